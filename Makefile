@@ -1,0 +1,127 @@
+# pskit: plain GNU make, no recursion.  PLATFORM picks mk/$(PLATFORM).mk,
+# which lists the per-OS probe sources explicitly.
+
+PLATFORM ?= linux
+CC ?= cc
+AR ?= ar
+PKG_CONFIG ?= pkg-config
+CFLAGS ?= -O2 -g
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PROG_PREFIX ?= pk-
+DESTDIR ?=
+
+include mk/$(PLATFORM).mk
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes
+STD = -std=c11 -D_POSIX_C_SOURCE=200809L
+ALL_CPPFLAGS = -Iinclude $(PLATFORM_CPPFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(STD) $(WARN) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+ifeq ($(SANITIZE),1)
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+endif
+
+COMMANDS = free
+
+COMMON_SRCS = \
+	lib/common/buf.c \
+	lib/common/err.c \
+	lib/common/mem.c \
+	lib/common/meminfo.c \
+	lib/common/num.c \
+	lib/common/out.c
+
+# Native builds keep the library where DESIGN.md says; other platforms
+# build beside it so a cross build never clobbers the native one.
+ifeq ($(PLATFORM),linux)
+OBJDIR = obj/linux
+LIBA = lib/libpskit.a
+OUTDIR = bin
+else ifeq ($(PLATFORM),windows)
+OBJDIR = obj/windows
+LIBA = obj/windows/libpskit.a
+OUTDIR = bin
+else
+OBJDIR = obj/$(PLATFORM)
+LIBA = obj/$(PLATFORM)/libpskit.a
+OUTDIR = bin/$(PLATFORM)
+endif
+
+LIB_SRCS = $(COMMON_SRCS) $(PLATFORM_SRCS)
+LIB_OBJS = $(LIB_SRCS:%.c=$(OBJDIR)/%.o)
+CMD_BINS = $(COMMANDS:%=$(OUTDIR)/%$(EXE))
+
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
+
+.PHONY: all check unit bats lint demo bench install uninstall clean deps \
+	windows fuzz
+
+all: $(LIBA) $(CMD_BINS)
+
+$(OBJDIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIBA): $(LIB_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+# bin/free from obj/<platform>/cmd/free/free.o
+.SECONDEXPANSION:
+$(OUTDIR)/%$(EXE): $$(OBJDIR)/cmd/$$*/$$*.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+
+tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+		$< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+# Everything that can run here; ends with "N passed, N failed".
+check: all unit
+	@sh scripts/check.sh
+
+lint:
+	mandoc -Tlint -Wwarning man/*.1
+
+demo:
+	@sh scripts/deps.sh build
+	@$(MAKE) --no-print-directory all
+	@for c in $(COMMANDS); do printf '\n$$ %s\n' "$$c"; ./bin/$$c || true; done
+
+bench: all
+	@sh bench/run.sh
+
+deps:
+	@sh scripts/deps.sh all
+
+windows:
+	$(MAKE) PLATFORM=windows CC=x86_64-w64-mingw32-gcc AR=x86_64-w64-mingw32-ar
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	for c in $(COMMANDS); do \
+		install -m 0755 $(OUTDIR)/$$c$(EXE) \
+			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE); \
+		install -m 0644 man/$$c.1 \
+			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
+	done
+
+uninstall:
+	for c in $(COMMANDS); do \
+		rm -f $(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) \
+			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
+	done
+
+clean:
+	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/fuzz/bin
+
+-include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))

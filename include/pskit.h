@@ -1,0 +1,196 @@
+/*
+ * pskit.h: the one public header of libpskit.
+ *
+ * Every probe has the shape
+ *	int pk_<topic>_<verb>(struct pk_ctx *ctx, ..., struct pk_<topic> *out)
+ * and returns PK_OK or one of the codes below; the context remembers the
+ * failing call and the raw OS error for pk_strerror().  The library never
+ * prints and never exits.
+ */
+#ifndef PSKIT_H
+#define PSKIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define PSKIT_VERSION	"0.1.0"
+
+enum {
+	PK_OK = 0,
+	PK_ENOENT,	/* no such process, interface, device, service, file */
+	PK_EACCES,	/* permission denied */
+	PK_ENOTSUP,	/* not supported on this system */
+	PK_EPARSE,	/* the source exists but cannot be parsed */
+	PK_ENOMEM,	/* out of memory */
+	PK_EOS		/* any other operating system error */
+};
+
+/* Roots a context reads from. */
+enum pk_root {
+	PK_ROOT_PROC,
+	PK_ROOT_SYS
+};
+
+/*
+ * Per-command context: the proc and sys roots opened once as directory
+ * descriptors, and the last error.  Lives on the caller's stack.
+ */
+struct pk_ctx {
+	int	 procfd;
+	int	 sysfd;
+	int	 code;		/* last PK_* code */
+	int	 oserr;		/* raw errno or GetLastError() */
+	char	 procfs[256];	/* root paths, for messages */
+	char	 sysfs[256];
+	char	 what[512];	/* the call that failed: "open /proc/meminfo" */
+	char	 msg[1024];	/* pk_strerror() result */
+};
+
+/*
+ * Open the roots.  NULL means $PSKIT_PROCFS / $PSKIT_SYSFS, else /proc and
+ * /sys.  A missing sysfs is not an error until something reads from it.
+ */
+int	 pk_ctx_open(struct pk_ctx *ctx, const char *procfs, const char *sysfs);
+void	 pk_ctx_close(struct pk_ctx *ctx);
+
+/* Record an error in ctx and return code.  fmt describes the call. */
+int	 pk_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+/* Like pk_fail with the code derived from the OS error (oserr.c). */
+int	 pk_fail_os(struct pk_ctx *ctx, int oserr, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+int	 pk_code_from_os(int oserr);
+/* The OS's text for a raw error number (oserr.c of each OS). */
+void	 pk_os_strerror(int oserr, char *buf, size_t len);
+/* "open /proc/42/stat: No such file or directory" */
+const char *pk_strerror(struct pk_ctx *ctx);
+/* The message of a bare code: "no such process" ... */
+const char *pk_code_str(int code);
+
+/* A growable byte buffer, always NUL-terminated after len. */
+struct pk_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+int	 pk_buf_reserve(struct pk_buf *b, size_t extra);
+int	 pk_buf_append(struct pk_buf *b, const void *p, size_t n);
+void	 pk_buf_reset(struct pk_buf *b);
+void	 pk_buf_free(struct pk_buf *b);
+
+/*
+ * Read a whole file below a root into buf (replacing its content), until
+ * EOF.  Errors: PK_ENOENT, PK_EACCES, PK_ENOMEM, PK_EOS.
+ */
+int	 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
+	    struct pk_buf *buf);
+
+/*
+ * Number parsing shared by every /proc parser.  pk_parse_ulong() reads a
+ * decimal number from [p, end) with strtoul(3) semantics (leading white
+ * space, optional sign, saturation at UINT64_MAX, "-N" wraps) and never
+ * reads past end.  Returns the position after the digits; *ok is 0 when
+ * no digit was found.
+ */
+const char *pk_parse_ulong(const char *p, const char *end, uint64_t *val,
+	    int *ok);
+
+/* ---- memory: /proc/meminfo and free's derived numbers ---- */
+
+/* Raw /proc/meminfo keys, in kB as the kernel prints them. */
+enum pk_meminfo_key {
+	PK_MI_MEMTOTAL,
+	PK_MI_MEMFREE,
+	PK_MI_MEMAVAILABLE,
+	PK_MI_BUFFERS,
+	PK_MI_CACHED,
+	PK_MI_SRECLAIMABLE,
+	PK_MI_SHMEM,
+	PK_MI_SWAPTOTAL,
+	PK_MI_SWAPFREE,
+	PK_MI_HIGHTOTAL,
+	PK_MI_HIGHFREE,
+	PK_MI_LOWTOTAL,
+	PK_MI_LOWFREE,
+	PK_MI_COMMITLIMIT,
+	PK_MI_COMMITTED_AS,
+	PK_MI_NKEYS
+};
+
+struct pk_meminfo {
+	uint64_t kb[PK_MI_NKEYS];
+	uint32_t has;		/* bit (1 << key) set when the key was seen */
+};
+
+/* Pure parser with procps-ng 4.0.2's tokenisation (see meminfo.c). */
+int	 pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out);
+
+/*
+ * The numbers free(1) prints, in kB, after procps-ng 4.0.2's derivations.
+ * Signed: an inconsistent file (lxcfs) can make them negative, and free
+ * prints them so.  A PK_MEM_* bit in has marks a value the source gave.
+ */
+struct pk_mem {
+	int64_t	 total, used, free, shared, buffers, cache, buff_cache, available;
+	int64_t	 low_total, low_used, low_free;
+	int64_t	 high_total, high_used, high_free;
+	int64_t	 swap_total, swap_used, swap_free;
+	int64_t	 commit_limit, committed, commit_free;
+	int64_t	 all_total, all_used, all_free;	/* RAM + swap (free -t) */
+	uint32_t has;		/* PK_MEM_HAS_* */
+};
+
+#define PK_MEM_HAS_SHARED	(1u << 0)
+#define PK_MEM_HAS_BUFFERS	(1u << 1)
+#define PK_MEM_HAS_CACHE	(1u << 2)
+#define PK_MEM_HAS_SWAP		(1u << 3)
+#define PK_MEM_HAS_COMMIT	(1u << 4)
+#define PK_MEM_HAS_HIGHLOW	(1u << 5)
+
+/* Each derived number has one function (reference/free.md §2). */
+int64_t	 pk_mem_available(const struct pk_meminfo *mi);
+int64_t	 pk_mem_cache(const struct pk_meminfo *mi);
+int64_t	 pk_mem_buff_cache(const struct pk_meminfo *mi);
+int64_t	 pk_mem_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_low_total(const struct pk_meminfo *mi);
+int64_t	 pk_mem_low_free(const struct pk_meminfo *mi);
+int64_t	 pk_mem_low_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_high_used(const struct pk_meminfo *mi);
+int64_t	 pk_swap_used(const struct pk_meminfo *mi);
+int64_t	 pk_commit_free(const struct pk_meminfo *mi);
+int64_t	 pk_all_total(const struct pk_meminfo *mi);
+int64_t	 pk_all_used(const struct pk_meminfo *mi);
+int64_t	 pk_all_free(const struct pk_meminfo *mi);
+void	 pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *out);
+
+/*
+ * Read the system's memory numbers.  PK_ENOENT when the source does not
+ * exist, PK_EPARSE when it is empty, PK_ENOTSUP where the OS has no probe.
+ */
+int	 pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw,
+	    struct pk_mem *out);
+
+/* ---- atomic file replacement (-w FILE) ---- */
+
+struct pk_atomic {
+	char	 path[4096];	/* the destination */
+	char	 tmp[4096];	/* the temporary file beside it */
+	int	 fd;
+	FILE	*fp;		/* write here */
+};
+
+/* Create a temporary file in path's directory, open as a->fp. */
+int	 pk_atomic_open(struct pk_ctx *ctx, const char *path,
+	    struct pk_atomic *a);
+/* Flush, fsync and rename over the destination; closes a->fp.  On any
+ * error the destination is left as it was. */
+int	 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a);
+/* Remove the temporary file, leaving the destination untouched. */
+void	 pk_atomic_abort(struct pk_atomic *a);
+
+/* Wall-clock time in seconds, for timestamps. */
+double	 pk_now(void);
+
+#endif /* PSKIT_H */

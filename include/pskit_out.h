@@ -1,0 +1,107 @@
+/*
+ * pskit_out.h: the one structured-output writer (tsv, json, prom).
+ *
+ * A command describes its record once as a table of columns, then emits
+ * records with out_record_begin(), one out_<type>() call per column in
+ * table order, and out_record_end().  The writer owns escaping, missing
+ * values (\N / null), JSON shape and Prometheus grouping.  Text output is
+ * not here: it is the command's compatibility surface.
+ */
+#ifndef PSKIT_OUT_H
+#define PSKIT_OUT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+enum out_fmt {
+	OUT_TEXT,
+	OUT_TSV,
+	OUT_JSON,
+	OUT_PROM
+};
+
+enum out_type {
+	OUT_STR,
+	OUT_U64,
+	OUT_I64,
+	OUT_F64,
+	OUT_BOOL
+};
+
+/* What a column means for Prometheus. */
+enum out_kind {
+	OUT_GAUGE,	/* a number: one metric family */
+	OUT_COUNTER,	/* a monotonic counter: name gets _total */
+	OUT_LABEL,	/* a string that identifies the record: a label */
+	OUT_INFO	/* not exported to Prometheus */
+};
+
+struct out_col {
+	const char	*key;	/* tsv header and json key, lower snake_case */
+	enum out_type	 type;
+	enum out_kind	 kind;
+	const char	*unit;	/* "bytes", "seconds", "percent" or NULL */
+	const char	*help;	/* Prometheus HELP text */
+};
+
+struct out_val {
+	int		 present;
+	enum out_type	 type;
+	int		 decimals;
+	union {
+		uint64_t	 u;
+		int64_t		 i;
+		double		 f;
+		char		*s;
+	} v;
+};
+
+#define OUT_INTERVAL	0x1	/* samples: JSON Lines with a timestamp */
+#define OUT_NOHEADER	0x2	/* tsv without its header row */
+
+struct out {
+	FILE			*fp;
+	enum out_fmt		 fmt;
+	unsigned		 flags;
+	const char		*tool;		/* "free" -> pskit_free_... */
+	const char		*list_key;	/* key of the record list in a sample */
+	const struct out_col	*cols;
+	size_t			 ncols;
+	size_t			 col;		/* next column of this record */
+	size_t			 nrec;		/* records in this sample */
+	int			 header_done;
+	double			 timestamp;
+	struct out_val		*cur;		/* this record: ncols values */
+	struct out_val		*rows;		/* prom: every record of the sample */
+	size_t			 nrows;
+	size_t			 caprows;
+	int			 oom;
+};
+
+/* Parse "text", "tsv", "json", "prom" (any case). -1 when unknown. */
+int	 out_parse_fmt(const char *s);
+
+int	 out_begin(struct out *o, FILE *fp, enum out_fmt fmt, unsigned flags,
+	    const char *tool, const struct out_col *cols, size_t ncols);
+/* Interval mode: a sample groups the records of one moment. */
+int	 out_sample_begin(struct out *o, double timestamp);
+int	 out_sample_end(struct out *o);
+int	 out_record_begin(struct out *o);
+int	 out_u64(struct out *o, uint64_t v);
+int	 out_i64(struct out *o, int64_t v);
+int	 out_f64(struct out *o, double v, int decimals);
+int	 out_str(struct out *o, const char *s);
+int	 out_bool(struct out *o, int v);
+int	 out_null(struct out *o);
+int	 out_record_end(struct out *o);
+/* Ends the document (closes the JSON array, flushes prom).  Frees state. */
+int	 out_end(struct out *o);
+/* Switch the stream between samples (used by -w FILE in interval mode). */
+void	 out_set_stream(struct out *o, FILE *fp);
+
+/* Escapers, exported for unit tests and for commands' text output. */
+void	 out_tsv_escape(FILE *fp, const char *s);
+void	 out_json_string(FILE *fp, const char *s);
+void	 out_prom_label(FILE *fp, const char *s);
+
+#endif /* PSKIT_OUT_H */

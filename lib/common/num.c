@@ -1,0 +1,58 @@
+/*
+ * num.c: bounded number parsing for /proc text.  The kernel's files are
+ * not NUL-terminated buffers in our hands (fuzzers, fixtures), so nothing
+ * here reads past end.
+ */
+#include <time.h>
+
+#include "pskit.h"
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	    c == '\r';
+}
+
+/*
+ * strtoul(3) semantics, as procps and the kernel's users rely on: leading
+ * white space, an optional sign, saturation at UINT64_MAX on overflow
+ * (even for negative input), and "-N" giving the two's complement of N.
+ */
+const char *
+pk_parse_ulong(const char *p, const char *end, uint64_t *val, int *ok)
+{
+	const char *start = p;
+	uint64_t v = 0;
+	int neg = 0, over = 0, digits = 0;
+
+	while (p < end && is_space(*p))
+		p++;
+	if (p < end && (*p == '+' || *p == '-'))
+		neg = *p++ == '-';
+	for (; p < end && *p >= '0' && *p <= '9'; p++, digits++) {
+		if (v > (UINT64_MAX - (uint64_t)(*p - '0')) / 10)
+			over = 1;
+		v = v * 10 + (uint64_t)(*p - '0');
+	}
+	*ok = digits > 0;
+	if (!digits) {
+		*val = 0;
+		return start;
+	}
+	if (over)
+		*val = UINT64_MAX;
+	else
+		*val = neg ? (uint64_t)0 - v : v;
+	return p;
+}
+
+double
+pk_now(void)
+{
+	struct timespec ts;
+
+	if (timespec_get(&ts, TIME_UTC) == 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

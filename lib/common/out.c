@@ -1,0 +1,507 @@
+/*
+ * out.c: the structured-output writer (DESIGN.md "Output: one writer").
+ *
+ * tsv:  header row, one record per line, \t \n \r \\ escaped, \N missing.
+ * json: snapshot = one array of objects; interval = one object per sample
+ *       per line ({"timestamp":..,"<list>":[..]}); invalid UTF-8 -> U+FFFD.
+ * prom: exposition format 0.0.4; records are kept until the sample ends,
+ *       then each numeric column becomes one metric family whose labels
+ *       are the record's OUT_LABEL columns.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pskit.h"
+#include "pskit_out.h"
+
+int
+out_parse_fmt(const char *s)
+{
+	static const char *names[] = { "text", "tsv", "json", "prom" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+out_tsv_escape(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		default: putc(*s, fp); break;
+		}
+	}
+}
+
+/*
+ * Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
+ * there are not one (overlong forms, surrogates and > U+10FFFF included).
+ */
+static size_t
+utf8_seq_len(const unsigned char *s)
+{
+	size_t n, i;
+	uint32_t cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+void
+out_json_string(FILE *fp, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n;
+
+	putc('"', fp);
+	while (*s != '\0') {
+		if (*s == '"' || *s == '\\') {
+			putc('\\', fp);
+			putc(*s++, fp);
+		} else if (*s < 0x20) {
+			switch (*s) {
+			case '\n': fputs("\\n", fp); break;
+			case '\t': fputs("\\t", fp); break;
+			case '\r': fputs("\\r", fp); break;
+			case '\b': fputs("\\b", fp); break;
+			case '\f': fputs("\\f", fp); break;
+			default: fprintf(fp, "\\u%04x", *s); break;
+			}
+			s++;
+		} else if ((n = utf8_seq_len(s)) == 0) {
+			fputs("\\ufffd", fp);
+			s++;
+		} else {
+			fwrite(s, 1, n, fp);
+			s += n;
+		}
+	}
+	putc('"', fp);
+}
+
+void
+out_prom_label(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' || *s == '"')
+			putc('\\', fp);
+		if (*s == '\n')
+			fputs("\\n", fp);
+		else
+			putc(*s, fp);
+	}
+}
+
+static void
+val_clear(struct out_val *v)
+{
+	if (v->present && v->type == OUT_STR)
+		free(v->v.s);
+	memset(v, 0, sizeof(*v));
+}
+
+static void
+rows_clear(struct out *o)
+{
+	size_t i;
+
+	for (i = 0; i < o->nrows * o->ncols; i++)
+		val_clear(&o->rows[i]);
+	o->nrows = 0;
+}
+
+static void
+tsv_header(struct out *o)
+{
+	size_t i;
+
+	if (o->header_done || (o->flags & OUT_NOHEADER))
+		return;
+	o->header_done = 1;
+	if (o->flags & OUT_INTERVAL)
+		fputs("timestamp\t", o->fp);
+	for (i = 0; i < o->ncols; i++) {
+		fputs(o->cols[i].key, o->fp);
+		putc(i + 1 < o->ncols ? '\t' : '\n', o->fp);
+	}
+}
+
+int
+out_begin(struct out *o, FILE *fp, enum out_fmt fmt, unsigned flags,
+    const char *tool, const struct out_col *cols, size_t ncols)
+{
+	memset(o, 0, sizeof(*o));
+	o->fp = fp;
+	o->fmt = fmt;
+	o->flags = flags;
+	o->tool = tool;
+	o->list_key = "records";
+	o->cols = cols;
+	o->ncols = ncols;
+	if ((o->cur = calloc(ncols, sizeof(*o->cur))) == NULL)
+		return PK_ENOMEM;
+	if (fmt == OUT_TSV)
+		tsv_header(o);
+	return PK_OK;
+}
+
+void
+out_set_stream(struct out *o, FILE *fp)
+{
+	o->fp = fp;
+	o->header_done = 0;
+	if (o->fmt == OUT_TSV)
+		tsv_header(o);
+}
+
+int
+out_sample_begin(struct out *o, double timestamp)
+{
+	o->timestamp = timestamp;
+	o->nrec = 0;
+	if (o->fmt == OUT_JSON && (o->flags & OUT_INTERVAL)) {
+		fputs("{\"timestamp\":", o->fp);
+		fprintf(o->fp, "%.3f,", timestamp);
+		out_json_string(o->fp, o->list_key);
+		fputs(":[", o->fp);
+	}
+	return PK_OK;
+}
+
+static void
+prom_value(FILE *fp, const struct out_val *v)
+{
+	switch (v->type) {
+	case OUT_U64: fprintf(fp, "%llu", (unsigned long long)v->v.u); break;
+	case OUT_I64: fprintf(fp, "%lld", (long long)v->v.i); break;
+	case OUT_BOOL: fprintf(fp, "%d", v->v.u ? 1 : 0); break;
+	case OUT_F64:
+		if (isnan(v->v.f))
+			fputs("NaN", fp);
+		else if (isinf(v->v.f))
+			fputs(v->v.f > 0 ? "+Inf" : "-Inf", fp);
+		else
+			fprintf(fp, "%.*f", v->decimals, v->v.f);
+		break;
+	default: break;
+	}
+}
+
+static void
+prom_name(struct out *o, const struct out_col *c)
+{
+	fprintf(o->fp, "pskit_%s_%s", o->tool, c->key);
+	if (c->unit != NULL && strcmp(c->unit, "percent") != 0)
+		fprintf(o->fp, "_%s", c->unit);
+	if (c->kind == OUT_COUNTER)
+		fputs("_total", o->fp);
+}
+
+static void
+prom_labels(struct out *o, const struct out_val *row)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < o->ncols; i++) {
+		if (o->cols[i].kind != OUT_LABEL || !row[i].present ||
+		    row[i].type != OUT_STR)
+			continue;
+		fprintf(o->fp, "%s%s=\"", n++ ? "," : "{", o->cols[i].key);
+		out_prom_label(o->fp, row[i].v.s);
+		putc('"', o->fp);
+	}
+	if (n)
+		putc('}', o->fp);
+}
+
+static void
+prom_help(struct out *o, const struct out_col *c)
+{
+	const char *h = c->help != NULL ? c->help : c->key;
+
+	fputs("# HELP ", o->fp);
+	prom_name(o, c);
+	putc(' ', o->fp);
+	for (; *h != '\0'; h++) {
+		if (*h == '\\')
+			fputs("\\\\", o->fp);
+		else if (*h == '\n')
+			fputs("\\n", o->fp);
+		else
+			putc(*h, o->fp);
+	}
+	fputs("\n# TYPE ", o->fp);
+	prom_name(o, c);
+	fputs(c->kind == OUT_COUNTER ? " counter\n" : " gauge\n", o->fp);
+}
+
+static void
+prom_flush(struct out *o)
+{
+	const struct out_col *c;
+	const struct out_val *v;
+	size_t i, r;
+
+	for (i = 0; i < o->ncols; i++) {
+		c = &o->cols[i];
+		if (c->kind == OUT_LABEL || c->kind == OUT_INFO ||
+		    c->type == OUT_STR)
+			continue;
+		prom_help(o, c);
+		for (r = 0; r < o->nrows; r++) {
+			v = &o->rows[r * o->ncols + i];
+			if (!v->present)
+				continue;
+			prom_name(o, c);
+			prom_labels(o, &o->rows[r * o->ncols]);
+			putc(' ', o->fp);
+			prom_value(o->fp, v);
+			putc('\n', o->fp);
+		}
+	}
+	fprintf(o->fp, "# HELP pskit_%s_last_success_timestamp_seconds "
+	    "When this report was last written successfully.\n", o->tool);
+	fprintf(o->fp, "# TYPE pskit_%s_last_success_timestamp_seconds "
+	    "gauge\n", o->tool);
+	fprintf(o->fp, "pskit_%s_last_success_timestamp_seconds %.3f\n",
+	    o->tool, o->timestamp != 0 ? o->timestamp : pk_now());
+	rows_clear(o);
+}
+
+int
+out_sample_end(struct out *o)
+{
+	if (o->fmt == OUT_JSON && (o->flags & OUT_INTERVAL))
+		fputs("]}\n", o->fp);
+	else if (o->fmt == OUT_PROM)
+		prom_flush(o);
+	fflush(o->fp);
+	return o->oom ? PK_ENOMEM : PK_OK;
+}
+
+int
+out_record_begin(struct out *o)
+{
+	o->col = 0;
+	if (o->fmt == OUT_TSV && (o->flags & OUT_INTERVAL))
+		fprintf(o->fp, "%.3f\t", o->timestamp);
+	else if (o->fmt == OUT_JSON) {
+		if (o->flags & OUT_INTERVAL)
+			fputs(o->nrec ? "," : "", o->fp);
+		else
+			fputs(o->nrec ? ",\n" : "[\n", o->fp);
+		putc('{', o->fp);
+	}
+	return PK_OK;
+}
+
+static void
+emit_scalar(struct out *o, const struct out_val *v)
+{
+	switch (v->type) {
+	case OUT_STR:
+		if (o->fmt == OUT_TSV)
+			out_tsv_escape(o->fp, v->v.s);
+		else
+			out_json_string(o->fp, v->v.s);
+		break;
+	case OUT_BOOL:
+		if (o->fmt == OUT_TSV)
+			fputs(v->v.u ? "1" : "0", o->fp);
+		else
+			fputs(v->v.u ? "true" : "false", o->fp);
+		break;
+	case OUT_F64:
+		if (!isfinite(v->v.f))
+			fputs(o->fmt == OUT_TSV ? "\\N" : "null", o->fp);
+		else
+			fprintf(o->fp, "%.*f", v->decimals, v->v.f);
+		break;
+	default:
+		prom_value(o->fp, v);
+		break;
+	}
+}
+
+/* Route one value: write it (tsv, json) or keep it (prom, which owns it). */
+static int
+put(struct out *o, struct out_val *v)
+{
+	const struct out_col *c;
+
+	if (o->col >= o->ncols) {
+		if (o->fmt == OUT_PROM)
+			val_clear(v);
+		return PK_EPARSE;	/* more values than columns: a bug */
+	}
+	c = &o->cols[o->col];
+	if (o->fmt == OUT_TSV) {
+		if (o->col > 0)
+			putc('\t', o->fp);
+		if (v->present)
+			emit_scalar(o, v);
+		else
+			fputs("\\N", o->fp);
+	} else if (o->fmt == OUT_JSON) {
+		if (o->col > 0)
+			putc(',', o->fp);
+		out_json_string(o->fp, c->key);
+		putc(':', o->fp);
+		if (v->present)
+			emit_scalar(o, v);
+		else
+			fputs("null", o->fp);
+	}
+	if (o->fmt == OUT_PROM) {
+		val_clear(&o->cur[o->col]);
+		o->cur[o->col] = *v;
+	}
+	o->col++;
+	return PK_OK;
+}
+
+int
+out_u64(struct out *o, uint64_t x)
+{
+	struct out_val v = { .present = 1, .type = OUT_U64 };
+
+	v.v.u = x;
+	return put(o, &v);
+}
+
+int
+out_i64(struct out *o, int64_t x)
+{
+	struct out_val v = { .present = 1, .type = OUT_I64 };
+
+	v.v.i = x;
+	return put(o, &v);
+}
+
+int
+out_f64(struct out *o, double x, int decimals)
+{
+	struct out_val v = { .present = 1, .type = OUT_F64 };
+
+	v.v.f = x;
+	v.decimals = decimals;
+	return put(o, &v);
+}
+
+int
+out_bool(struct out *o, int x)
+{
+	struct out_val v = { .present = 1, .type = OUT_BOOL };
+
+	v.v.u = x != 0;
+	return put(o, &v);
+}
+
+int
+out_null(struct out *o)
+{
+	struct out_val v = { .present = 0, .type = OUT_STR };
+
+	return put(o, &v);
+}
+
+int
+out_str(struct out *o, const char *s)
+{
+	struct out_val v = { .present = 1, .type = OUT_STR };
+
+	if (s == NULL)
+		return out_null(o);
+	/* Only prom keeps values past this call, so only prom copies. */
+	v.v.s = (char *)s;
+	if (o->fmt == OUT_PROM && (v.v.s = strdup(s)) == NULL) {
+		o->oom = 1;
+		return PK_ENOMEM;
+	}
+	return put(o, &v);
+}
+
+static int
+keep_row(struct out *o)
+{
+	struct out_val *n;
+	size_t cap;
+
+	if (o->nrows == o->caprows) {
+		cap = o->caprows ? o->caprows * 2 : 16;
+		n = reallocarray(o->rows, cap * o->ncols, sizeof(*n));
+		if (n == NULL) {
+			o->oom = 1;
+			return PK_ENOMEM;
+		}
+		o->rows = n;
+		o->caprows = cap;
+	}
+	memcpy(&o->rows[o->nrows * o->ncols], o->cur,
+	    o->ncols * sizeof(*o->cur));
+	memset(o->cur, 0, o->ncols * sizeof(*o->cur));
+	o->nrows++;
+	return PK_OK;
+}
+
+int
+out_record_end(struct out *o)
+{
+	while (o->col < o->ncols)
+		out_null(o);
+	o->nrec++;
+	if (o->fmt == OUT_TSV)
+		putc('\n', o->fp);
+	else if (o->fmt == OUT_JSON)
+		putc('}', o->fp);
+	else if (o->fmt == OUT_PROM)
+		return keep_row(o);
+	return PK_OK;
+}
+
+int
+out_end(struct out *o)
+{
+	size_t i;
+	int rc = o->oom ? PK_ENOMEM : PK_OK;
+
+	if (o->fmt == OUT_JSON && !(o->flags & OUT_INTERVAL))
+		fputs(o->nrec ? "\n]\n" : "[]\n", o->fp);
+	else if (o->fmt == OUT_PROM && !(o->flags & OUT_INTERVAL))
+		prom_flush(o);
+	rows_clear(o);
+	for (i = 0; i < o->ncols; i++)
+		val_clear(&o->cur[i]);
+	free(o->cur);
+	free(o->rows);
+	o->cur = o->rows = NULL;
+	return rc;
+}

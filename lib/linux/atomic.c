@@ -1,0 +1,98 @@
+/*
+ * atomic.c: replace a file so that a reader (a Prometheus textfile
+ * collector, a cron consumer) never sees half of it: write a temporary
+ * file in the same directory, fsync it, rename it over the target.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pskit.h"
+
+int
+pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+
+	memset(a, 0, sizeof(*a));
+	a->fd = -1;
+	if (strlcpy(a->path, path, sizeof(a->path)) >= sizeof(a->path) ||
+	    snprintf(a->tmp, sizeof(a->tmp), "%.*s.%s.XXXXXX", dirlen, path,
+	    path + dirlen) >= (int)sizeof(a->tmp))
+		return pk_fail(ctx, PK_EOS, ENAMETOOLONG, "%s", path);
+	if ((a->fd = mkstemp(a->tmp)) == -1)
+		return pk_fail_os(ctx, errno, "create %s", a->tmp);
+	if (fchmod(a->fd, 0644) == -1 || (a->fp = fdopen(a->fd, "w")) == NULL) {
+		int e = errno;
+
+		pk_atomic_abort(a);
+		return pk_fail_os(ctx, e, "open %s", a->tmp);
+	}
+	return PK_OK;
+}
+
+static void
+sync_dir(const char *path)
+{
+	char dir[4096];
+	char *slash;
+	int fd;
+
+	strlcpy(dir, path, sizeof(dir));
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strlcpy(dir, ".", sizeof(dir));
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		close(fd);
+	}
+}
+
+int
+pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
+{
+	int e;
+
+	errno = EIO;
+	if (fflush(a->fp) != 0 || ferror(a->fp) || fsync(a->fd) == -1) {
+		e = errno;
+		pk_atomic_abort(a);
+		return pk_fail_os(ctx, e, "write %s", a->tmp);
+	}
+	e = fclose(a->fp) == 0 ? 0 : errno;
+	a->fp = NULL;
+	a->fd = -1;
+	if (e != 0) {
+		pk_atomic_abort(a);
+		return pk_fail_os(ctx, e, "write %s", a->tmp);
+	}
+	if (rename(a->tmp, a->path) == -1) {
+		e = errno;
+		pk_atomic_abort(a);
+		return pk_fail_os(ctx, e, "rename %s", a->path);
+	}
+	sync_dir(a->path);
+	return PK_OK;
+}
+
+void
+pk_atomic_abort(struct pk_atomic *a)
+{
+	if (a->fp != NULL)
+		fclose(a->fp);
+	else if (a->fd != -1)
+		close(a->fd);
+	a->fp = NULL;
+	a->fd = -1;
+	if (a->tmp[0] != '\0')
+		unlink(a->tmp);
+	a->tmp[0] = '\0';
+}

@@ -1,0 +1,97 @@
+/*
+ * ctx.c: the proc and sys roots, opened once; every Linux read is an
+ * openat() relative to them so one binary can report a host from inside
+ * a container and tests can run on fixture trees.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pskit.h"
+
+static const char *
+root_path(const char *arg, const char *env, const char *def)
+{
+	const char *p;
+
+	if (arg != NULL)
+		return arg;
+	if ((p = getenv(env)) != NULL && *p != '\0')
+		return p;
+	return def;
+}
+
+int
+pk_ctx_open(struct pk_ctx *ctx, const char *procfs, const char *sysfs)
+{
+	const char *pp, *sp;
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->procfd = ctx->sysfd = -1;
+	pp = root_path(procfs, "PSKIT_PROCFS", "/proc");
+	sp = root_path(sysfs, "PSKIT_SYSFS", "/sys");
+	strlcpy(ctx->procfs, pp, sizeof(ctx->procfs));
+	strlcpy(ctx->sysfs, sp, sizeof(ctx->sysfs));
+	ctx->procfd = open(pp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (ctx->procfd == -1)
+		return pk_fail_os(ctx, errno, "open %s", pp);
+	/* A missing sysfs matters only to the probes that read it. */
+	ctx->sysfd = open(sp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	return PK_OK;
+}
+
+void
+pk_ctx_close(struct pk_ctx *ctx)
+{
+	if (ctx->procfd != -1)
+		close(ctx->procfd);
+	if (ctx->sysfd != -1)
+		close(ctx->sysfd);
+	ctx->procfd = ctx->sysfd = -1;
+}
+
+static int
+read_all(int fd, struct pk_buf *buf)
+{
+	ssize_t n;
+
+	for (;;) {
+		if (pk_buf_reserve(buf, 4096) != PK_OK)
+			return ENOMEM;
+		n = read(fd, buf->data + buf->len, buf->cap - buf->len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return errno;
+		if (n == 0)
+			return 0;
+		buf->len += (size_t)n;
+		buf->data[buf->len] = '\0';
+	}
+}
+
+int
+pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
+    struct pk_buf *buf)
+{
+	const char *rp = root == PK_ROOT_PROC ? ctx->procfs : ctx->sysfs;
+	int dfd = root == PK_ROOT_PROC ? ctx->procfd : ctx->sysfd;
+	int fd, e;
+
+	while (*path == '/')
+		path++;
+	pk_buf_reset(buf);
+	if (dfd == -1)
+		return pk_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s", rp, path);
+	if ((fd = openat(dfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+		return pk_fail_os(ctx, errno, "open %s/%s", rp, path);
+	e = read_all(fd, buf);
+	close(fd);
+	if (e == ENOMEM)
+		return pk_fail(ctx, PK_ENOMEM, e, "read %s/%s", rp, path);
+	if (e != 0)
+		return pk_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
+	return PK_OK;
+}

@@ -1,0 +1,31 @@
+/*
+ * ctx.c (stub): no roots to open; every read is "not supported".
+ */
+#include <string.h>
+
+#include "pskit.h"
+
+int
+pk_ctx_open(struct pk_ctx *ctx, const char *procfs, const char *sysfs)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->procfd = ctx->sysfd = -1;
+	(void)procfs;
+	(void)sysfs;
+	return PK_OK;
+}
+
+void
+pk_ctx_close(struct pk_ctx *ctx)
+{
+	(void)ctx;
+}
+
+int
+pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
+    struct pk_buf *buf)
+{
+	(void)root;
+	(void)buf;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "%s", path);
+}

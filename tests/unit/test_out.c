@@ -1,0 +1,143 @@
+/*
+ * Unit tests of the output writer: escaping in every format, missing
+ * values, JSON shape, Prometheus grouping.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "harness.h"
+#include "pskit.h"
+#include "pskit_out.h"
+
+static const struct out_col cols[] = {
+	{ "name", OUT_STR, OUT_LABEL, NULL, "The name" },
+	{ "size", OUT_U64, OUT_GAUGE, "bytes", "The size" },
+	{ "delta", OUT_I64, OUT_COUNTER, NULL, "A counter" },
+	{ "ratio", OUT_F64, OUT_GAUGE, "percent", "A percentage" },
+	{ "up", OUT_BOOL, OUT_GAUGE, NULL, "Up" },
+};
+
+static char *text;
+static size_t textlen;
+
+/* Write two records in fmt; the second has missing values. */
+static const char *
+render(enum out_fmt fmt, unsigned flags, const char *name)
+{
+	struct out o;
+	FILE *fp;
+
+	free(text);
+	text = NULL;
+	fp = open_memstream(&text, &textlen);
+	out_begin(&o, fp, fmt, flags, "t", cols, 5);
+	if (flags & OUT_INTERVAL)
+		out_sample_begin(&o, 12.5);
+	out_record_begin(&o);
+	out_str(&o, name);
+	out_u64(&o, UINT64_MAX);
+	out_i64(&o, -3);
+	out_f64(&o, 12.345, 2);
+	out_bool(&o, 1);
+	out_record_end(&o);
+	out_record_begin(&o);
+	out_str(&o, "b");
+	out_null(&o);
+	out_null(&o);		/* and the last two left out entirely */
+	out_record_end(&o);
+	if (flags & OUT_INTERVAL)
+		out_sample_end(&o);
+	out_end(&o);
+	fclose(fp);
+	return text;
+}
+
+static void
+tsv_escaping(void)
+{
+	CHECK_STR(render(OUT_TSV, 0, "a\tb\nc\rd\\e"),
+	    "name\tsize\tdelta\tratio\tup\n"
+	    "a\\tb\\nc\\rd\\\\e\t18446744073709551615\t-3\t12.35\t1\n"
+	    "b\t\\N\t\\N\t\\N\t\\N\n");
+	CHECK_STR(render(OUT_TSV, OUT_NOHEADER, "x"),
+	    "x\t18446744073709551615\t-3\t12.35\t1\nb\t\\N\t\\N\t\\N\t\\N\n");
+	CHECK_STR(render(OUT_TSV, OUT_INTERVAL | OUT_NOHEADER, "x"),
+	    "12.500\tx\t18446744073709551615\t-3\t12.35\t1\n"
+	    "12.500\tb\t\\N\t\\N\t\\N\t\\N\n");
+}
+
+static void
+json_escaping(void)
+{
+	CHECK_STR(render(OUT_JSON, 0, "q\"\\\x01\x1f/\xc3\xa9\xff\xe2\x82"),
+	    "[\n{\"name\":\"q\\\"\\\\\\u0001\\u001f/\xc3\xa9\\ufffd\\ufffd"
+	    "\\ufffd\",\"size\":18446744073709551615,\"delta\":-3,"
+	    "\"ratio\":12.35,\"up\":true},\n"
+	    "{\"name\":\"b\",\"size\":null,\"delta\":null,\"ratio\":null,"
+	    "\"up\":null}\n]\n");
+	/* overlong encodings and surrogates are not UTF-8 */
+	CHECK_STR(render(OUT_JSON, OUT_INTERVAL, "\xc0\xaf\xed\xa0\x80"),
+	    "{\"timestamp\":12.500,\"records\":[{\"name\":\"\\ufffd\\ufffd"
+	    "\\ufffd\\ufffd\\ufffd\",\"size\":18446744073709551615,"
+	    "\"delta\":-3,\"ratio\":12.35,\"up\":true},{\"name\":\"b\","
+	    "\"size\":null,\"delta\":null,\"ratio\":null,\"up\":null}]}\n");
+}
+
+static void
+json_empty(void)
+{
+	struct out o;
+	FILE *fp;
+
+	free(text);
+	text = NULL;
+	fp = open_memstream(&text, &textlen);
+	out_begin(&o, fp, OUT_JSON, 0, "t", cols, 5);
+	out_end(&o);
+	fclose(fp);
+	CHECK_STR(text, "[]\n");
+}
+
+static void
+prom_grouping(void)
+{
+	const char *s = render(OUT_PROM, 0, "a\"b\\c\nd");
+
+	CHECK(strstr(s, "# HELP pskit_t_size_bytes The size\n"
+	    "# TYPE pskit_t_size_bytes gauge\n"
+	    "pskit_t_size_bytes{name=\"a\\\"b\\\\c\\nd\"} "
+	    "18446744073709551615\n# HELP") != NULL);
+	CHECK(strstr(s, "# TYPE pskit_t_delta_total counter\n"
+	    "pskit_t_delta_total{name=\"a\\\"b\\\\c\\nd\"} -3\n#") != NULL);
+	CHECK(strstr(s, "pskit_t_ratio{name=\"a\\\"b\\\\c\\nd\"} 12.35\n")
+	    != NULL);
+	CHECK(strstr(s, "{name=\"b\"}") == NULL);	/* no values, no lines */
+	CHECK(strstr(s, "# TYPE pskit_t_last_success_timestamp_seconds "
+	    "gauge\n") != NULL);
+	CHECK(strstr(s, "pskit_t_name") == NULL);	/* labels are no metric */
+}
+
+static void
+fmt_names(void)
+{
+	CHECK(out_parse_fmt("JSON") == OUT_JSON);
+	CHECK(out_parse_fmt("tsv") == OUT_TSV);
+	CHECK(out_parse_fmt("Prom") == OUT_PROM);
+	CHECK(out_parse_fmt("text") == OUT_TEXT);
+	CHECK(out_parse_fmt("xml") == -1);
+}
+
+int
+main(void)
+{
+	int rc;
+
+	TEST(tsv_escaping);
+	TEST(json_escaping);
+	TEST(json_empty);
+	TEST(prom_grouping);
+	TEST(fmt_names);
+	rc = DONE();
+	free(text);
+	return rc;
+}
