@@ -25,13 +25,14 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free
+COMMANDS = free ifconfig
 
 COMMON_SRCS = \
 	lib/common/buf.c \
 	lib/common/err.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c
 

@@ -12,4 +12,5 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
+	lib/stub/net.c \
 	lib/windows/oserr.c

@@ -1,0 +1,904 @@
+/*
+ * ifconfig: network interfaces, byte-compatible with the display side of
+ * net-tools 2.10 ifconfig (reference/ifconfig.md §1), plus every IPv4
+ * address (-A), psutil's ifconfig.py layout (-P) and tsv/json/prom.
+ *
+ * Options are parsed the way net-tools does (one word at a time, no
+ * grouping), so its messages for unknown options come out the same.
+ */
+#include <arpa/inet.h>
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pskit.h"
+#include "pskit_out.h"
+
+static const char usage_text[] =
+"Usage:\n"
+"  ifconfig [-a] [-v] [-s] [-A] [-P] [-o FMT] [<interface>]\n"
+"\n"
+"  -a                  display all interfaces, even those that are down\n"
+"  -s                  display a short list (like netstat -i)\n"
+"  -v                  be more verbose (no effect on the display)\n"
+"  -A, --all-addresses show every IPv4 address, secondaries included\n"
+"  -P, --psutil        psutil's ifconfig.py layout, with speed, duplex,\n"
+"                      operstate and carrier\n"
+"  -o, --output FMT    output format: text, tsv, json or prom\n"
+"      --tsv           same as --output=tsv\n"
+"      --json          same as --output=json\n"
+"      --no-header     leave out the tsv header row\n"
+"  -w, --outfile FILE  write to FILE atomically (temporary file, rename)\n"
+"      --procfs DIR    read DIR instead of /proc\n"
+"      --sysfs DIR     read DIR instead of /sys\n"
+"  -h, --help          display this help and exit\n"
+"  -V, --version       output version information and exit\n"
+"\n"
+"Setting addresses and flags is not supported; use ip(8).\n";
+
+/* net-tools' flag names, in its order, and the -s letters. */
+static const struct {
+	int		 bit;
+	const char	*name;
+	const char	*psname;	/* psutil's lowercase name */
+} flag_names[] = {
+	{ 0x1, "UP", "up" }, { 0x2, "BROADCAST", "broadcast" },
+	{ 0x4, "DEBUG", "debug" }, { 0x8, "LOOPBACK", "loopback" },
+	{ 0x10, "POINTOPOINT", "pointopoint" },
+	{ 0x20, "NOTRAILERS", "notrailers" }, { 0x40, "RUNNING", "running" },
+	{ 0x80, "NOARP", "noarp" }, { 0x100, "PROMISC", "promisc" },
+	{ 0x200, "ALLMULTI", "allmulti" }, { 0x800, "SLAVE", "slave" },
+	{ 0x400, "MASTER", "master" }, { 0x1000, "MULTICAST", "multicast" },
+	{ 0x8000, "DYNAMIC", "dynamic" },
+};
+static const struct {
+	int	 bit;
+	char	 letter;
+} flag_letters[] = {
+	{ 0x200, 'A' }, { 0x2, 'B' }, { 0x4, 'D' }, { 0x8, 'L' },
+	{ 0x1000, 'M' }, { 0x8000, 'd' }, { 0x100, 'P' }, { 0x20, 'N' },
+	{ 0x80, 'O' }, { 0x10, 'P' }, { 0x800, 's' }, { 0x400, 'm' },
+	{ 0x40, 'R' }, { 0x1, 'U' },
+};
+#define IFF_UP_		0x1
+#define IFF_BROADCAST_	0x2
+#define IFF_P2P_	0x10
+#define IFF_RUNNING_	0x40
+
+/* ARPHRD types net-tools knows how to print here, and ip's names. */
+enum { HW_ETHER = 1, HW_LOOPBACK = 772, HW_TUNNEL = 768, HW_SIT = 776,
+	HW_NONE = 65534 };
+
+static const struct out_col tsv_cols[] = {
+	{ "ifname", OUT_STR, OUT_LABEL, NULL, "Interface name" },
+	{ "ifindex", OUT_U64, OUT_INFO, NULL, "Interface index" },
+	{ "flags", OUT_STR, OUT_INFO, NULL, "Interface flags" },
+	{ "operstate", OUT_STR, OUT_INFO, NULL, "RFC 2863 operational state" },
+	{ "mtu", OUT_U64, OUT_GAUGE, NULL, "MTU" },
+	{ "txqlen", OUT_U64, OUT_GAUGE, NULL, "Transmit queue length" },
+	{ "link_type", OUT_STR, OUT_INFO, NULL, "Link type" },
+	{ "address", OUT_STR, OUT_INFO, NULL, "Hardware address" },
+	{ "ipv4", OUT_STR, OUT_INFO, NULL, "IPv4 addresses" },
+	{ "ipv6", OUT_STR, OUT_INFO, NULL, "IPv6 addresses" },
+	{ "rx_bytes", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_packets", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_dropped", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_overruns", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_frame", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_bytes", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_packets", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_dropped", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_overruns", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_carrier", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_collisions", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "speed_mbps", OUT_U64, OUT_GAUGE, NULL, NULL },
+	{ "duplex", OUT_STR, OUT_INFO, NULL, NULL },
+};
+
+/* Prometheus: node_exporter-like names, counters in base units. */
+static const struct out_col prom_cols[] = {
+	{ "ifname", OUT_STR, OUT_LABEL, NULL, NULL },
+	{ "receive", OUT_U64, OUT_COUNTER, "bytes", "Bytes received" },
+	{ "receive_packets", OUT_U64, OUT_COUNTER, NULL, "Packets received" },
+	{ "receive_errors", OUT_U64, OUT_COUNTER, NULL, "Receive errors" },
+	{ "receive_dropped", OUT_U64, OUT_COUNTER, NULL,
+	    "Received packets dropped (missed included)" },
+	{ "receive_overruns", OUT_U64, OUT_COUNTER, NULL, "Receive FIFO errors" },
+	{ "receive_frame", OUT_U64, OUT_COUNTER, NULL, "Receive frame errors" },
+	{ "transmit", OUT_U64, OUT_COUNTER, "bytes", "Bytes transmitted" },
+	{ "transmit_packets", OUT_U64, OUT_COUNTER, NULL, "Packets transmitted" },
+	{ "transmit_errors", OUT_U64, OUT_COUNTER, NULL, "Transmit errors" },
+	{ "transmit_dropped", OUT_U64, OUT_COUNTER, NULL,
+	    "Transmit packets dropped" },
+	{ "transmit_overruns", OUT_U64, OUT_COUNTER, NULL,
+	    "Transmit FIFO errors" },
+	{ "transmit_carrier", OUT_U64, OUT_COUNTER, NULL,
+	    "Transmit carrier errors" },
+	{ "transmit_collisions", OUT_U64, OUT_COUNTER, NULL, "Collisions" },
+	{ "mtu", OUT_U64, OUT_GAUGE, "bytes", "MTU" },
+	{ "up", OUT_U64, OUT_GAUGE, NULL, "1 when the interface is UP" },
+	{ "running", OUT_U64, OUT_GAUGE, NULL,
+	    "1 when the interface is RUNNING" },
+	{ "speed", OUT_U64, OUT_GAUGE, "bits_per_second", "Link speed" },
+};
+
+struct opts {
+	int		 all, shortfmt, alladdrs, psutil;
+	int		 fmt;
+	unsigned	 outflags;
+	const char	*outfile, *procfs, *sysfs, *name;
+};
+
+/* Everything read before rendering. */
+struct world {
+	struct pk_netif		*ifs;
+	size_t			 nifs;
+	struct pk_inet6_entry	*in6;
+	size_t			 nin6;
+	struct pk_inet4_addr	*in4;
+	size_t			 nin4;
+	int			 have_in4;
+};
+
+static void __attribute__((noreturn))
+bad_option(const char *arg)
+{
+	fprintf(stderr, "ifconfig: option `%s' not recognised.\n", arg);
+	fprintf(stderr, "ifconfig: `--help' gives usage information.\n");
+	exit(1);
+}
+
+/* "--name=value", "--name value", "-o value", "-ovalue". */
+static const char *
+opt_value(char ***argvp, const char *lng, const char *shrt)
+{
+	char **argv = *argvp;
+	size_t l = strlen(lng);
+
+	if (strncmp(argv[0], lng, l) == 0 && argv[0][l] == '=')
+		return argv[0] + l + 1;
+	if (strcmp(argv[0], lng) != 0 && (shrt == NULL ||
+	    strncmp(argv[0], shrt, 2) != 0))
+		return NULL;
+	if (shrt != NULL && strncmp(argv[0], shrt, 2) == 0 && argv[0][2])
+		return argv[0] + 2;
+	if (argv[1] == NULL) {
+		fprintf(stderr, "ifconfig: option `%s' requires an argument.\n",
+		    argv[0]);
+		exit(1);
+	}
+	(*argvp)++;
+	return argv[1];
+}
+
+static void
+set_format(struct opts *o, const char *s)
+{
+	if ((o->fmt = out_parse_fmt(s)) == -1)
+		errx(1, "unknown output format '%s' (text, tsv, json, prom)", s);
+}
+
+static int
+is(const char *arg, const char *a, const char *b)
+{
+	return strcmp(arg, a) == 0 || (b != NULL && strcmp(arg, b) == 0);
+}
+
+static void
+parse_opts(char **argv, struct opts *o)
+{
+	const char *v;
+
+	memset(o, 0, sizeof(*o));
+	for (argv++; *argv != NULL && argv[0][0] == '-'; argv++) {
+		if (is(*argv, "-a", NULL))
+			o->all = 1;
+		else if (is(*argv, "-s", NULL))
+			o->shortfmt = 1;
+		else if (is(*argv, "-v", NULL))
+			;	/* net-tools: affects only setting */
+		else if (is(*argv, "-A", "--all-addresses"))
+			o->alladdrs = 1;
+		else if (is(*argv, "-P", "--psutil"))
+			o->psutil = 1;
+		else if (is(*argv, "-V", "--version") || is(*argv, "-version",
+		    NULL)) {
+			printf("ifconfig (pskit) %s\n", PSKIT_VERSION);
+			exit(0);
+		} else if (is(*argv, "-h", "--help") || is(*argv, "-?",
+		    "-help")) {
+			fputs(usage_text, stdout);
+			exit(0);
+		} else if (is(*argv, "--tsv", NULL))
+			o->fmt = OUT_TSV;
+		else if (is(*argv, "--json", NULL))
+			o->fmt = OUT_JSON;
+		else if (is(*argv, "--no-header", NULL))
+			o->outflags |= OUT_NOHEADER;
+		else if ((v = opt_value(&argv, "--output", "-o")) != NULL)
+			set_format(o, v);
+		else if ((v = opt_value(&argv, "--outfile", "-w")) != NULL)
+			o->outfile = v;
+		else if ((v = opt_value(&argv, "--procfs", NULL)) != NULL)
+			o->procfs = v;
+		else if ((v = opt_value(&argv, "--sysfs", NULL)) != NULL)
+			o->sysfs = v;
+		else
+			bad_option(*argv);
+	}
+	if (*argv != NULL && argv[1] != NULL) {
+		fprintf(stderr, "ifconfig: configuring interfaces is not "
+		    "supported; use ip(8)\n");
+		exit(2);
+	}
+	o->name = *argv;
+}
+
+static const char *
+ntoa4(const uint8_t *a, char *buf)
+{
+	snprintf(buf, 16, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	return buf;
+}
+
+static unsigned
+mask_prefix(const uint8_t *m)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < 32; i++)
+		if (m[i / 8] & (0x80 >> (i % 8)))
+			n++;
+	return n;
+}
+
+static void
+prefix_mask(unsigned plen, uint8_t *m, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++, plen = plen > 8 ? plen - 8 : 0)
+		m[i] = plen >= 8 ? 0xff : (uint8_t)(0xff00 >> plen);
+}
+
+/* inet6 text as net-tools prints it (v4-mapped: the dotted tail). */
+static const char *
+ntoa6(const uint8_t *a, char *buf, size_t len)
+{
+	static const uint8_t mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0xff, 0xff };
+
+	if (memcmp(a, mapped, 12) == 0)
+		return ntoa4(a + 12, buf);
+	inet_ntop(AF_INET6, a, buf, (socklen_t)len);
+	return buf;
+}
+
+/* "UP,BROADCAST,RUNNING,MULTICAST" (tsv/json) or psutil's lowercase. */
+static void
+flags_join(int flags, int lower, char *buf, size_t len)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
+		if (!(flags & flag_names[i].bit))
+			continue;
+		if (buf[0] != '\0')
+			strlcat(buf, ",", len);
+		strlcat(buf, lower ? flag_names[i].psname : flag_names[i].name,
+		    len);
+	}
+}
+
+/* "flags=4163<UP,BROADCAST,RUNNING,MULTICAST>", flags=0 quirk kept. */
+static void
+print_flags(FILE *fp, int flags)
+{
+	char names[256];
+
+	flags_join(flags, 0, names, sizeof(names));
+	if (flags == 0)
+		fputs("flags=0<", fp);
+	else if (names[0] == '\0')
+		fprintf(fp, "flags=%d", flags);
+	else
+		fprintf(fp, "flags=%d<%s>", flags, names);
+}
+
+static void
+print_inet_line(FILE *fp, int flags, const uint8_t *addr, const uint8_t *mask,
+    const uint8_t *brd, const uint8_t *dst)
+{
+	char a[16], b[16];
+
+	fprintf(fp, "        inet %s  netmask %s", ntoa4(addr, a),
+	    ntoa4(mask, b));
+	if (flags & IFF_BROADCAST_)
+		fprintf(fp, "  broadcast %s", ntoa4(brd, a));
+	if (flags & IFF_P2P_)
+		fprintf(fp, "  destination %s", ntoa4(dst, a));
+	putc('\n', fp);
+}
+
+/* -A: the addresses of this label that SIOCGIFADDR did not show. */
+static void
+print_more_inet(FILE *fp, const struct pk_netif *ifp, const struct world *w)
+{
+	static const uint8_t zero[4];
+	uint8_t mask[4];
+	size_t i;
+	int first = 1;
+
+	for (i = 0; i < w->nin4; i++) {
+		const struct pk_inet4_addr *a = &w->in4[i];
+
+		if (strcmp(a->label, ifp->name) != 0)
+			continue;
+		if (first && (ifp->has & PK_NETIF_HAS_IP) &&
+		    memcmp(a->local, ifp->addr, 4) == 0) {
+			first = 0;
+			continue;
+		}
+		prefix_mask(a->prefixlen, mask, 4);
+		print_inet_line(fp, ifp->flags, a->local, mask,
+		    (a->has & PK_INET4_HAS_BRD) ? a->brd : zero,
+		    (a->has & PK_INET4_HAS_PEER) ? a->peer : zero);
+	}
+}
+
+static void
+print_inet6(FILE *fp, const struct pk_netif *ifp, const struct world *w)
+{
+	char a[64], names[64];
+	unsigned scope;
+	size_t i;
+
+	for (i = 0; i < w->nin6; i++) {
+		const struct pk_inet6_entry *e = &w->in6[i];
+
+		if (strcmp(e->name, ifp->name) != 0)
+			continue;
+		fprintf(fp, "        inet6 %s  prefixlen %d  scopeid 0x%x",
+		    ntoa6(e->addr, a, sizeof(a)), (int)e->prefixlen, e->scope);
+		scope = e->scope;
+		names[0] = '\0';
+		if (scope & 0x80) {
+			strlcat(names, "compat,", sizeof(names));
+			scope -= 0x80;
+		}
+		if (scope == 0)
+			strlcat(names, "global,", sizeof(names));
+		if (scope & 0x20)
+			strlcat(names, "link,", sizeof(names));
+		if (scope & 0x40)
+			strlcat(names, "site,", sizeof(names));
+		if (scope & 0x10)
+			strlcat(names, "host,", sizeof(names));
+		if (names[0] != '\0') {
+			names[strlen(names) - 1] = '\0';
+			fprintf(fp, "<%s>", names);
+		}
+		putc('\n', fp);
+	}
+}
+
+/* The hardware line: net-tools' hwtype table, UNSPEC for the rest. */
+static void
+print_hw(FILE *fp, const struct pk_netif *ifp)
+{
+	const uint8_t *h = ifp->hwaddr;
+	const char *title;
+	int i;
+
+	switch (ifp->hwtype) {
+	case HW_ETHER:
+		fprintf(fp, "        ether %02x:%02x:%02x:%02x:%02x:%02x",
+		    h[0], h[1], h[2], h[3], h[4], h[5]);
+		title = "Ethernet";
+		break;
+	case HW_LOOPBACK:
+		fputs("        loop", fp);
+		title = "Local Loopback";
+		break;
+	case HW_TUNNEL:
+		fputs("        tunnel ", fp);
+		title = "IPIP Tunnel";
+		break;
+	case HW_SIT:
+		fputs("        sit ", fp);
+		title = "IPv6-in-IPv4";
+		break;
+	default:
+		fputs("        unspec ", fp);
+		for (i = 0; i < 16; i++)
+			fprintf(fp, i ? "-%02X" : "%02X", h[i]);
+		title = "UNSPEC";
+		break;
+	}
+	if (ifp->has & PK_NETIF_HAS_TXQLEN)
+		fprintf(fp, "  txqueuelen %d", ifp->txqlen);
+	fprintf(fp, "  (%s)\n", title);
+}
+
+static void
+print_stats(FILE *fp, const struct pk_netdev_stats *s)
+{
+	char h[32];
+
+	pk_net_human_ifconfig(s->rx_bytes, h, sizeof(h));
+	fprintf(fp, "        RX packets %llu  bytes %llu (%s)\n",
+	    (unsigned long long)s->rx_packets,
+	    (unsigned long long)s->rx_bytes, h);
+	fprintf(fp, "        RX errors %llu  dropped %llu  overruns %llu"
+	    "  frame %llu\n", (unsigned long long)s->rx_errs,
+	    (unsigned long long)s->rx_drop, (unsigned long long)s->rx_fifo,
+	    (unsigned long long)s->rx_frame);
+	pk_net_human_ifconfig(s->tx_bytes, h, sizeof(h));
+	fprintf(fp, "        TX packets %llu  bytes %llu (%s)\n",
+	    (unsigned long long)s->tx_packets,
+	    (unsigned long long)s->tx_bytes, h);
+	/* 2.10's single space before "overruns" is kept */
+	fprintf(fp, "        TX errors %llu  dropped %llu overruns %llu"
+	    "  carrier %llu  collisions %llu\n",
+	    (unsigned long long)s->tx_errs, (unsigned long long)s->tx_drop,
+	    (unsigned long long)s->tx_fifo, (unsigned long long)s->tx_carrier,
+	    (unsigned long long)s->tx_colls);
+}
+
+static void
+print_long(FILE *fp, const struct pk_netif *ifp, const struct world *w,
+    const struct opts *o)
+{
+	fprintf(fp, "%s: ", ifp->name);
+	print_flags(fp, ifp->flags);
+	fprintf(fp, "  mtu %d\n", ifp->mtu);
+	if (ifp->has & PK_NETIF_HAS_IP)
+		print_inet_line(fp, ifp->flags, ifp->addr, ifp->netmask,
+		    ifp->broadaddr, ifp->dstaddr);
+	if (o->alladdrs)
+		print_more_inet(fp, ifp, w);
+	print_inet6(fp, ifp, w);
+	print_hw(fp, ifp);
+	if (ifp->has & PK_NETIF_HAS_STATS)
+		print_stats(fp, &ifp->st);
+	if (ifp->map_irq || ifp->map_mem_start || ifp->map_dma ||
+	    ifp->map_base_addr >= 0x100) {
+		fputs("        device ", fp);
+		if (ifp->map_irq)
+			fprintf(fp, "interrupt %d  ", (int)ifp->map_irq);
+		if (ifp->map_base_addr >= 0x100)
+			fprintf(fp, "base 0x%x  ", ifp->map_base_addr);
+		if (ifp->map_mem_start)
+			fprintf(fp, "memory 0x%lx-%lx  ", ifp->map_mem_start,
+			    ifp->map_mem_end);
+		if (ifp->map_dma)
+			fprintf(fp, "  dma 0x%x", ifp->map_dma);
+		putc('\n', fp);
+	}
+	putc('\n', fp);
+}
+
+static void
+print_short(FILE *fp, const struct pk_netif *ifp)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	size_t i;
+
+	fprintf(fp, "%-15.15s %5d ", ifp->name, ifp->mtu);
+	if (ifp->has & PK_NETIF_HAS_STATS) {
+		fprintf(fp, "%8llu %6llu %6llu %-6llu ",
+		    (unsigned long long)s->rx_packets,
+		    (unsigned long long)s->rx_errs,
+		    (unsigned long long)s->rx_drop,
+		    (unsigned long long)s->rx_fifo);
+		fprintf(fp, "%8llu %6llu %6llu %6llu ",
+		    (unsigned long long)s->tx_packets,
+		    (unsigned long long)s->tx_errs,
+		    (unsigned long long)s->tx_drop,
+		    (unsigned long long)s->tx_fifo);
+	} else
+		fprintf(fp, "%-56s", "     - no statistics available -");
+	if (ifp->flags == 0)
+		fputs("[NO FLAGS]", fp);
+	for (i = 0; i < sizeof(flag_letters) / sizeof(flag_letters[0]); i++)
+		if (ifp->flags & flag_letters[i].bit)
+			putc(flag_letters[i].letter, fp);
+	putc('\n', fp);
+}
+
+static struct pk_netif *
+find_if(const struct world *w, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < w->nifs; i++)
+		if (strcmp(w->ifs[i].name, name) == 0)
+			return &w->ifs[i];
+	return NULL;
+}
+
+static int
+has_mac(const struct pk_netif *ifp)
+{
+	return (ifp->has & PK_NETIF_HAS_STATS) &&
+	    (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK);
+}
+
+static void
+ps_stats(FILE *fp, const struct pk_netif *ifp)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	char h[32];
+
+	fputs("    stats          : speed=", fp);
+	if (ifp->has & PK_NETIF_HAS_SPEED)
+		fprintf(fp, "%lluMB", (unsigned long long)ifp->speed_mbps);
+	else
+		fputs("unknown", fp);
+	fprintf(fp, ", duplex=%s, mtu=%d, up=%s",
+	    !(ifp->has & PK_NETIF_HAS_DUPLEX) ? "?" : ifp->duplex ? "full" :
+	    "half", ifp->mtu, (ifp->flags & IFF_RUNNING_) ? "yes" : "no");
+	fprintf(fp, ", operstate=%s, carrier=%s\n",
+	    (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : "?",
+	    !(ifp->has & PK_NETIF_HAS_CARRIER) ? "?" : ifp->carrier ? "yes" :
+	    "no");
+	pk_net_human_psutil(s->rx_bytes, h, sizeof(h));
+	fprintf(fp, "    incoming       : bytes=%s, pkts=%llu, errs=%llu, "
+	    "drops=%llu\n", h, (unsigned long long)s->rx_packets,
+	    (unsigned long long)s->rx_errs, (unsigned long long)s->rx_drop);
+	pk_net_human_psutil(s->tx_bytes, h, sizeof(h));
+	fprintf(fp, "    outgoing       : bytes=%s, pkts=%llu, errs=%llu, "
+	    "drops=%llu\n", h, (unsigned long long)s->tx_packets,
+	    (unsigned long long)s->tx_errs, (unsigned long long)s->tx_drop);
+}
+
+/* One NIC of psutil's scripts/ifconfig.py: stats, then IPv4, IPv6, MAC. */
+static void
+ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
+{
+	char a[64];
+	uint8_t m[16];
+	size_t i;
+
+	fprintf(fp, "%s:\n", ifp->name);
+	if (ifp->has & PK_NETIF_HAS_STATS)
+		ps_stats(fp, ifp);
+	for (i = 0; i < w->nin4; i++) {
+		const struct pk_inet4_addr *e = &w->in4[i];
+
+		if (strcmp(e->label, ifp->name) != 0)
+			continue;
+		fprintf(fp, "    IPv4 address   : %s\n", ntoa4(e->local, a));
+		if ((ifp->flags & IFF_BROADCAST_) && (e->has & PK_INET4_HAS_BRD))
+			fprintf(fp, "         broadcast : %s\n", ntoa4(e->brd, a));
+		prefix_mask(e->prefixlen, m, 4);
+		fprintf(fp, "         netmask   : %s\n", ntoa4(m, a));
+		if (!(ifp->flags & IFF_BROADCAST_) && (ifp->flags & IFF_P2P_) &&
+		    (e->has & PK_INET4_HAS_PEER))
+			fprintf(fp, "      p2p       : %s\n", ntoa4(e->peer, a));
+	}
+	for (i = 0; i < w->nin6; i++) {
+		const struct pk_inet6_entry *e = &w->in6[i];
+
+		if (strcmp(e->name, ifp->name) != 0)
+			continue;
+		inet_ntop(AF_INET6, e->addr, a, sizeof(a));
+		fprintf(fp, "    IPv6 address   : %s%s%s\n", a,
+		    (e->scope & 0x20) ? "%" : "", (e->scope & 0x20) ?
+		    e->name : "");
+		prefix_mask(e->prefixlen, m, 16);
+		inet_ntop(AF_INET6, m, a, sizeof(a));
+		fprintf(fp, "         netmask   : %s\n", a);
+	}
+	if (has_mac(ifp)) {
+		fprintf(fp, "    MAC  address   : %02x:%02x:%02x:%02x:%02x:%02x\n",
+		    ifp->hwaddr[0], ifp->hwaddr[1], ifp->hwaddr[2],
+		    ifp->hwaddr[3], ifp->hwaddr[4], ifp->hwaddr[5]);
+		if (ifp->flags & IFF_BROADCAST_)
+			fputs("         broadcast : ff:ff:ff:ff:ff:ff\n", fp);
+	}
+	putc('\n', fp);
+}
+
+/*
+ * psutil's NIC order: net_if_addrs() sorts getifaddrs() by family, so
+ * names with IPv4 come first (kernel order), then IPv6-only, then the rest.
+ */
+static void
+render_psutil(FILE *fp, const struct world *w, const struct opts *o)
+{
+	struct pk_netif *ifp;
+	size_t i, pass;
+	char *done;
+
+	if ((done = calloc(w->nifs + 1, 1)) == NULL)
+		err(1, NULL);
+	for (pass = 0; pass < 3; pass++) {
+		size_t n = pass == 0 ? w->nin4 : pass == 1 ? w->nin6 : w->nifs;
+
+		for (i = 0; i < n; i++) {
+			ifp = pass == 0 ? find_if(w, w->in4[i].label) :
+			    pass == 1 ? find_if(w, w->in6[i].name) : &w->ifs[i];
+			if (ifp == NULL || done[ifp - w->ifs] ||
+			    !(ifp->has & PK_NETIF_HAS_FLAGS))
+				continue;
+			if (o->name != NULL && strcmp(ifp->name, o->name) != 0)
+				continue;
+			done[ifp - w->ifs] = 1;
+			ps_nic(fp, ifp, w);
+		}
+	}
+	free(done);
+}
+
+/* ip's link_type names for the ARPHRD values seen on Linux. */
+static const char *
+link_type(int t, char *buf, size_t len)
+{
+	switch (t) {
+	case HW_ETHER: return "ether";
+	case HW_LOOPBACK: return "loopback";
+	case HW_NONE: return "none";
+	case HW_TUNNEL: return "ipip";
+	case HW_SIT: return "sit";
+	case 512: return "ppp";
+	case 778: return "gre";
+	case 823: return "ip6gre";
+	case 280: return "can";
+	case 32: return "infiniband";
+	case 801: return "ieee802.11";
+	default: snprintf(buf, len, "[%d]", t); return buf;
+	}
+}
+
+/* Comma-joined "addr/prefixlen" lists of one name. */
+static void
+addr_lists(const struct pk_netif *ifp, const struct world *w, char *v4,
+    char *v6, size_t len)
+{
+	char a[64], item[80];
+	size_t i;
+
+	v4[0] = v6[0] = '\0';
+	for (i = 0; w->have_in4 && i < w->nin4; i++) {
+		if (strcmp(w->in4[i].label, ifp->name) != 0)
+			continue;
+		snprintf(item, sizeof(item), "%s%s/%u", v4[0] ? "," : "",
+		    ntoa4(w->in4[i].local, a), w->in4[i].prefixlen);
+		strlcat(v4, item, len);
+	}
+	if (!w->have_in4 && (ifp->has & PK_NETIF_HAS_IP))
+		snprintf(v4, len, "%s/%u", ntoa4(ifp->addr, a),
+		    mask_prefix(ifp->netmask));
+	for (i = 0; i < w->nin6; i++) {
+		if (strcmp(w->in6[i].name, ifp->name) != 0)
+			continue;
+		inet_ntop(AF_INET6, w->in6[i].addr, a, sizeof(a));
+		snprintf(item, sizeof(item), "%s%s/%u", v6[0] ? "," : "", a,
+		    w->in6[i].prefixlen);
+		strlcat(v6, item, len);
+	}
+}
+
+static void
+out_opt_u64(struct out *out, int present, uint64_t v)
+{
+	if (present)
+		out_u64(out, v);
+	else
+		out_null(out);
+}
+
+static void
+record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	const uint64_t c[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
+		s->rx_drop, s->rx_fifo, s->rx_frame, s->tx_bytes, s->tx_packets,
+		s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls };
+	static char v4[8192], v6[8192];
+	char buf[256];
+	const uint8_t *h = ifp->hwaddr;
+	size_t i;
+
+	out_record_begin(out);
+	out_str(out, ifp->name);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
+	flags_join(ifp->flags & 0xffff, 0, buf, sizeof(buf));
+	out_str(out, buf);
+	out_str(out, (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : NULL);
+	out_u64(out, (uint64_t)ifp->mtu);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
+	out_str(out, link_type(ifp->hwtype, buf, sizeof(buf)));
+	if (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK) {
+		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
+		    h[0], h[1], h[2], h[3], h[4], h[5]);
+		out_str(out, buf);
+	} else
+		out_null(out);
+	addr_lists(ifp, w, v4, v6, sizeof(v4));
+	out_str(out, v4[0] ? v4 : NULL);
+	out_str(out, v6[0] ? v6 : NULL);
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		out_opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
+	out_str(out, !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
+	    ifp->duplex ? "full" : "half");
+	out_record_end(out);
+}
+
+static void
+record_prom(struct out *out, const struct pk_netif *ifp)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	const uint64_t c[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
+		s->rx_drop, s->rx_fifo, s->rx_frame, s->tx_bytes, s->tx_packets,
+		s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls };
+	size_t i;
+
+	out_record_begin(out);
+	out_str(out, ifp->name);
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		out_opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
+	out_u64(out, (uint64_t)ifp->mtu);
+	out_u64(out, (ifp->flags & IFF_UP_) != 0);
+	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
+	    ifp->speed_mbps * 1000000);
+	out_record_end(out);
+}
+
+static int
+shown(const struct pk_netif *ifp, const struct opts *o)
+{
+	return (ifp->has & PK_NETIF_HAS_FLAGS) && (o->name != NULL ||
+	    o->all || (ifp->flags & IFF_UP_));
+}
+
+static void
+render(FILE *fp, const struct world *w, const struct opts *o)
+{
+	struct out out;
+	size_t i;
+	int prom = o->fmt == OUT_PROM;
+
+	if (o->fmt == OUT_TEXT && o->psutil) {
+		render_psutil(fp, w, o);
+		return;
+	}
+	if (o->fmt == OUT_TEXT) {
+		if (o->shortfmt)
+			fputs("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
+			    "TX-OK TX-ERR TX-DRP TX-OVR Flg\n", fp);
+		for (i = 0; i < w->nifs; i++) {
+			if (!shown(&w->ifs[i], o))
+				continue;
+			if (o->shortfmt)
+				print_short(fp, &w->ifs[i]);
+			else
+				print_long(fp, &w->ifs[i], w, o);
+		}
+		return;
+	}
+	if (out_begin(&out, fp, (enum out_fmt)o->fmt, o->outflags, "ifconfig",
+	    prom ? prom_cols : tsv_cols, prom ? sizeof(prom_cols) /
+	    sizeof(prom_cols[0]) : sizeof(tsv_cols) / sizeof(tsv_cols[0])) !=
+	    PK_OK)
+		errx(1, "out of memory");
+	out_sample_begin(&out, pk_now());
+	for (i = 0; i < w->nifs; i++) {
+		if (!shown(&w->ifs[i], o))
+			continue;
+		if (prom)
+			record_prom(&out, &w->ifs[i]);
+		else
+			record_tsv(&out, &w->ifs[i], w);
+	}
+	if (out_end(&out) != PK_OK)
+		errx(1, "out of memory");
+}
+
+/* net-tools' do_if_fetch() message. */
+static void
+fetch_error(struct pk_ctx *ctx, const char *name)
+{
+	char msg[256];
+
+	if (ctx->code == PK_ENOENT)
+		strlcpy(msg, "Device not found", sizeof(msg));
+	else
+		pk_os_strerror(ctx->oserr, msg, sizeof(msg));
+	fprintf(stderr, "%s: error fetching interface information: %s\n",
+	    name, msg);
+}
+
+/*
+ * Collect: names, ioctls, if_inet6, and netlink addresses when asked.
+ * Returns 1 when net-tools would exit 1 (a fetch failed).
+ */
+static int
+collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
+    struct world *w)
+{
+	unsigned what = 0;
+	size_t i;
+	int rc;
+
+	memset(w, 0, sizeof(*w));
+	if (o->psutil || o->fmt != OUT_TEXT)
+		what = PK_NET_ETHTOOL | PK_NET_LINK;
+	if (pk_net_inet6(ctx, &w->in6, &w->nin6) != PK_OK)
+		errx(1, "%s", pk_strerror(ctx));
+	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
+	    pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
+		w->have_in4 = 1;
+	if (o->name != NULL) {
+		if ((w->ifs = calloc(1, sizeof(*w->ifs))) == NULL)
+			err(1, NULL);
+		w->nifs = 1;
+		if (pk_net_lookup(ctx, o->name, w->ifs) != PK_OK)
+			errx(1, "%s", pk_strerror(ctx));
+		if (pk_net_fetch(ctx, net, what, w->ifs) != PK_OK) {
+			fetch_error(ctx, w->ifs->name);
+			return 1;
+		}
+		return 0;
+	}
+	if (pk_net_names(ctx, net, &w->ifs, &w->nifs) != PK_OK)
+		errx(1, "%s", pk_strerror(ctx));
+	for (i = 0; i < w->nifs; i++) {
+		rc = pk_net_fetch(ctx, net, what, &w->ifs[i]);
+		if (rc == PK_ENOENT)
+			continue;	/* vanished during the scan */
+		if (rc != PK_OK) {
+			fetch_error(ctx, w->ifs[i].name);
+			w->nifs = i;	/* net-tools stops here */
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pk_atomic a;
+	struct pk_ctx ctx;
+	struct pk_net net;
+	struct world w;
+	struct opts o;
+	FILE *fp = stdout;
+	int status;
+
+	(void)argc;
+	parse_opts(argv, &o);
+	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
+	if (pk_net_open(&ctx, &net) != PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
+	status = collect(&ctx, &net, &o, &w);
+	pk_net_close(&net);
+	if (o.outfile != NULL) {
+		if (pk_atomic_open(&ctx, o.outfile, &a) != PK_OK)
+			errx(1, "%s", pk_strerror(&ctx));
+		fp = a.fp;
+	}
+	if (!(status && o.name != NULL))
+		render(fp, &w, &o);
+	else if (o.fmt == OUT_TEXT && o.shortfmt && !o.psutil)
+		fputs("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
+		    "TX-OK TX-ERR TX-DRP TX-OVR Flg\n", fp);
+	if (o.outfile != NULL && pk_atomic_commit(&ctx, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
+	free(w.ifs);
+	free(w.in6);
+	free(w.in4);
+	pk_ctx_close(&ctx);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		errx(1, "write error");
+	return status;
+}

@@ -1,0 +1,61 @@
+/*
+ * net.c (stub): no network interface probe on this system.
+ */
+#include "pskit.h"
+
+int
+pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
+{
+	net->sock = -1;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+}
+
+void
+pk_net_close(struct pk_net *net)
+{
+	net->sock = -1;
+}
+
+int
+pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
+    size_t *n)
+{
+	(void)net;
+	*out = NULL;
+	*n = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+}
+
+int
+pk_net_lookup(struct pk_ctx *ctx, const char *name, struct pk_netif *out)
+{
+	(void)name;
+	(void)out;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+}
+
+int
+pk_net_fetch(struct pk_ctx *ctx, struct pk_net *net, unsigned what,
+    struct pk_netif *ifp)
+{
+	(void)net;
+	(void)what;
+	(void)ifp;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+}
+
+int
+pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "IPv6 addresses");
+}
+
+int
+pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "IPv4 addresses");
+}
