@@ -30,6 +30,7 @@ COMMANDS = free
 COMMON_SRCS = \
 	lib/common/buf.c \
 	lib/common/err.c \
+	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
