@@ -14,6 +14,7 @@ PLATFORM_SRCS = \
 	lib/compat/reallocarray.c \
 	lib/compat/signal.c \
 	lib/compat/time.c \
+	lib/compat/vis.c \
 	lib/windows/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
