@@ -261,6 +261,8 @@ int	 pk_net_nstrcmp(const char *a, const char *b);
  * tenths truncated (net-tools 2.10 lib/interface.c ife_print_long).
  */
 void	 pk_net_human_ifconfig(uint64_t bytes, char *buf, size_t len);
+/* inet_ntop(AF_INET6) of glibc, for systems without it; len >= 46. */
+void	 pk_net_ntop6(const uint8_t *addr, char *buf, size_t len);
 /* psutil's bytes2human(): base 1024, >= thresholds, "%.1f" rounded. */
 void	 pk_net_human_psutil(uint64_t bytes, char *buf, size_t len);
 

@@ -6,7 +6,6 @@
  * Options are parsed the way net-tools does (one word at a time, no
  * grouping), so its messages for unknown options come out the same.
  */
-#include <arpa/inet.h>
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,7 +272,7 @@ ntoa6(const uint8_t *a, char *buf, size_t len)
 
 	if (memcmp(a, mapped, 12) == 0)
 		return ntoa4(a + 12, buf);
-	inet_ntop(AF_INET6, a, buf, (socklen_t)len);
+	pk_net_ntop6(a, buf, len);
 	return buf;
 }
 
@@ -586,12 +585,12 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 
 		if (strcmp(e->name, ifp->name) != 0)
 			continue;
-		inet_ntop(AF_INET6, e->addr, a, sizeof(a));
+		pk_net_ntop6(e->addr, a, sizeof(a));
 		fprintf(fp, "    IPv6 address   : %s%s%s\n", a,
 		    (e->scope & 0x20) ? "%" : "", (e->scope & 0x20) ?
 		    e->name : "");
 		prefix_mask(e->prefixlen, m, 16);
-		inet_ntop(AF_INET6, m, a, sizeof(a));
+		pk_net_ntop6(m, a, sizeof(a));
 		fprintf(fp, "         netmask   : %s\n", a);
 	}
 	if (has_mac(ifp)) {
@@ -677,7 +676,7 @@ addr_lists(const struct pk_netif *ifp, const struct world *w, char *v4,
 	for (i = 0; i < w->nin6; i++) {
 		if (strcmp(w->in6[i].name, ifp->name) != 0)
 			continue;
-		inet_ntop(AF_INET6, w->in6[i].addr, a, sizeof(a));
+		pk_net_ntop6(w->in6[i].addr, a, sizeof(a));
 		snprintf(item, sizeof(item), "%s%s/%u", v6[0] ? "," : "", a,
 		    w->in6[i].prefixlen);
 		strlcat(v6, item, len);

@@ -355,3 +355,47 @@ pk_net_human_psutil(uint64_t n, char *buf, size_t len)
 	snprintf(buf, len, "%.1f%c", (double)n / (double)(1ULL << (10 * k)),
 	    sym[k]);
 }
+
+/*
+ * IPv6 text as glibc's inet_ntop() writes it (RFC 5952 zero compression:
+ * the longest run of two or more zero words, the first on a tie), with
+ * glibc's dotted tail for ::a.b.c.d and ::ffff:a.b.c.d.  len >= 46.
+ */
+void
+pk_net_ntop6(const uint8_t *a, char *buf, size_t len)
+{
+	unsigned w[8];
+	int i, best = -1, bestlen = 0, cur = -1, curlen = 0;
+	size_t off = 0;
+
+	for (i = 0; i < 8; i++)
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+	for (i = 0; i < 8; i++) {
+		if (w[i] == 0) {
+			if (cur == -1)
+				cur = i, curlen = 0;
+			if (++curlen > bestlen && curlen >= 2)
+				best = cur, bestlen = curlen;
+		} else
+			cur = -1;
+	}
+	buf[0] = '\0';
+	for (i = 0; i < 8 && off < len; i++) {
+		if (best != -1 && i >= best && i < best + bestlen) {
+			if (i == best)
+				off += (size_t)snprintf(buf + off, len - off, ":");
+			continue;
+		}
+		if (i > 0)
+			off += (size_t)snprintf(buf + off, len - off, ":");
+		if (i == 6 && best == 0 && (bestlen == 6 ||
+		    (bestlen == 5 && w[5] == 0xffff))) {
+			snprintf(buf + off, len - off, "%u.%u.%u.%u", a[12],
+			    a[13], a[14], a[15]);
+			return;
+		}
+		off += (size_t)snprintf(buf + off, len - off, "%x", w[i]);
+	}
+	if (best != -1 && best + bestlen == 8 && off < len)
+		snprintf(buf + off, len - off, ":");
+}
