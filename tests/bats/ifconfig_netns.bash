@@ -1,0 +1,68 @@
+# Shared by the ifconfig bats files: namespace bookkeeping and the
+# side-by-side comparison with net-tools' ifconfig.
+
+IFCONFIG=${IFCONFIG:-$PSKIT_BIN/ifconfig}
+NETTOOLS=${NETTOOLS:-/usr/sbin/ifconfig}
+
+# netns_check: print why network namespaces cannot be used here, if so.
+netns_check() {
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "needs root to create network namespaces"
+	elif ! command -v ip >/dev/null 2>&1; then
+		echo "needs ip(8) from iproute2"
+	elif [ ! -x "$NETTOOLS" ]; then
+		echo "needs net-tools ifconfig at $NETTOOLS"
+	elif ! ip netns add "pskit-test-$$-probe" 2>/dev/null; then
+		echo "cannot create network namespaces here (ip netns add failed)"
+	else
+		ip netns del "pskit-test-$$-probe"
+	fi
+}
+
+# need_netns: skip the test with the reason found by setup_file.
+need_netns() {
+	[ -z "${NETNS_SKIP:-}" ] || skip "$NETNS_SKIP"
+}
+
+# netns_del NS...: delete namespaces (tun/tap first), then the
+# /run/netns mount when no namespace is left.
+netns_del() {
+	local ns dev
+	for ns in "$@"; do
+		ip netns list 2>/dev/null | grep -q "^$ns\\b" || continue
+		for dev in tun0 tap0; do
+			ip -n "$ns" tuntap del dev "$dev" mode "${dev%0}" \
+			    2>/dev/null || true
+		done
+		ip netns del "$ns" 2>/dev/null || true
+	done
+	if [ -d /run/netns ] && [ -z "$(ip netns list 2>/dev/null)" ]; then
+		umount /run/netns 2>/dev/null || true
+		rmdir /run/netns 2>/dev/null || true
+	fi
+}
+
+# same_as_nettools NS ARGS...: pskit and net-tools, run in NS with ARGS,
+# give the same stdout and stderr (cmp) and the same exit status.  Counters
+# move when a stray packet lands between the two runs, so a mismatch is
+# retried twice before it counts.
+same_as_nettools() {
+	local ns=$1 try rs rr d=$BATS_TEST_TMPDIR
+	shift
+	for try in 1 2 3; do
+		rr=0 rs=0
+		ip netns exec "$ns" "$NETTOOLS" "$@" >"$d/ref" 2>"$d/ref.err" ||
+		    rr=$?
+		ip netns exec "$ns" "$IFCONFIG" "$@" >"$d/ours" 2>"$d/ours.err" ||
+		    rs=$?
+		if cmp -s "$d/ref" "$d/ours" && cmp -s "$d/ref.err" \
+		    "$d/ours.err" && [ "$rs" -eq "$rr" ]; then
+			return 0
+		fi
+		sleep 0.2
+	done
+	echo "ifconfig $* in $ns: status $rs, net-tools $rr"
+	diff -u "$d/ref" "$d/ours" || true
+	diff -u "$d/ref.err" "$d/ours.err" || true
+	return 1
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env bats
+# ifconfig against net-tools 2.10 in a world of our own: two network
+# namespaces with veths (fixed MACs), aliases, secondaries, IPv6, tun,
+# tap, bridge, macvlan, down links, promisc/allmulti/noarp/dynamic flags,
+# mtu changes and odd names.  Every text view is compared with cmp.
+# bats file_tags=netns,root
+
+bats_require_minimum_version 1.5.0
+load helper
+load ifconfig_netns
+
+build_world() {
+	local a=$NS_A b=$NS_B
+	ip netns add "$b" || return 1
+	ip -n "$a" link set lo up
+	ip link add veth_a netns "$a" address 02:00:00:00:00:0a type veth \
+	    peer name veth_b netns "$b" address 02:00:00:00:00:0b || return 1
+	ip -n "$a" link set veth_a mtu 1400 up
+	ip -n "$b" link set veth_b up
+	ip -n "$a" addr add 10.99.0.1/24 dev veth_a
+	ip -n "$a" addr add 10.99.0.2/24 dev veth_a		# secondary
+	ip -n "$a" addr add 10.99.0.11/24 brd + dev veth_a label veth_a:1
+	ip -n "$a" addr add 10.99.0.12/24 brd + dev veth_a label veth_a:10
+	ip -n "$a" addr add 10.99.0.13/24 brd + dev veth_a label veth_a:2
+	ip -n "$a" addr add fd99::1/64 dev veth_a nodad
+	ip -n "$a" link add vc10 address 02:00:00:00:00:10 type veth \
+	    peer name vc2 address 02:00:00:00:00:02
+	ip -n "$a" link set vc2 promisc on allmulticast on arp off
+	ip -n "$a" link set vc10 dynamic on mtu 9000 up
+	ip -n "$a" tuntap add dev tun0 mode tun
+	ip -n "$a" link set tun0 up
+	ip -n "$a" addr add 10.98.0.1 peer 10.98.0.2/32 dev tun0
+	ip -n "$a" tuntap add dev tap0 mode tap
+	ip -n "$a" link set tap0 address 02:00:00:00:00:aa promisc on
+	ip -n "$a" link add br0 address 02:00:00:00:00:bb type bridge
+	ip -n "$a" link set br0 up
+	ip -n "$a" addr add 10.97.0.1/16 brd + dev br0
+	ip -n "$a" link add link veth_a name mv0 address 02:00:00:00:00:cc \
+	    type macvlan mode bridge
+	ip -n "$a" link add abcdefghijklmno address 02:00:00:00:00:dd \
+	    type veth peer name x.y-z@w address 02:00:00:00:00:ee
+	ip -n "$a" link set x.y-z@w up
+}
+
+setup_file() {
+	export NS_A=pskit-test-$$-a NS_B=pskit-test-$$-b
+	export NETNS_SKIP
+	NETNS_SKIP=$(netns_check)
+	[ -z "$NETNS_SKIP" ] || return 0
+	ip netns add "$NS_A" || { NETNS_SKIP="ip netns add failed"; return 0; }
+	if ! build_world; then
+		netns_del "$NS_A" "$NS_B"
+		NETNS_SKIP="could not build the test namespaces (veth, tun...)"
+	fi
+}
+
+teardown_file() {
+	netns_del "$NS_A" "$NS_B"
+}
+
+@test "ifconfig netns: the list views match net-tools byte for byte" {
+	need_netns
+	local args
+	for args in "" "-a" "-s" "-a -s" "-s -a" "-v" "-v -a -s"; do
+		# shellcheck disable=SC2086
+		same_as_nettools "$NS_A" $args
+	done
+	same_as_nettools "$NS_B" -a
+	same_as_nettools "$NS_B"
+}
+
+@test "ifconfig netns: every name, alias and unknown name matches net-tools" {
+	need_netns
+	local names name
+	names=$(ip -n "$NS_A" -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }')
+	[ -n "$names" ]
+	for name in $names veth_a:1 veth_a:2 veth_a:10 veth_a:9 nosuch \
+	    abcdefghijklmnopqrs lo:0 "x.y-z@w"; do
+		same_as_nettools "$NS_A" "$name"
+		same_as_nettools "$NS_A" -s "$name"
+		same_as_nettools "$NS_A" -a -v "$name"
+	done
+}
+
+@test "ifconfig netns: -A shows every IPv4 address of each label" {
+	need_netns
+	run ip netns exec "$NS_A" "$IFCONFIG" -A veth_a
+	assert_success
+	local want got
+	want=$(ip -n "$NS_A" -o -4 addr show dev veth_a label veth_a |
+	    awk '{ sub(/\/.*/, "", $4); print $4 }')
+	got=$(printf '%s\n' "$output" | awk '$1 == "inet" { print $2 }')
+	[ "$got" = "$want" ] || fail "inet lines '$got', ip says '$want'"
+	[ "$(printf '%s\n' "$want" | wc -l)" -ge 2 ]
+	# without -A, the first one only, as net-tools
+	same_as_nettools "$NS_A" veth_a
+}
+
+@test "ifconfig netns: -A changes nothing where there is one address" {
+	need_netns
+	run ip netns exec "$NS_A" "$IFCONFIG" -a -A
+	assert_success
+	local ours=$output
+	run ip netns exec "$NS_A" "$NETTOOLS" -a
+	# the only difference: the secondary address of veth_a
+	diff <(printf '%s\n' "$output") <(printf '%s\n' "$ours") |
+	    grep '^[<>]' | grep -v '^> *inet 10\.99\.0\.2 ' &&
+	    fail "unexpected difference" || true
+}
+
+@test "ifconfig netns: -P addresses and link speed agree with psutil" {
+	need_netns
+	[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import psutil' 2>/dev/null ||
+	    skip "needs Debian's python3-psutil"
+	local script=/work/shared/tools/psutil-5.9.4-scripts/ifconfig.py
+	[ -f "$script" ] || skip "psutil's scripts/ifconfig.py not found"
+	run ip netns exec "$NS_A" /usr/bin/python3 "$script"
+	assert_success
+	# NIC headers and address lines; psutil's broadcast for an address
+	# without brd is the address itself (a glibc artifact), left out.
+	local ref ours
+	ref=$(printf '%s\n' "$output" | grep -E '^[^ ].*:$|address' | sort)
+	run ip netns exec "$NS_A" "$IFCONFIG" -P
+	assert_success
+	ours=$(printf '%s\n' "$output" | grep -E '^[^ ].*:$|address' | sort)
+	diff <(printf '%s\n' "$ref" | grep -v '^tun0:$') \
+	    <(printf '%s\n' "$ours" | grep -v '^tun0:$') ||
+	    fail "-P NICs or addresses differ from psutil's"
+	# speed/duplex: psutil's 0 and NIC_DUPLEX_UNKNOWN are our unknown
+	run ip netns exec "$NS_A" /usr/bin/python3 -c '
+import psutil
+for n, s in sorted(psutil.net_if_stats().items()):
+    d = {2: "full", 1: "half"}.get(int(s.duplex), "\\N")
+    print("%s\t%s\t%s" % (n, s.speed or "\\N", d))'
+	assert_success
+	ref=$output
+	run ip netns exec "$NS_A" "$IFCONFIG" -a --tsv --no-header
+	assert_success
+	ours=$(printf '%s\n' "$output" | cut -f1,24,25 | grep -v ':' | sort)
+	[ "$ours" = "$ref" ] || fail "speed/duplex differ: ours $ours, psutil $ref"
+}
+
+@test "ifconfig netns: tsv, json and prom are well formed" {
+	need_netns
+	local n
+	n=$(ip netns exec "$NS_A" "$NETTOOLS" -a -s | tail -n +2 | wc -l)
+	run ip netns exec "$NS_A" "$IFCONFIG" -a -o tsv
+	assert_success
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq $((n + 1)) ]
+	printf '%s\n' "$output" | awk -F'\t' 'NR == 1 { nf = NF } NF != nf { exit 1 }' ||
+	    fail "ragged tsv"
+	run ip netns exec "$NS_A" "$IFCONFIG" -a --json
+	assert_success
+	[ "$(printf '%s\n' "$output" | jq length)" -eq "$n" ]
+	[ "$(printf '%s\n' "$output" | jq -r '.[] | select(.ifname == "veth_a") | .ipv4')" = "10.99.0.1/24,10.99.0.2/24" ]
+	run ip netns exec "$NS_A" "$IFCONFIG" -a -o PROM
+	assert_success
+	printf '%s\n' "$output" | grep -v '^#' |
+	    grep -Ev '^pskit_ifconfig_[a-z_]+(\{ifname="[^"]*"\})? [0-9.]+$' &&
+	    fail "bad prom line" || true
+	printf '%s\n' "$output" | grep -q '^pskit_ifconfig_receive_bytes_total{ifname="veth_a"} '
+}
+
+@test "ifconfig netns: -w writes the report atomically" {
+	need_netns
+	run ip netns exec "$NS_A" "$IFCONFIG" -a --json -w "$BATS_TEST_TMPDIR/out.json"
+	assert_success
+	[ -z "$output" ]
+	jq -e 'length > 5' "$BATS_TEST_TMPDIR/out.json"
+}
