@@ -408,7 +408,7 @@ recv_dump(struct pk_ctx *ctx, int fd, char *buf, size_t buflen,
 	size_t cap = 0;
 	struct nlmsghdr *h;
 	ssize_t got;
-	int len;
+	unsigned len;	/* unsigned: NLMSG_OK compares it with nlmsg_len */
 
 	*n = 0;
 	for (;;) {
@@ -418,7 +418,7 @@ recv_dump(struct pk_ctx *ctx, int fd, char *buf, size_t buflen,
 			free(v);
 			return pk_fail_os(ctx, errno, "netlink RTM_GETADDR");
 		}
-		len = (int)got;
+		len = (unsigned)got;
 		for (h = (struct nlmsghdr *)(void *)buf; NLMSG_OK(h, len);
 		    h = NLMSG_NEXT(h, len)) {
 			if (h->nlmsg_type == NLMSG_DONE) {
