@@ -140,7 +140,19 @@ struct world {
 	struct pk_inet4_addr	*in4;
 	size_t			 nin4;
 	int			 have_in4;
+	/* the same, sorted by name then file order, for lookups by name */
+	const struct pk_inet6_entry	**in6s;
+	const struct pk_inet4_addr	**in4s;
 };
+
+/* Loop over the if_inet6 lines (in file order) or IPv4 addresses (in
+ * kernel order) of one name. */
+#define FOR_IN6(e, i, w, nm) \
+	for ((i) = first6(w, nm); (i) < (w)->nin6 && \
+	    strcmp(((e) = (w)->in6s[i])->name, nm) == 0; (i)++)
+#define FOR_IN4(e, i, w, nm) \
+	for ((i) = first4(w, nm); (i) < (w)->nin4 && \
+	    strcmp(((e) = (w)->in4s[i])->label, nm) == 0; (i)++)
 
 static void __attribute__((noreturn))
 bad_option(const char *arg)
@@ -234,6 +246,74 @@ parse_opts(char **argv, struct opts *o)
 		exit(2);
 	}
 	o->name = *argv;
+}
+
+static int
+cmp_in6(const void *a, const void *b)
+{
+	const struct pk_inet6_entry *x = *(const struct pk_inet6_entry *const *)a;
+	const struct pk_inet6_entry *y = *(const struct pk_inet6_entry *const *)b;
+	int c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+static int
+cmp_in4(const void *a, const void *b)
+{
+	const struct pk_inet4_addr *x = *(const struct pk_inet4_addr *const *)a;
+	const struct pk_inet4_addr *y = *(const struct pk_inet4_addr *const *)b;
+	int c = strcmp(x->label, y->label);
+
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* Index the address lists by name, keeping each name's own order. */
+static void
+index_world(struct world *w)
+{
+	size_t i;
+
+	w->in6s = reallocarray(NULL, w->nin6 + 1, sizeof(*w->in6s));
+	w->in4s = reallocarray(NULL, w->nin4 + 1, sizeof(*w->in4s));
+	if (w->in6s == NULL || w->in4s == NULL)
+		err(1, NULL);
+	for (i = 0; i < w->nin6; i++)
+		w->in6s[i] = &w->in6[i];
+	for (i = 0; i < w->nin4; i++)
+		w->in4s[i] = &w->in4[i];
+	qsort(w->in6s, w->nin6, sizeof(*w->in6s), cmp_in6);
+	qsort(w->in4s, w->nin4, sizeof(*w->in4s), cmp_in4);
+}
+
+static size_t
+first6(const struct world *w, const char *name)
+{
+	size_t lo = 0, hi = w->nin6, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(w->in6s[mid]->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t
+first4(const struct world *w, const char *name)
+{
+	size_t lo = 0, hi = w->nin4, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(w->in4s[mid]->label, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static const char *
@@ -332,11 +412,9 @@ print_more_inet(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 	size_t i;
 	int first = 1;
 
-	for (i = 0; i < w->nin4; i++) {
-		const struct pk_inet4_addr *a = &w->in4[i];
+	const struct pk_inet4_addr *a;
 
-		if (strcmp(a->label, ifp->name) != 0)
-			continue;
+	FOR_IN4(a, i, w, ifp->name) {
 		if (first && (ifp->has & PK_NETIF_HAS_IP) &&
 		    memcmp(a->local, ifp->addr, 4) == 0) {
 			first = 0;
@@ -356,11 +434,9 @@ print_inet6(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 	unsigned scope;
 	size_t i;
 
-	for (i = 0; i < w->nin6; i++) {
-		const struct pk_inet6_entry *e = &w->in6[i];
+	const struct pk_inet6_entry *e;
 
-		if (strcmp(e->name, ifp->name) != 0)
-			continue;
+	FOR_IN6(e, i, w, ifp->name) {
 		fprintf(fp, "        inet6 %s  prefixlen %d  scopeid 0x%x",
 		    ntoa6(e->addr, a, sizeof(a)), (int)e->prefixlen, e->scope);
 		scope = e->scope;
@@ -566,11 +642,10 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 	fprintf(fp, "%s:\n", ifp->name);
 	if (ifp->has & PK_NETIF_HAS_STATS)
 		ps_stats(fp, ifp);
-	for (i = 0; i < w->nin4; i++) {
-		const struct pk_inet4_addr *e = &w->in4[i];
+	const struct pk_inet4_addr *e;
+	const struct pk_inet6_entry *e6;
 
-		if (strcmp(e->label, ifp->name) != 0)
-			continue;
+	FOR_IN4(e, i, w, ifp->name) {
 		fprintf(fp, "    IPv4 address   : %s\n", ntoa4(e->local, a));
 		if ((ifp->flags & IFF_BROADCAST_) && (e->has & PK_INET4_HAS_BRD))
 			fprintf(fp, "         broadcast : %s\n", ntoa4(e->brd, a));
@@ -580,16 +655,12 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 		    (e->has & PK_INET4_HAS_PEER))
 			fprintf(fp, "      p2p       : %s\n", ntoa4(e->peer, a));
 	}
-	for (i = 0; i < w->nin6; i++) {
-		const struct pk_inet6_entry *e = &w->in6[i];
-
-		if (strcmp(e->name, ifp->name) != 0)
-			continue;
-		pk_net_ntop6(e->addr, a, sizeof(a));
+	FOR_IN6(e6, i, w, ifp->name) {
+		pk_net_ntop6(e6->addr, a, sizeof(a));
 		fprintf(fp, "    IPv6 address   : %s%s%s\n", a,
-		    (e->scope & 0x20) ? "%" : "", (e->scope & 0x20) ?
-		    e->name : "");
-		prefix_mask(e->prefixlen, m, 16);
+		    (e6->scope & 0x20) ? "%" : "", (e6->scope & 0x20) ?
+		    e6->name : "");
+		prefix_mask(e6->prefixlen, m, 16);
 		pk_net_ntop6(m, a, sizeof(a));
 		fprintf(fp, "         netmask   : %s\n", a);
 	}
@@ -659,26 +730,24 @@ static void
 addr_lists(const struct pk_netif *ifp, const struct world *w, char *v4,
     char *v6, size_t len)
 {
+	const struct pk_inet4_addr *e4;
+	const struct pk_inet6_entry *e6;
 	char a[64], item[80];
 	size_t i;
 
 	v4[0] = v6[0] = '\0';
-	for (i = 0; w->have_in4 && i < w->nin4; i++) {
-		if (strcmp(w->in4[i].label, ifp->name) != 0)
-			continue;
+	FOR_IN4(e4, i, w, ifp->name) {
 		snprintf(item, sizeof(item), "%s%s/%u", v4[0] ? "," : "",
-		    ntoa4(w->in4[i].local, a), w->in4[i].prefixlen);
+		    ntoa4(e4->local, a), e4->prefixlen);
 		strlcat(v4, item, len);
 	}
 	if (!w->have_in4 && (ifp->has & PK_NETIF_HAS_IP))
 		snprintf(v4, len, "%s/%u", ntoa4(ifp->addr, a),
 		    mask_prefix(ifp->netmask));
-	for (i = 0; i < w->nin6; i++) {
-		if (strcmp(w->in6[i].name, ifp->name) != 0)
-			continue;
-		pk_net_ntop6(w->in6[i].addr, a, sizeof(a));
+	FOR_IN6(e6, i, w, ifp->name) {
+		pk_net_ntop6(e6->addr, a, sizeof(a));
 		snprintf(item, sizeof(item), "%s%s/%u", v6[0] ? "," : "", a,
-		    w->in6[i].prefixlen);
+		    e6->prefixlen);
 		strlcat(v6, item, len);
 	}
 }
@@ -835,6 +904,7 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
 	    pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
 		w->have_in4 = 1;
+	index_world(w);
 	if (o->name != NULL) {
 		if ((w->ifs = calloc(1, sizeof(*w->ifs))) == NULL)
 			err(1, NULL);
@@ -896,6 +966,8 @@ main(int argc, char **argv)
 	free(w.ifs);
 	free(w.in6);
 	free(w.in4);
+	free(w.in6s);
+	free(w.in4s);
 	pk_ctx_close(&ctx);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		errx(1, "write error");

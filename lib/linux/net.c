@@ -62,33 +62,38 @@ struct iflist {
 };
 
 /*
- * net-tools' if_cache_add(): scan back from the end for the first entry
- * not greater than name; an equal one is returned, else insert after it.
+ * net-tools' if_cache_add(): the entry that compares equal is returned,
+ * else a new one goes after the last entry that sorts before the name.
+ * net-tools scans back from the end; a binary search finds the same
+ * place in the sorted list without its quadratic cost.
  */
 static struct pk_netif *
 cache_add(struct iflist *l, const char *name)
 {
 	struct pk_netif *nv;
-	size_t i;
-	int c;
+	size_t lo = 0, hi = l->n, mid;
 
-	for (i = l->n; i > 0; i--) {
-		if ((c = pk_net_nstrcmp(l->v[i - 1].name, name)) == 0)
-			return &l->v[i - 1];
-		if (c < 0)
-			break;
+	/* first entry greater than name: everything before is <= name */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pk_net_nstrcmp(l->v[mid].name, name) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (lo > 0 && pk_net_nstrcmp(l->v[lo - 1].name, name) == 0)
+		return &l->v[lo - 1];
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
 		if ((nv = reallocarray(l->v, l->cap, sizeof(*nv))) == NULL)
 			return NULL;
 		l->v = nv;
 	}
-	memmove(&l->v[i + 1], &l->v[i], (l->n - i) * sizeof(*nv));
+	memmove(&l->v[lo + 1], &l->v[lo], (l->n - lo) * sizeof(*nv));
 	l->n++;
-	memset(&l->v[i], 0, sizeof(l->v[i]));
-	strlcpy(l->v[i].name, name, sizeof(l->v[i].name));
-	return &l->v[i];
+	memset(&l->v[lo], 0, sizeof(l->v[lo]));
+	strlcpy(l->v[lo].name, name, sizeof(l->v[lo].name));
+	return &l->v[lo];
 }
 
 /* The IPv4 labels of SIOCGIFCONF, growing the buffer until it fits. */
