@@ -293,7 +293,6 @@ struct pk_inet4_addr {
 
 /* What pk_net_fetch() reads beyond net-tools' ioctls. */
 #define PK_NET_ETHTOOL		0x1	/* speed, duplex */
-#define PK_NET_LINK		0x2	/* ifindex, operstate, carrier */
 
 /*
  * One interface (or IPv4 label such as eth0:1) as net-tools sees it:
@@ -353,5 +352,19 @@ int	 pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out,
 /* Every IPv4 address of the namespace (netlink), in kernel order. */
 int	 pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out,
 	    size_t *n);
+
+/* One link of the netlink RTM_GETLINK dump. */
+struct pk_netlink {
+	char		 name[PK_IFNAMSIZ];
+	unsigned	 ifindex;
+	unsigned	 flags;		/* 32-bit ifi_flags (LOWER_UP, DORMANT) */
+	int		 operstate;	/* IF_OPER_*, -1 when absent */
+	int		 carrier;	/* 0 or 1, -1 when absent */
+};
+
+/* Every link of the namespace, in ifindex order. */
+int	 pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n);
+/* The sysfs word of an IF_OPER_* value ("up", "lowerlayerdown"...). */
+const char *pk_net_operstate_name(int operstate);
 
 #endif /* PSKIT_H */

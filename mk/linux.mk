@@ -11,4 +11,5 @@ PLATFORM_SRCS = \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \
 	lib/linux/net.c \
+	lib/linux/netlink.c \
 	lib/linux/oserr.c

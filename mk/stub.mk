@@ -10,4 +10,5 @@ PLATFORM_SRCS = \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
 	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/oserr.c

@@ -19,6 +19,7 @@ PLATFORM_SRCS = \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
 	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
 	lib/windows/wstr.c

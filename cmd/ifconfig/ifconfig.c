@@ -884,12 +884,59 @@ fetch_error(struct pk_ctx *ctx, const char *name)
 	    name, msg);
 }
 
+static int
+cmp_link(const void *a, const void *b)
+{
+	return strcmp(((const struct pk_netlink *)a)->name,
+	    ((const struct pk_netlink *)b)->name);
+}
+
+/*
+ * ifindex, operstate and carrier from one RTM_GETLINK dump; an alias such
+ * as eth0:1 gets its device's.  As with sysfs, the carrier of a device
+ * that is down is unknown.
+ */
+static void
+merge_links(struct pk_ctx *ctx, struct world *w)
+{
+	struct pk_netlink *l, key, *f;
+	struct pk_netif *ifp;
+	size_t n, i;
+	char *colon;
+
+	if (pk_net_links(ctx, &l, &n) != PK_OK)
+		return;
+	qsort(l, n, sizeof(*l), cmp_link);
+	memset(&key, 0, sizeof(key));
+	for (i = 0; i < w->nifs; i++) {
+		ifp = &w->ifs[i];
+		strlcpy(key.name, ifp->name, sizeof(key.name));
+		if ((colon = strchr(key.name, ':')) != NULL)
+			*colon = '\0';
+		if ((f = bsearch(&key, l, n, sizeof(*l), cmp_link)) == NULL)
+			continue;
+		ifp->ifindex = f->ifindex;
+		ifp->has |= PK_NETIF_HAS_INDEX;
+		if (f->operstate >= 0) {
+			strlcpy(ifp->operstate,
+			    pk_net_operstate_name(f->operstate),
+			    sizeof(ifp->operstate));
+			ifp->has |= PK_NETIF_HAS_OPER;
+		}
+		if (f->carrier >= 0 && (ifp->flags & IFF_UP_)) {
+			ifp->carrier = f->carrier;
+			ifp->has |= PK_NETIF_HAS_CARRIER;
+		}
+	}
+	free(l);
+}
+
 /*
  * Collect: names, ioctls, if_inet6, and netlink addresses when asked.
  * Returns 1 when net-tools would exit 1 (a fetch failed).
  */
 static int
-collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
+collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
     struct world *w)
 {
 	unsigned what = 0;
@@ -898,7 +945,7 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 
 	memset(w, 0, sizeof(*w));
 	if (o->psutil || o->fmt != OUT_TEXT)
-		what = PK_NET_ETHTOOL | PK_NET_LINK;
+		what = PK_NET_ETHTOOL;
 	if (pk_net_inet6(ctx, &w->in6, &w->nin6) != PK_OK)
 		errx(1, "%s", pk_strerror(ctx));
 	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
@@ -930,6 +977,17 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 		}
 	}
 	return 0;
+}
+
+static int
+collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
+    struct world *w)
+{
+	int status = collect_ifs(ctx, net, o, w);
+
+	if (o->psutil || o->fmt != OUT_TEXT)
+		merge_links(ctx, w);
+	return status;
 }
 
 int

@@ -399,3 +399,15 @@ pk_net_ntop6(const uint8_t *a, char *buf, size_t len)
 	if (best != -1 && best + bestlen == 8 && off < len)
 		snprintf(buf + off, len - off, ":");
 }
+
+/* RFC 2863 states as the kernel's sysfs operstate file names them. */
+const char *
+pk_net_operstate_name(int op)
+{
+	static const char *names[] = { "unknown", "notpresent", "down",
+		"lowerlayerdown", "testing", "dormant", "up" };
+
+	if (op < 0 || op >= (int)(sizeof(names) / sizeof(names[0])))
+		return "unknown";
+	return names[op];
+}

@@ -3,10 +3,9 @@
  * (reference/ifconfig.md §1.4): names from /proc/net/dev plus SIOCGIFCONF,
  * the SIOCGIF* ioctls of if_fetch(), counters from /proc/net/dev (u64),
  * IPv6 from /proc/net/if_inet6; extras: ethtool speed/duplex (errors mean
- * "unknown"), operstate and carrier from sysfs, every IPv4 address from a
- * netlink RTM_GETADDR dump.
+ * "unknown").  The netlink dumps are in netlink.c.
  */
-#define _GNU_SOURCE	/* struct ifreq, SIOC*, netlink */
+#define _GNU_SOURCE	/* struct ifreq, SIOC* */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +16,6 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <linux/ethtool.h>
-#include <linux/if_addr.h>
-#include <linux/netlink.h>
-#include <linux/rtnetlink.h>
 #include <linux/sockios.h>
 
 #include "pskit.h"
@@ -255,51 +251,6 @@ fetch_ethtool(struct pk_net *net, struct pk_netif *ifp)
 	}
 }
 
-/* One short sysfs attribute of the interface, without its newline. */
-static int
-sys_attr(struct pk_ctx *ctx, const char *name, const char *attr, char *dst,
-    size_t len)
-{
-	struct pk_buf buf = { 0 };
-	char path[128];
-	int rc;
-
-	if (strchr(name, '/') != NULL || name[0] == '.')
-		return PK_ENOENT;
-	snprintf(path, sizeof(path), "class/net/%s/%s", name, attr);
-	if ((rc = pk_read_file(ctx, PK_ROOT_SYS, path, &buf)) == PK_OK) {
-		buf.data[strcspn(buf.data, "\n")] = '\0';
-		strlcpy(dst, buf.data, len);
-		if (buf.len == 0)
-			rc = PK_EPARSE;
-	}
-	pk_buf_free(&buf);
-	return rc;
-}
-
-static void
-fetch_link(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif *ifp)
-{
-	struct ifreq ifr;
-	char v[16];
-	struct pk_ctx tmp = *ctx;	/* absent attributes are not errors */
-
-	memset(&ifr, 0, sizeof(ifr));
-	set_name(&ifr, ifp->name);
-	if (ioctl(net->sock, SIOCGIFINDEX, &ifr) == 0) {
-		ifp->ifindex = (unsigned)ifr.ifr_ifindex;
-		ifp->has |= PK_NETIF_HAS_INDEX;
-	}
-	if (sys_attr(&tmp, ifp->name, "operstate", ifp->operstate,
-	    sizeof(ifp->operstate)) == PK_OK)
-		ifp->has |= PK_NETIF_HAS_OPER;
-	if (sys_attr(&tmp, ifp->name, "carrier", v, sizeof(v)) == PK_OK &&
-	    (v[0] == '0' || v[0] == '1')) {
-		ifp->carrier = v[0] == '1';
-		ifp->has |= PK_NETIF_HAS_CARRIER;
-	}
-}
-
 /*
  * if_fetch() of net-tools 2.10, ioctl by ioctl.  One ifreq is reused the
  * same way, so a failed SIOCGIFHWADDR leaves the same type behind.
@@ -339,8 +290,6 @@ pk_net_fetch(struct pk_ctx *ctx, struct pk_net *net, unsigned what,
 	fetch_inet(net, ifp);
 	if (what & PK_NET_ETHTOOL)
 		fetch_ethtool(net, ifp);
-	if (what & PK_NET_LINK)
-		fetch_link(ctx, net, ifp);
 	return PK_OK;
 }
 
@@ -361,133 +310,3 @@ pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out, size_t *n)
 	return rc;
 }
 
-/* The attributes of one RTM_NEWADDR message into a. */
-static void
-parse_ifaddr(const struct nlmsghdr *h, struct pk_inet4_addr *a)
-{
-	const struct ifaddrmsg *ifa = NLMSG_DATA(h);
-	const struct rtattr *rta = IFA_RTA(ifa);
-	int len = (int)IFA_PAYLOAD(h), got_local = 0;
-	uint8_t address[4] = { 0 };
-
-	memset(a, 0, sizeof(*a));
-	a->prefixlen = ifa->ifa_prefixlen;
-	a->scope = ifa->ifa_scope;
-	a->flags = ifa->ifa_flags;
-	a->ifindex = ifa->ifa_index;
-	for (; RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
-		size_t plen = RTA_PAYLOAD(rta);
-
-		if (rta->rta_type == IFA_LOCAL && plen >= 4) {
-			memcpy(a->local, RTA_DATA(rta), 4);
-			got_local = 1;
-		} else if (rta->rta_type == IFA_ADDRESS && plen >= 4)
-			memcpy(address, RTA_DATA(rta), 4);
-		else if (rta->rta_type == IFA_BROADCAST && plen >= 4) {
-			memcpy(a->brd, RTA_DATA(rta), 4);
-			a->has |= PK_INET4_HAS_BRD;
-		} else if (rta->rta_type == IFA_LABEL) {
-			size_t l = strnlen(RTA_DATA(rta), plen);
-
-			if (l >= sizeof(a->label))
-				l = sizeof(a->label) - 1;
-			memcpy(a->label, RTA_DATA(rta), l);
-			a->label[l] = '\0';
-		} else if (rta->rta_type == IFA_FLAGS && plen >= 4)
-			memcpy(&a->flags, RTA_DATA(rta), 4);
-	}
-	if (!got_local)
-		memcpy(a->local, address, 4);
-	else if (memcmp(a->local, address, 4) != 0) {
-		memcpy(a->peer, address, 4);
-		a->has |= PK_INET4_HAS_PEER;
-	}
-}
-
-/* Receive the dump's messages until NLMSG_DONE. */
-static int
-recv_dump(struct pk_ctx *ctx, int fd, char *buf, size_t buflen,
-    struct pk_inet4_addr **out, size_t *n)
-{
-	struct pk_inet4_addr *v = NULL, *nv;
-	size_t cap = 0;
-	struct nlmsghdr *h;
-	ssize_t got;
-	unsigned len;	/* unsigned: NLMSG_OK compares it with nlmsg_len */
-
-	*n = 0;
-	for (;;) {
-		if ((got = recv(fd, buf, buflen, 0)) == -1) {
-			if (errno == EINTR)
-				continue;
-			free(v);
-			return pk_fail_os(ctx, errno, "netlink RTM_GETADDR");
-		}
-		len = (unsigned)got;
-		for (h = (struct nlmsghdr *)(void *)buf; NLMSG_OK(h, len);
-		    h = NLMSG_NEXT(h, len)) {
-			if (h->nlmsg_type == NLMSG_DONE) {
-				*out = v;
-				return PK_OK;
-			}
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				free(v);
-				return pk_fail(ctx, PK_EOS, EIO,
-				    "netlink RTM_GETADDR");
-			}
-			if (h->nlmsg_type != RTM_NEWADDR)
-				continue;
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 64;
-				nv = reallocarray(v, cap, sizeof(*v));
-				if (nv == NULL) {
-					free(v);
-					return pk_fail(ctx, PK_ENOMEM, ENOMEM,
-					    "netlink");
-				}
-				v = nv;
-			}
-			parse_ifaddr(h, &v[(*n)++]);
-		}
-	}
-}
-
-int
-pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
-{
-	struct {
-		struct nlmsghdr	 h;
-		struct ifaddrmsg m;
-	} req;
-	struct sockaddr_nl sa;
-	char *buf;
-	int fd, rc;
-
-	*out = NULL;
-	*n = 0;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (fd == -1)
-		return pk_fail_os(ctx, errno, "socket AF_NETLINK");
-	memset(&sa, 0, sizeof(sa));
-	sa.nl_family = AF_NETLINK;
-	memset(&req, 0, sizeof(req));
-	req.h.nlmsg_len = NLMSG_LENGTH(sizeof(req.m));
-	req.h.nlmsg_type = RTM_GETADDR;
-	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	req.h.nlmsg_seq = 1;
-	req.m.ifa_family = AF_INET;
-	if (sendto(fd, &req, req.h.nlmsg_len, 0, (struct sockaddr *)&sa,
-	    sizeof(sa)) == -1) {
-		rc = pk_fail_os(ctx, errno, "netlink RTM_GETADDR");
-		close(fd);
-		return rc;
-	}
-	/* 32 KiB: the kernel's dump messages never exceed a page or two */
-	if ((buf = malloc(32768)) == NULL)
-		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "netlink");
-	else
-		rc = recv_dump(ctx, fd, buf, 32768, out, n);
-	free(buf);
-	close(fd);
-	return rc;
-}

@@ -51,11 +51,3 @@ pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out, size_t *n)
 	*n = 0;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "IPv6 addresses");
 }
-
-int
-pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "IPv4 addresses");
-}
