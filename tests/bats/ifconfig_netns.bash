@@ -1,7 +1,7 @@
 # Shared by the ifconfig bats files: namespace bookkeeping and the
 # side-by-side comparison with net-tools' ifconfig.
 
-IFCONFIG=${IFCONFIG:-$PSKIT_BIN/ifconfig}
+IFCONFIG=${IFCONFIG:-${PSKIT_BIN:-bin}/ifconfig}
 NETTOOLS=${NETTOOLS:-/usr/sbin/ifconfig}
 
 # netns_check: print why network namespaces cannot be used here, if so.
@@ -65,4 +65,30 @@ same_as_nettools() {
 	diff -u "$d/ref" "$d/ours" || true
 	diff -u "$d/ref.err" "$d/ours.err" || true
 	return 1
+}
+
+# fixture_world NS: the namespace the /proc/net fixtures of
+# tests/fixtures/ifconfig describe (lo, eth0/eth1, ifb0/ifb1, fixed MACs,
+# an IPv4 address and a label on eth0).  Also used by
+# scripts/golden-ifconfig.sh, so the golden files can be regenerated.
+fixture_world() {
+	local ns=$1
+	ip netns add "$ns" || return 1
+	ip -n "$ns" link set lo up &&
+	ip -n "$ns" link add eth0 address 02:00:00:00:01:00 type veth \
+	    peer name eth1 address 02:00:00:00:01:01 &&
+	ip -n "$ns" link add ifb0 address 02:00:00:00:01:b0 type ifb &&
+	ip -n "$ns" link add ifb1 address 02:00:00:00:01:b1 type ifb &&
+	ip -n "$ns" link set eth0 mtu 1400 up &&
+	ip -n "$ns" addr add 10.66.0.1/24 brd + dev eth0 &&
+	ip -n "$ns" addr add 10.66.0.2/24 brd + dev eth0 label eth0:1
+}
+
+# in_fixture NS PROCDIR CMD...: run CMD in NS with PROCDIR mounted over
+# /proc in a private mount namespace, so net-tools reads the fixture.
+in_fixture() {
+	local ns=$1 procdir=$2
+	shift 2
+	ip netns exec "$ns" unshare -m sh -c \
+	    'mount --bind "$0" /proc && exec "$@"' "$procdir" "$@"
 }
