@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <vis.h>
 
 #include "pskit.h"
 #include "pskit_out.h"
@@ -246,6 +247,29 @@ parse_opts(char **argv, struct opts *o)
 		exit(2);
 	}
 	o->name = *argv;
+}
+
+/*
+ * An interface name for text output: the kernel accepts control
+ * characters in names, so they go through vis(3); other bytes are raw,
+ * which keeps every ordinary name byte-identical to net-tools.
+ */
+static const char *
+vname(const char *s, char *buf, size_t len)
+{
+	char v[8];
+	size_t n = 0;
+
+	for (; *s != '\0' && n + 5 < len; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
+			    VIS_TAB, s[1]);
+			n += strlcpy(buf + n, v, len - n);
+		} else
+			buf[n++] = *s;
+	}
+	buf[n] = '\0';
+	return buf;
 }
 
 static int
@@ -528,7 +552,9 @@ static void
 print_long(FILE *fp, const struct pk_netif *ifp, const struct world *w,
     const struct opts *o)
 {
-	fprintf(fp, "%s: ", ifp->name);
+	char nb[80];
+
+	fprintf(fp, "%s: ", vname(ifp->name, nb, sizeof(nb)));
 	print_flags(fp, ifp->flags);
 	fprintf(fp, "  mtu %d\n", ifp->mtu);
 	if (ifp->has & PK_NETIF_HAS_IP)
@@ -563,7 +589,10 @@ print_short(FILE *fp, const struct pk_netif *ifp)
 	const struct pk_netdev_stats *s = &ifp->st;
 	size_t i;
 
-	fprintf(fp, "%-15.15s %5d ", ifp->name, ifp->mtu);
+	char nb[80];
+
+	fprintf(fp, "%-15.15s %5d ", vname(ifp->name, nb, sizeof(nb)),
+	    ifp->mtu);
 	if (ifp->has & PK_NETIF_HAS_STATS) {
 		fprintf(fp, "%8llu %6llu %6llu %-6llu ",
 		    (unsigned long long)s->rx_packets,
@@ -635,11 +664,11 @@ ps_stats(FILE *fp, const struct pk_netif *ifp)
 static void
 ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 {
-	char a[64];
+	char a[64], nb[80];
 	uint8_t m[16];
 	size_t i;
 
-	fprintf(fp, "%s:\n", ifp->name);
+	fprintf(fp, "%s:\n", vname(ifp->name, nb, sizeof(nb)));
 	if (ifp->has & PK_NETIF_HAS_STATS)
 		ps_stats(fp, ifp);
 	const struct pk_inet4_addr *e;
@@ -659,7 +688,7 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 		pk_net_ntop6(e6->addr, a, sizeof(a));
 		fprintf(fp, "    IPv6 address   : %s%s%s\n", a,
 		    (e6->scope & 0x20) ? "%" : "", (e6->scope & 0x20) ?
-		    e6->name : "");
+		    vname(e6->name, nb, sizeof(nb)) : "");
 		prefix_mask(e6->prefixlen, m, 16);
 		pk_net_ntop6(m, a, sizeof(a));
 		fprintf(fp, "         netmask   : %s\n", a);
@@ -874,14 +903,14 @@ render(FILE *fp, const struct world *w, const struct opts *o)
 static void
 fetch_error(struct pk_ctx *ctx, const char *name)
 {
-	char msg[256];
+	char msg[256], nb[80];
 
 	if (ctx->code == PK_ENOENT)
 		strlcpy(msg, "Device not found", sizeof(msg));
 	else
 		pk_os_strerror(ctx->oserr, msg, sizeof(msg));
 	fprintf(stderr, "%s: error fetching interface information: %s\n",
-	    name, msg);
+	    vname(name, nb, sizeof(nb)), msg);
 }
 
 static int

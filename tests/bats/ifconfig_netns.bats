@@ -40,6 +40,11 @@ build_world() {
 	ip -n "$a" link add abcdefghijklmno address 02:00:00:00:00:dd \
 	    type veth peer name x.y-z@w address 02:00:00:00:00:ee
 	ip -n "$a" link set x.y-z@w up
+	# vxlan where the kernel has it: ALLMULTI and NOARP, "ABMO"
+	if ip -n "$a" link add vx0 address 02:00:00:00:00:f0 type vxlan id 42 \
+	    dstport 4789 dev veth_a 2>/dev/null; then
+		ip -n "$a" link set vx0 allmulticast on arp off up
+	fi
 }
 
 setup_file() {
@@ -55,7 +60,7 @@ setup_file() {
 }
 
 teardown_file() {
-	netns_del "$NS_A" "$NS_B"
+	netns_del "$NS_A" "$NS_B" "$NS_A-many" "$NS_A-ctl"
 }
 
 @test "ifconfig netns: the list views match net-tools byte for byte" {
@@ -167,4 +172,53 @@ for n, s in sorted(psutil.net_if_stats().items()):
 	assert_success
 	[ -z "$output" ]
 	jq -e 'length > 5' "$BATS_TEST_TMPDIR/out.json"
+}
+
+@test "ifconfig netns: names missing from the namespace are skipped, not fatal" {
+	need_netns
+	# the fixture lists eth0 and eth1, which this namespace does not have:
+	# as if they vanished between /proc/net/dev and the ioctls
+	run --separate-stderr ip netns exec "$NS_A" "$IFCONFIG" -a \
+	    --procfs "$PSKIT_FIXTURES/ifconfig/units/proc"
+	assert_success
+	[ -z "$stderr" ]
+	assert_output --partial "lo: flags="
+	refute_output --partial "eth0"
+	run ip netns exec "$NS_A" "$IFCONFIG" -a -s --tsv \
+	    --procfs "$PSKIT_FIXTURES/ifconfig/units/proc"
+	assert_success
+}
+
+@test "ifconfig netns: 200 interfaces, in net-tools' order" {
+	need_netns
+	local ns=$NS_A-many i
+	ip netns add "$ns"
+	for ((i = 0; i < 100; i++)); do
+		echo "link add e$i type veth peer name f$i"
+	done | ip -n "$ns" -batch -
+	# down links carry no traffic, so the counters hold still
+	same_as_nettools "$ns" -a
+	same_as_nettools "$ns" -a -s
+	same_as_nettools "$ns" f99
+	run ip netns exec "$ns" "$IFCONFIG" -a --json
+	assert_success
+	[ "$(printf '%s\n' "$output" | jq length)" -eq 201 ]
+	netns_del "$ns"
+}
+
+@test "ifconfig netns: control characters in names are escaped in text" {
+	need_netns
+	local ns=$NS_A-ctl
+	ip netns add "$ns"
+	ip -n "$ns" link add $'a\x01b' type veth peer name $'c\x1bd' ||
+	    { netns_del "$ns"; skip "the kernel refused the names"; }
+	run ip netns exec "$ns" "$IFCONFIG" -a -s
+	assert_success
+	assert_line --partial 'a\001b '
+	assert_line --partial 'c\033d '
+	[[ $output != *$'\x1b'* ]] || fail "raw ESC in the output"
+	run ip netns exec "$ns" "$IFCONFIG" -a --json
+	assert_success
+	[ "$(printf '%s\n' "$output" | jq -r '.[0].ifname')" = $'a\x01b' ]
+	netns_del "$ns"
 }
