@@ -142,7 +142,9 @@ struct pk_meminfo {
 	uint32_t has;		/* bit (1 << key) set when the key was seen */
 };
 
-/* Pure parser with procps-ng 4.0.2's tokenisation (see meminfo.c). */
+/* Pure parser with procps-ng 4.0.2's tokenisation and its 8191-byte
+ * window (see meminfo.c). */
+#define PK_MEMINFO_WINDOW	8191
 int	 pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out);
 
 /*
