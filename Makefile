@@ -157,3 +157,10 @@ clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/fuzz/bin tests/fuzz/corpus
 
 -include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))
+
+# ifconfig has two parts: net-tools' display and pskit's extras.
+$(OUTDIR)/ifconfig$(EXE): $(OBJDIR)/cmd/ifconfig/ifconfig.o \
+    $(OBJDIR)/cmd/ifconfig/extras.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+-include $(OBJDIR)/cmd/ifconfig/extras.d

@@ -7,7 +7,8 @@ int
 pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 {
 	net->sock = -1;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "network interfaces: not supported on this system");
 }
 
 void
@@ -23,7 +24,8 @@ pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
 	(void)net;
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "network interfaces: not supported on this system");
 }
 
 int
@@ -31,7 +33,8 @@ pk_net_lookup(struct pk_ctx *ctx, const char *name, struct pk_netif *out)
 {
 	(void)name;
 	(void)out;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "network interfaces: not supported on this system");
 }
 
 int
@@ -41,7 +44,8 @@ pk_net_fetch(struct pk_ctx *ctx, struct pk_net *net, unsigned what,
 	(void)net;
 	(void)what;
 	(void)ifp;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "network interfaces");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "network interfaces: not supported on this system");
 }
 
 int
@@ -49,5 +53,6 @@ pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "IPv6 addresses");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "IPv6 addresses: not supported on this system");
 }

@@ -8,7 +8,8 @@ pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "IPv4 addresses");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "IPv4 addresses: not supported on this system");
 }
 
 int
@@ -16,5 +17,6 @@ pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "network links");
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "network links: not supported on this system");
 }

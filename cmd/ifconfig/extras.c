@@ -1,0 +1,375 @@
+/*
+ * extras.c: what ifconfig adds to net-tools: psutil's scripts/ifconfig.py
+ * layout (-P), the tsv/json/prom records, and the link states (ifindex,
+ * operstate, carrier) they show.
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pskit.h"
+#include "pskit_out.h"
+#include "ifconfig.h"
+
+static const struct out_col tsv_cols[] = {
+	{ "ifname", OUT_STR, OUT_LABEL, NULL, "Interface name" },
+	{ "ifindex", OUT_U64, OUT_INFO, NULL, "Interface index" },
+	{ "flags", OUT_STR, OUT_INFO, NULL, "Interface flags" },
+	{ "operstate", OUT_STR, OUT_INFO, NULL, "RFC 2863 operational state" },
+	{ "mtu", OUT_U64, OUT_GAUGE, NULL, "MTU" },
+	{ "txqlen", OUT_U64, OUT_GAUGE, NULL, "Transmit queue length" },
+	{ "link_type", OUT_STR, OUT_INFO, NULL, "Link type" },
+	{ "address", OUT_STR, OUT_INFO, NULL, "Hardware address" },
+	{ "ipv4", OUT_STR, OUT_INFO, NULL, "IPv4 addresses" },
+	{ "ipv6", OUT_STR, OUT_INFO, NULL, "IPv6 addresses" },
+	{ "rx_bytes", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_packets", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_dropped", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_overruns", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "rx_frame", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_bytes", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_packets", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_dropped", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_overruns", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_carrier", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "tx_collisions", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "speed_mbps", OUT_U64, OUT_GAUGE, NULL, NULL },
+	{ "duplex", OUT_STR, OUT_INFO, NULL, NULL },
+};
+
+/* Prometheus: node_exporter-like names, counters in base units. */
+static const struct out_col prom_cols[] = {
+	{ "ifname", OUT_STR, OUT_LABEL, NULL, NULL },
+	{ "receive", OUT_U64, OUT_COUNTER, "bytes", "Bytes received" },
+	{ "receive_packets", OUT_U64, OUT_COUNTER, NULL, "Packets received" },
+	{ "receive_errors", OUT_U64, OUT_COUNTER, NULL, "Receive errors" },
+	{ "receive_dropped", OUT_U64, OUT_COUNTER, NULL,
+	    "Received packets dropped (missed included)" },
+	{ "receive_overruns", OUT_U64, OUT_COUNTER, NULL, "Receive FIFO errors" },
+	{ "receive_frame", OUT_U64, OUT_COUNTER, NULL, "Receive frame errors" },
+	{ "transmit", OUT_U64, OUT_COUNTER, "bytes", "Bytes transmitted" },
+	{ "transmit_packets", OUT_U64, OUT_COUNTER, NULL, "Packets transmitted" },
+	{ "transmit_errors", OUT_U64, OUT_COUNTER, NULL, "Transmit errors" },
+	{ "transmit_dropped", OUT_U64, OUT_COUNTER, NULL,
+	    "Transmit packets dropped" },
+	{ "transmit_overruns", OUT_U64, OUT_COUNTER, NULL,
+	    "Transmit FIFO errors" },
+	{ "transmit_carrier", OUT_U64, OUT_COUNTER, NULL,
+	    "Transmit carrier errors" },
+	{ "transmit_collisions", OUT_U64, OUT_COUNTER, NULL, "Collisions" },
+	{ "mtu", OUT_U64, OUT_GAUGE, "bytes", "MTU" },
+	{ "up", OUT_U64, OUT_GAUGE, NULL, "1 when the interface is UP" },
+	{ "running", OUT_U64, OUT_GAUGE, NULL,
+	    "1 when the interface is RUNNING" },
+	{ "speed", OUT_U64, OUT_GAUGE, "bits_per_second", "Link speed" },
+};
+
+static struct pk_netif *
+find_if(const struct world *w, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < w->nifs; i++)
+		if (strcmp(w->ifs[i].name, name) == 0)
+			return &w->ifs[i];
+	return NULL;
+}
+
+static int
+has_mac(const struct pk_netif *ifp)
+{
+	return (ifp->has & PK_NETIF_HAS_STATS) &&
+	    (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK);
+}
+
+static void
+ps_stats(FILE *fp, const struct pk_netif *ifp)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	char h[32];
+
+	fputs("    stats          : speed=", fp);
+	if (ifp->has & PK_NETIF_HAS_SPEED)
+		fprintf(fp, "%lluMB", (unsigned long long)ifp->speed_mbps);
+	else
+		fputs("unknown", fp);
+	fprintf(fp, ", duplex=%s, mtu=%d, up=%s",
+	    !(ifp->has & PK_NETIF_HAS_DUPLEX) ? "?" : ifp->duplex ? "full" :
+	    "half", ifp->mtu, (ifp->flags & IFF_RUNNING_) ? "yes" : "no");
+	fprintf(fp, ", operstate=%s, carrier=%s\n",
+	    (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : "?",
+	    !(ifp->has & PK_NETIF_HAS_CARRIER) ? "?" : ifp->carrier ? "yes" :
+	    "no");
+	pk_net_human_psutil(s->rx_bytes, h, sizeof(h));
+	fprintf(fp, "    incoming       : bytes=%s, pkts=%llu, errs=%llu, "
+	    "drops=%llu\n", h, (unsigned long long)s->rx_packets,
+	    (unsigned long long)s->rx_errs, (unsigned long long)s->rx_drop);
+	pk_net_human_psutil(s->tx_bytes, h, sizeof(h));
+	fprintf(fp, "    outgoing       : bytes=%s, pkts=%llu, errs=%llu, "
+	    "drops=%llu\n", h, (unsigned long long)s->tx_packets,
+	    (unsigned long long)s->tx_errs, (unsigned long long)s->tx_drop);
+}
+
+/* One NIC of psutil's scripts/ifconfig.py: stats, then IPv4, IPv6, MAC. */
+static void
+ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
+{
+	char a[64], nb[80];
+	uint8_t m[16];
+	size_t i;
+
+	fprintf(fp, "%s:\n", vname(ifp->name, nb, sizeof(nb)));
+	if (ifp->has & PK_NETIF_HAS_STATS)
+		ps_stats(fp, ifp);
+	const struct pk_inet4_addr *e;
+	const struct pk_inet6_entry *e6;
+
+	FOR_IN4(e, i, w, ifp->name) {
+		fprintf(fp, "    IPv4 address   : %s\n", ntoa4(e->local, a));
+		if ((ifp->flags & IFF_BROADCAST_) && (e->has & PK_INET4_HAS_BRD))
+			fprintf(fp, "         broadcast : %s\n", ntoa4(e->brd, a));
+		prefix_mask(e->prefixlen, m, 4);
+		fprintf(fp, "         netmask   : %s\n", ntoa4(m, a));
+		if (!(ifp->flags & IFF_BROADCAST_) && (ifp->flags & IFF_P2P_) &&
+		    (e->has & PK_INET4_HAS_PEER))
+			fprintf(fp, "      p2p       : %s\n", ntoa4(e->peer, a));
+	}
+	FOR_IN6(e6, i, w, ifp->name) {
+		pk_net_ntop6(e6->addr, a, sizeof(a));
+		fprintf(fp, "    IPv6 address   : %s%s%s\n", a,
+		    (e6->scope & 0x20) ? "%" : "", (e6->scope & 0x20) ?
+		    vname(e6->name, nb, sizeof(nb)) : "");
+		prefix_mask(e6->prefixlen, m, 16);
+		pk_net_ntop6(m, a, sizeof(a));
+		fprintf(fp, "         netmask   : %s\n", a);
+	}
+	if (has_mac(ifp)) {
+		fprintf(fp, "    MAC  address   : %02x:%02x:%02x:%02x:%02x:%02x\n",
+		    ifp->hwaddr[0], ifp->hwaddr[1], ifp->hwaddr[2],
+		    ifp->hwaddr[3], ifp->hwaddr[4], ifp->hwaddr[5]);
+		if (ifp->flags & IFF_BROADCAST_)
+			fputs("         broadcast : ff:ff:ff:ff:ff:ff\n", fp);
+	}
+	putc('\n', fp);
+}
+
+/*
+ * psutil's NIC order: net_if_addrs() sorts getifaddrs() by family, so
+ * names with IPv4 come first (kernel order), then IPv6-only, then the rest.
+ */
+void
+render_psutil(FILE *fp, const struct world *w, const struct opts *o)
+{
+	struct pk_netif *ifp;
+	size_t i, pass;
+	char *done;
+
+	if ((done = calloc(w->nifs + 1, 1)) == NULL)
+		err(1, NULL);
+	for (pass = 0; pass < 3; pass++) {
+		size_t n = pass == 0 ? w->nin4 : pass == 1 ? w->nin6 : w->nifs;
+
+		for (i = 0; i < n; i++) {
+			ifp = pass == 0 ? find_if(w, w->in4[i].label) :
+			    pass == 1 ? find_if(w, w->in6[i].name) : &w->ifs[i];
+			if (ifp == NULL || done[ifp - w->ifs] ||
+			    !(ifp->has & PK_NETIF_HAS_FLAGS))
+				continue;
+			if (o->name != NULL && strcmp(ifp->name, o->name) != 0)
+				continue;
+			done[ifp - w->ifs] = 1;
+			ps_nic(fp, ifp, w);
+		}
+	}
+	free(done);
+}
+
+/* ip's link_type names for the ARPHRD values seen on Linux. */
+static const char *
+link_type(int t, char *buf, size_t len)
+{
+	switch (t) {
+	case HW_ETHER: return "ether";
+	case HW_LOOPBACK: return "loopback";
+	case HW_NONE: return "none";
+	case HW_TUNNEL: return "ipip";
+	case HW_SIT: return "sit";
+	case 512: return "ppp";
+	case 778: return "gre";
+	case 823: return "ip6gre";
+	case 280: return "can";
+	case 32: return "infiniband";
+	case 801: return "ieee802.11";
+	default: snprintf(buf, len, "[%d]", t); return buf;
+	}
+}
+
+/* Comma-joined "addr/prefixlen" lists of one name. */
+static void
+addr_lists(const struct pk_netif *ifp, const struct world *w, char *v4,
+    char *v6, size_t len)
+{
+	const struct pk_inet4_addr *e4;
+	const struct pk_inet6_entry *e6;
+	char a[64], item[80];
+	size_t i;
+
+	v4[0] = v6[0] = '\0';
+	FOR_IN4(e4, i, w, ifp->name) {
+		snprintf(item, sizeof(item), "%s%s/%u", v4[0] ? "," : "",
+		    ntoa4(e4->local, a), e4->prefixlen);
+		strlcat(v4, item, len);
+	}
+	if (!w->have_in4 && (ifp->has & PK_NETIF_HAS_IP))
+		snprintf(v4, len, "%s/%u", ntoa4(ifp->addr, a),
+		    mask_prefix(ifp->netmask));
+	FOR_IN6(e6, i, w, ifp->name) {
+		pk_net_ntop6(e6->addr, a, sizeof(a));
+		snprintf(item, sizeof(item), "%s%s/%u", v6[0] ? "," : "", a,
+		    e6->prefixlen);
+		strlcat(v6, item, len);
+	}
+}
+
+static void
+out_opt_u64(struct out *out, int present, uint64_t v)
+{
+	if (present)
+		out_u64(out, v);
+	else
+		out_null(out);
+}
+
+static void
+record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	const uint64_t c[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
+		s->rx_drop, s->rx_fifo, s->rx_frame, s->tx_bytes, s->tx_packets,
+		s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls };
+	static char v4[8192], v6[8192];
+	char buf[256];
+	const uint8_t *h = ifp->hwaddr;
+	size_t i;
+
+	out_record_begin(out);
+	out_str(out, ifp->name);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
+	flags_join(ifp->flags & 0xffff, 0, buf, sizeof(buf));
+	out_str(out, buf);
+	out_str(out, (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : NULL);
+	out_u64(out, (uint64_t)ifp->mtu);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
+	out_str(out, link_type(ifp->hwtype, buf, sizeof(buf)));
+	if (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK) {
+		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
+		    h[0], h[1], h[2], h[3], h[4], h[5]);
+		out_str(out, buf);
+	} else
+		out_null(out);
+	addr_lists(ifp, w, v4, v6, sizeof(v4));
+	out_str(out, v4[0] ? v4 : NULL);
+	out_str(out, v6[0] ? v6 : NULL);
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		out_opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
+	out_str(out, !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
+	    ifp->duplex ? "full" : "half");
+	out_record_end(out);
+}
+
+static void
+record_prom(struct out *out, const struct pk_netif *ifp)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	const uint64_t c[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
+		s->rx_drop, s->rx_fifo, s->rx_frame, s->tx_bytes, s->tx_packets,
+		s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls };
+	size_t i;
+
+	out_record_begin(out);
+	out_str(out, ifp->name);
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		out_opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
+	out_u64(out, (uint64_t)ifp->mtu);
+	out_u64(out, (ifp->flags & IFF_UP_) != 0);
+	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
+	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
+	    ifp->speed_mbps * 1000000);
+	out_record_end(out);
+}
+
+void
+render_report(FILE *fp, const struct world *w, const struct opts *o)
+{
+	struct out out;
+	size_t i;
+	int prom = o->fmt == OUT_PROM;
+
+	if (out_begin(&out, fp, (enum out_fmt)o->fmt, o->outflags, "ifconfig",
+	    prom ? prom_cols : tsv_cols, prom ? sizeof(prom_cols) /
+	    sizeof(prom_cols[0]) : sizeof(tsv_cols) / sizeof(tsv_cols[0])) !=
+	    PK_OK)
+		errx(1, "out of memory");
+	out_sample_begin(&out, pk_now());
+	for (i = 0; i < w->nifs; i++) {
+		if (!shown(&w->ifs[i], o))
+			continue;
+		if (prom)
+			record_prom(&out, &w->ifs[i]);
+		else
+			record_tsv(&out, &w->ifs[i], w);
+	}
+	if (out_end(&out) != PK_OK)
+		errx(1, "out of memory");
+}
+
+static int
+cmp_link(const void *a, const void *b)
+{
+	return strcmp(((const struct pk_netlink *)a)->name,
+	    ((const struct pk_netlink *)b)->name);
+}
+
+/*
+ * ifindex, operstate and carrier from one RTM_GETLINK dump; an alias such
+ * as eth0:1 gets its device's.  As with sysfs, the carrier of a device
+ * that is down is unknown.
+ */
+void
+merge_links(struct pk_ctx *ctx, struct world *w)
+{
+	struct pk_netlink *l, key, *f;
+	struct pk_netif *ifp;
+	size_t n, i;
+	char *colon;
+
+	if (pk_net_links(ctx, &l, &n) != PK_OK)
+		return;
+	qsort(l, n, sizeof(*l), cmp_link);
+	memset(&key, 0, sizeof(key));
+	for (i = 0; i < w->nifs; i++) {
+		ifp = &w->ifs[i];
+		strlcpy(key.name, ifp->name, sizeof(key.name));
+		if ((colon = strchr(key.name, ':')) != NULL)
+			*colon = '\0';
+		if ((f = bsearch(&key, l, n, sizeof(*l), cmp_link)) == NULL)
+			continue;
+		ifp->ifindex = f->ifindex;
+		ifp->has |= PK_NETIF_HAS_INDEX;
+		if (f->operstate >= 0) {
+			strlcpy(ifp->operstate,
+			    pk_net_operstate_name(f->operstate),
+			    sizeof(ifp->operstate));
+			ifp->has |= PK_NETIF_HAS_OPER;
+		}
+		if (f->carrier >= 0 && (ifp->flags & IFF_UP_)) {
+			ifp->carrier = f->carrier;
+			ifp->has |= PK_NETIF_HAS_CARRIER;
+		}
+	}
+	free(l);
+}
