@@ -656,7 +656,9 @@ main(int argc, char **argv)
 	else if (o.fmt == OUT_TEXT && o.shortfmt && !o.psutil)
 		fputs("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
 		    "TX-OK TX-ERR TX-DRP TX-OVR Flg\n", fp);
-	if (o.outfile != NULL && pk_atomic_commit(&ctx, &a) != PK_OK)
+	if (o.outfile != NULL && status != 0)
+		pk_atomic_abort(&a);	/* keep the last good report */
+	else if (o.outfile != NULL && pk_atomic_commit(&ctx, &a) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
 	free(w.ifs);
 	free(w.in6);

@@ -100,3 +100,15 @@ msg_as_nettools() {
 	[ "$status" -eq 1 ]
 	[[ $stderr == *"not supported on this system"* ]]
 }
+
+@test "ifconfig: -w keeps the previous file when the name is unknown" {
+	local f=$BATS_TEST_TMPDIR/report
+	echo previous >"$f"
+	run --separate-stderr "$IFCONFIG" -w "$f" pskit-nosuch0
+	[ "$status" -eq 1 ]
+	[ "$(cat "$f")" = previous ]
+	[ -z "$(find "$BATS_TEST_TMPDIR" -name '.*' -newer "$f" -type f)" ]
+	run "$IFCONFIG" --tsv -w "$f" lo
+	assert_success
+	[ "$(head -c 7 "$f")" = "ifname$(printf '\t')" ]
+}
