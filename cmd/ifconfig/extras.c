@@ -197,7 +197,7 @@ link_type(int t, char *buf, size_t len)
 	case HW_NONE: return "none";
 	case HW_TUNNEL: return "ipip";
 	case HW_SIT: return "sit";
-	case 512: return "ppp";
+	case HW_PPP: return "ppp";
 	case 778: return "gre";
 	case 823: return "ip6gre";
 	case 280: return "can";

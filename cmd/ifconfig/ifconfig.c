@@ -410,13 +410,17 @@ print_hw(FILE *fp, const struct pk_netif *ifp)
 		fputs("        loop", fp);
 		title = "Local Loopback";
 		break;
-	case HW_TUNNEL:
+	case HW_TUNNEL:		/* an address printer that prints "" */
 		fputs("        tunnel ", fp);
 		title = "IPIP Tunnel";
 		break;
-	case HW_SIT:
-		fputs("        sit ", fp);
+	case HW_SIT:		/* no address printer: no space */
+		fputs("        sit", fp);
 		title = "IPv6-in-IPv4";
+		break;
+	case HW_PPP:
+		fputs("        ppp", fp);
+		title = "Point-to-Point Protocol";
 		break;
 	default:
 		fputs("        unspec ", fp);

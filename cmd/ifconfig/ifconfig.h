@@ -17,7 +17,7 @@
 
 /* ARPHRD types net-tools knows how to print here, and ip's names. */
 enum { HW_ETHER = 1, HW_LOOPBACK = 772, HW_TUNNEL = 768, HW_SIT = 776,
-	HW_NONE = 65534 };
+	HW_NONE = 65534, HW_PPP = 512 };
 
 struct opts {
 	int		 all, shortfmt, alladdrs, psutil;
