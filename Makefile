@@ -197,3 +197,9 @@ $(OUTDIR)/ifconfig$(EXE): $(OBJDIR)/cmd/ifconfig/ifconfig.o \
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 -include $(OBJDIR)/cmd/ifconfig/extras.d
+tests/leak/bin/leak_ifconfig: tests/leak/leak_cmd.c tests/leak/leak.h \
+    tests/leak/bin/ifconfig_main.o $(OBJDIR)/cmd/ifconfig/extras.o $(LIBA)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+		-DCMD_MAIN=ifconfig_main -DCMD_NAME=\"ifconfig\" -o $@ $< \
+		tests/leak/bin/ifconfig_main.o $(OBJDIR)/cmd/ifconfig/extras.o \
+		$(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
