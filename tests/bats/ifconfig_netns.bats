@@ -164,6 +164,10 @@ for n, s in sorted(psutil.net_if_stats().items()):
 	    grep -Ev '^pskit_ifconfig_[a-z_]+(\{ifname="[^"]*"\})? [0-9.]+$' &&
 	    fail "bad prom line" || true
 	printf '%s\n' "$output" | grep -q '^pskit_ifconfig_receive_bytes_total{ifname="veth_a"} '
+	if command -v promtool >/dev/null; then
+		printf '%s\n' "$output" | promtool check metrics ||
+		    fail "promtool rejects the prom output"
+	fi
 }
 
 @test "ifconfig netns: -w writes the report atomically" {
