@@ -64,7 +64,8 @@ static const struct out_col prom_cols[] = {
 	{ "up", OUT_U64, OUT_GAUGE, NULL, "1 when the interface is UP" },
 	{ "running", OUT_U64, OUT_GAUGE, NULL,
 	    "1 when the interface is RUNNING" },
-	{ "speed", OUT_U64, OUT_GAUGE, "bits_per_second", "Link speed" },
+	{ "speed", OUT_U64, OUT_GAUGE, "bytes",
+	    "Link speed in bytes per second, as node_exporter" },
 };
 
 static struct pk_netif *
@@ -298,7 +299,7 @@ record_prom(struct out *out, const struct pk_netif *ifp)
 	out_u64(out, (ifp->flags & IFF_UP_) != 0);
 	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
 	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
-	    ifp->speed_mbps * 1000000);
+	    ifp->speed_mbps * 125000);	/* Mbit/s to bytes/s */
 	out_record_end(out);
 }
 
