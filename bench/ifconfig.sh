@@ -14,9 +14,6 @@ if [ -z "${PSKIT_BENCH_IFS:-}" ]; then
 	ns=
 	cleanup() {
 		[ -n "$ns" ] && ip netns del "$ns" 2>/dev/null
-		if [ -d /run/netns ] && [ -z "$(ip netns list 2>/dev/null)" ]; then
-			umount /run/netns 2>/dev/null; rmdir /run/netns 2>/dev/null
-		fi
 		ns=
 	}
 	trap cleanup EXIT INT TERM

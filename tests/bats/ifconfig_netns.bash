@@ -24,22 +24,20 @@ need_netns() {
 	[ -z "${NETNS_SKIP:-}" ] || skip "$NETNS_SKIP"
 }
 
-# netns_del NS...: delete namespaces (tun/tap first), then the
-# /run/netns mount when no namespace is left.
+# netns_del NS...: delete namespaces (tun/tap first).  The /run/netns
+# mount that `ip netns add` made stays: another suite may be adding a
+# namespace at this very moment.
 netns_del() {
 	local ns dev
 	for ns in "$@"; do
-		ip netns list 2>/dev/null | grep -q "^$ns\\b" || continue
+		ip netns list 2>/dev/null | awk '{ print $1 }' | grep -qxF "$ns" ||
+		    continue
 		for dev in tun0 tap0; do
 			ip -n "$ns" tuntap del dev "$dev" mode "${dev%0}" \
 			    2>/dev/null || true
 		done
 		ip netns del "$ns" 2>/dev/null || true
 	done
-	if [ -d /run/netns ] && [ -z "$(ip netns list 2>/dev/null)" ]; then
-		umount /run/netns 2>/dev/null || true
-		rmdir /run/netns 2>/dev/null || true
-	fi
 }
 
 # same_as_nettools NS ARGS...: pskit and net-tools, run in NS with ARGS,
