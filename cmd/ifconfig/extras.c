@@ -118,6 +118,8 @@ ps_stats(FILE *fp, const struct pk_netif *ifp)
 static void
 ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 {
+	const struct pk_inet4_addr *e;
+	const struct pk_inet6_entry *e6;
 	char a[64], nb[80];
 	uint8_t m[16];
 	size_t i;
@@ -125,8 +127,6 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 	fprintf(fp, "%s:\n", vname(ifp->name, nb, sizeof(nb)));
 	if (ifp->has & PK_NETIF_HAS_STATS)
 		ps_stats(fp, ifp);
-	const struct pk_inet4_addr *e;
-	const struct pk_inet6_entry *e6;
 
 	FOR_IN4(e, i, w, ifp->name) {
 		fprintf(fp, "    IPv4 address   : %s\n", ntoa4(e->local, a));
@@ -259,7 +259,7 @@ record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
 	out_record_begin(out);
 	out_str(out, ifp->name);
 	out_opt_u64(out, ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
-	flags_join(ifp->flags & 0xffff, 0, buf, sizeof(buf));
+	flags_join(ifp->flags & 0xffff, buf, sizeof(buf));
 	out_str(out, buf);
 	out_str(out, (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : NULL);
 	out_u64(out, (uint64_t)ifp->mtu);
@@ -348,8 +348,10 @@ merge_links(struct pk_ctx *ctx, struct world *w)
 	size_t n, i;
 	char *colon;
 
-	if (pk_net_links(ctx, &l, &n) != PK_OK)
+	if (pk_net_links(ctx, &l, &n) != PK_OK || n == 0) {
+		free(l);
 		return;
+	}
 	qsort(l, n, sizeof(*l), cmp_link);
 	memset(&key, 0, sizeof(key));
 	for (i = 0; i < w->nifs; i++) {

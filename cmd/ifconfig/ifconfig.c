@@ -42,16 +42,12 @@ static const char usage_text[] =
 static const struct {
 	int		 bit;
 	const char	*name;
-	const char	*psname;	/* psutil's lowercase name */
 } flag_names[] = {
-	{ 0x1, "UP", "up" }, { 0x2, "BROADCAST", "broadcast" },
-	{ 0x4, "DEBUG", "debug" }, { 0x8, "LOOPBACK", "loopback" },
-	{ 0x10, "POINTOPOINT", "pointopoint" },
-	{ 0x20, "NOTRAILERS", "notrailers" }, { 0x40, "RUNNING", "running" },
-	{ 0x80, "NOARP", "noarp" }, { 0x100, "PROMISC", "promisc" },
-	{ 0x200, "ALLMULTI", "allmulti" }, { 0x800, "SLAVE", "slave" },
-	{ 0x400, "MASTER", "master" }, { 0x1000, "MULTICAST", "multicast" },
-	{ 0x8000, "DYNAMIC", "dynamic" },
+	{ 0x1, "UP" }, { 0x2, "BROADCAST" }, { 0x4, "DEBUG" },
+	{ 0x8, "LOOPBACK" }, { 0x10, "POINTOPOINT" }, { 0x20, "NOTRAILERS" },
+	{ 0x40, "RUNNING" }, { 0x80, "NOARP" }, { 0x100, "PROMISC" },
+	{ 0x200, "ALLMULTI" }, { 0x800, "SLAVE" }, { 0x400, "MASTER" },
+	{ 0x1000, "MULTICAST" }, { 0x8000, "DYNAMIC" },
 };
 static const struct {
 	int	 bit;
@@ -62,6 +58,7 @@ static const struct {
 	{ 0x80, 'O' }, { 0x10, 'P' }, { 0x800, 's' }, { 0x400, 'm' },
 	{ 0x40, 'R' }, { 0x1, 'U' },
 };
+
 static void __attribute__((noreturn))
 bad_option(const char *arg)
 {
@@ -287,9 +284,9 @@ ntoa6(const uint8_t *a, char *buf, size_t len)
 	return buf;
 }
 
-/* "UP,BROADCAST,RUNNING,MULTICAST" (tsv/json) or psutil's lowercase. */
+/* "UP,BROADCAST,RUNNING,MULTICAST": net-tools' names, its order. */
 void
-flags_join(int flags, int lower, char *buf, size_t len)
+flags_join(int flags, char *buf, size_t len)
 {
 	size_t i;
 
@@ -299,8 +296,7 @@ flags_join(int flags, int lower, char *buf, size_t len)
 			continue;
 		if (buf[0] != '\0')
 			strlcat(buf, ",", len);
-		strlcat(buf, lower ? flag_names[i].psname : flag_names[i].name,
-		    len);
+		strlcat(buf, flag_names[i].name, len);
 	}
 }
 
@@ -310,7 +306,7 @@ print_flags(FILE *fp, int flags)
 {
 	char names[256];
 
-	flags_join(flags, 0, names, sizeof(names));
+	flags_join(flags, names, sizeof(names));
 	if (flags == 0)
 		fputs("flags=0<", fp);
 	else if (names[0] == '\0')
@@ -339,11 +335,10 @@ static void
 print_more_inet(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 {
 	static const uint8_t zero[4];
+	const struct pk_inet4_addr *a;
 	uint8_t mask[4];
 	size_t i;
 	int first = 1;
-
-	const struct pk_inet4_addr *a;
 
 	FOR_IN4(a, i, w, ifp->name) {
 		if (first && (ifp->has & PK_NETIF_HAS_IP) &&
@@ -361,11 +356,10 @@ print_more_inet(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 static void
 print_inet6(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 {
+	const struct pk_inet6_entry *e;
 	char a[64], names[64];
 	unsigned scope;
 	size_t i;
-
-	const struct pk_inet6_entry *e;
 
 	FOR_IN6(e, i, w, ifp->name) {
 		fprintf(fp, "        inet6 %s  prefixlen %d  scopeid 0x%x",
@@ -498,9 +492,8 @@ static void
 print_short(FILE *fp, const struct pk_netif *ifp)
 {
 	const struct pk_netdev_stats *s = &ifp->st;
-	size_t i;
-
 	char nb[80];
+	size_t i;
 
 	fprintf(fp, "%-15.15s %5d ", vname(ifp->name, nb, sizeof(nb)),
 	    ifp->mtu);

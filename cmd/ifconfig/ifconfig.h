@@ -54,7 +54,7 @@ const char *vname(const char *, char *, size_t);
 const char *ntoa4(const uint8_t *, char *);
 unsigned mask_prefix(const uint8_t *);
 void	 prefix_mask(unsigned, uint8_t *, size_t);
-void	 flags_join(int, int, char *, size_t);
+void	 flags_join(int, char *, size_t);
 size_t	 first6(const struct world *, const char *);
 size_t	 first4(const struct world *, const char *);
 /* extras.c */
