@@ -117,7 +117,9 @@ add_ifconf(struct pk_ctx *ctx, struct pk_net *net, struct iflist *l)
 		numreqs *= 2;
 	}
 	for (i = 0; i < (size_t)ifc.ifc_len / sizeof(struct ifreq); i++) {
-		strlcpy(name, ifc.ifc_req[i].ifr_name, sizeof(name));
+		/* not trusting the kernel's NUL: copy at most 15 bytes */
+		memcpy(name, ifc.ifc_req[i].ifr_name, sizeof(name) - 1);
+		name[sizeof(name) - 1] = '\0';
 		if (cache_add(l, name) == NULL) {
 			free(buf);
 			return pk_fail(ctx, PK_ENOMEM, ENOMEM, "interface list");
