@@ -43,11 +43,11 @@ netns_del() {
 # same_as_nettools NS ARGS...: pskit and net-tools, run in NS with ARGS,
 # give the same stdout and stderr (cmp) and the same exit status.  Counters
 # move when a stray packet lands between the two runs, so a mismatch is
-# retried twice before it counts.
+# retried four times before it counts.
 same_as_nettools() {
 	local ns=$1 try rs rr d=$BATS_TEST_TMPDIR
 	shift
-	for try in 1 2 3; do
+	for try in 1 2 3 4 5; do
 		rr=0 rs=0
 		ip netns exec "$ns" "$NETTOOLS" "$@" >"$d/ref" 2>"$d/ref.err" ||
 		    rr=$?

@@ -10,8 +10,14 @@ load helper
 load ifconfig_netns
 
 build_world() {
-	local a=$NS_A b=$NS_B
+	local a=$NS_A b=$NS_B ns
 	ip netns add "$b" || return 1
+	# fewer stray packets: no router solicitations, no DAD probes
+	for ns in "$a" "$b"; do
+		ip netns exec "$ns" sysctl -qw \
+		    net.ipv6.conf.default.router_solicitations=0 \
+		    net.ipv6.conf.default.accept_dad=0 2>/dev/null || true
+	done
 	ip -n "$a" link set lo up
 	ip link add veth_a netns "$a" address 02:00:00:00:00:0a type veth \
 	    peer name veth_b netns "$b" address 02:00:00:00:00:0b || return 1
