@@ -235,8 +235,24 @@ addr_lists(const struct pk_netif *ifp, const struct world *w, char *v4,
 	}
 }
 
+/* The tsv columns, in order; nested (json) output names each one. */
+struct flat {
+	struct out	*out;
+	int		 nested;
+	size_t		 col;
+};
+
+static struct out *
+col(struct flat *f)
+{
+	if (f->nested)
+		out_key(f->out, tsv_cols[f->col].key);
+	f->col++;
+	return f->out;
+}
+
 static void
-out_opt_u64(struct out *out, int present, uint64_t v)
+opt_u64(struct out *out, int present, uint64_t v)
 {
 	if (present)
 		out_u64(out, v);
@@ -245,7 +261,7 @@ out_opt_u64(struct out *out, int present, uint64_t v)
 }
 
 static void
-record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
+flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 {
 	const struct pk_netdev_stats *s = &ifp->st;
 	const uint64_t c[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
@@ -256,29 +272,171 @@ record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
 	const uint8_t *h = ifp->hwaddr;
 	size_t i;
 
-	out_record_begin(out);
-	out_str(out, ifp->name);
-	out_opt_u64(out, ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
+	out_str(col(f), ifp->name);
+	opt_u64(col(f), ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
 	flags_join(ifp->flags & 0xffff, buf, sizeof(buf));
-	out_str(out, buf);
-	out_str(out, (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : NULL);
-	out_u64(out, (uint64_t)ifp->mtu);
-	out_opt_u64(out, ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
-	out_str(out, link_type(ifp->hwtype, buf, sizeof(buf)));
+	out_str(col(f), buf);
+	out_str(col(f), (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate :
+	    NULL);
+	out_u64(col(f), (uint64_t)ifp->mtu);
+	opt_u64(col(f), ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
+	out_str(col(f), link_type(ifp->hwtype, buf, sizeof(buf)));
 	if (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK) {
 		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
 		    h[0], h[1], h[2], h[3], h[4], h[5]);
-		out_str(out, buf);
+		out_str(col(f), buf);
 	} else
-		out_null(out);
+		out_null(col(f));
 	addr_lists(ifp, w, v4, v6, sizeof(v4));
-	out_str(out, v4[0] ? v4 : NULL);
-	out_str(out, v6[0] ? v6 : NULL);
+	out_str(col(f), v4[0] ? v4 : NULL);
+	out_str(col(f), v6[0] ? v6 : NULL);
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
-		out_opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
-	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
-	out_str(out, !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
+		opt_u64(col(f), ifp->has & PK_NETIF_HAS_STATS, c[i]);
+	opt_u64(col(f), ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
+	out_str(col(f), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
 	    ifp->duplex ? "full" : "half");
+}
+
+static void
+record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
+{
+	struct flat f = { out, 0, 0 };
+
+	out_record_begin(out);
+	flat_fields(&f, ifp, w);
+	out_record_end(out);
+}
+
+/* ip's names for IPv4 ifa_scope values (rtnetlink RT_SCOPE_*). */
+static void
+json_scope4(struct out *out, unsigned scope)
+{
+	switch (scope) {
+	case 0: out_str(out, "global"); break;
+	case 200: out_str(out, "site"); break;
+	case 253: out_str(out, "link"); break;
+	case 254: out_str(out, "host"); break;
+	default: out_u64(out, scope); break;
+	}
+}
+
+/* The same for if_inet6's IPV6_ADDR_* scope bits. */
+static void
+json_scope6(struct out *out, unsigned scope)
+{
+	switch (scope & 0x70) {
+	case 0: out_str(out, "global"); break;
+	case 0x10: out_str(out, "host"); break;
+	case 0x20: out_str(out, "link"); break;
+	case 0x40: out_str(out, "site"); break;
+	default: out_u64(out, scope); break;
+	}
+}
+
+/* addr_info: every address of the name, like `ip -j addr`. */
+static void
+json_addrs(struct out *out, const struct pk_netif *ifp, const struct world *w)
+{
+	const struct pk_inet4_addr *e4;
+	const struct pk_inet6_entry *e6;
+	char a[64];
+	size_t i;
+
+	out_key(out, "addr_info");
+	out_arr_begin(out);
+	FOR_IN4(e4, i, w, ifp->name) {
+		out_obj_begin(out);
+		out_key(out, "family");
+		out_str(out, "inet");
+		out_key(out, "local");
+		out_str(out, ntoa4(e4->local, a));
+		if (e4->has & PK_INET4_HAS_PEER) {
+			out_key(out, "address");
+			out_str(out, ntoa4(e4->peer, a));
+		}
+		out_key(out, "prefixlen");
+		out_u64(out, e4->prefixlen);
+		if (e4->has & PK_INET4_HAS_BRD) {
+			out_key(out, "broadcast");
+			out_str(out, ntoa4(e4->brd, a));
+		}
+		out_key(out, "scope");
+		json_scope4(out, e4->scope);
+		out_key(out, "secondary");
+		out_bool(out, e4->flags & 0x01);	/* IFA_F_SECONDARY */
+		out_key(out, "label");
+		out_str(out, e4->label);
+		out_obj_end(out);
+	}
+	FOR_IN6(e6, i, w, ifp->name) {
+		out_obj_begin(out);
+		out_key(out, "family");
+		out_str(out, "inet6");
+		out_key(out, "local");
+		pk_net_ntop6(e6->addr, a, sizeof(a));
+		out_str(out, a);
+		out_key(out, "prefixlen");
+		out_u64(out, e6->prefixlen);
+		out_key(out, "scope");
+		json_scope6(out, e6->scope);
+		out_obj_end(out);
+	}
+	out_arr_end(out);
+}
+
+/* stats64: the 16 columns of /proc/net/dev under their own names. */
+static void
+json_stats(struct out *out, const struct pk_netif *ifp)
+{
+	const struct pk_netdev_stats *s = &ifp->st;
+	static const char *rxk[] = { "bytes", "packets", "errors", "dropped",
+		"fifo", "frame", "compressed", "multicast" };
+	static const char *txk[] = { "bytes", "packets", "errors", "dropped",
+		"fifo", "collisions", "carrier", "compressed" };
+	const uint64_t rx[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
+		s->rx_drop, s->rx_fifo, s->rx_frame, s->rx_compressed,
+		s->rx_multicast };
+	const uint64_t tx[] = { s->tx_bytes, s->tx_packets, s->tx_errs,
+		s->tx_drop, s->tx_fifo, s->tx_colls, s->tx_carrier,
+		s->tx_compressed };
+	size_t i;
+
+	out_key(out, "stats64");
+	if (!(ifp->has & PK_NETIF_HAS_STATS)) {
+		out_null(out);
+		return;
+	}
+	out_obj_begin(out);
+	out_key(out, "rx");
+	out_obj_begin(out);
+	for (i = 0; i < 8; i++) {
+		out_key(out, rxk[i]);
+		out_u64(out, rx[i]);
+	}
+	out_obj_end(out);
+	out_key(out, "tx");
+	out_obj_begin(out);
+	for (i = 0; i < 8; i++) {
+		out_key(out, txk[i]);
+		out_u64(out, tx[i]);
+	}
+	out_obj_end(out);
+	out_obj_end(out);
+}
+
+/*
+ * One JSON object: the tsv columns under the same keys (DESIGN.md), then
+ * addr_info and stats64 shaped like `ip -j addr` and `ip -j -s link`.
+ */
+static void
+record_json(struct out *out, const struct pk_netif *ifp, const struct world *w)
+{
+	struct flat f = { out, 1, 0 };
+
+	out_nest_record_begin(out, ifp->name);
+	flat_fields(&f, ifp, w);
+	json_addrs(out, ifp, w);
+	json_stats(out, ifp);
 	out_record_end(out);
 }
 
@@ -294,11 +452,11 @@ record_prom(struct out *out, const struct pk_netif *ifp)
 	out_record_begin(out);
 	out_str(out, ifp->name);
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
-		out_opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
+		opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
 	out_u64(out, (uint64_t)ifp->mtu);
 	out_u64(out, (ifp->flags & IFF_UP_) != 0);
 	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
-	out_opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
+	opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
 	    ifp->speed_mbps * 125000);	/* Mbit/s to bytes/s */
 	out_record_end(out);
 }
@@ -308,12 +466,17 @@ render_report(FILE *fp, const struct world *w, const struct opts *o)
 {
 	struct out out;
 	size_t i;
-	int prom = o->fmt == OUT_PROM;
+	int prom = o->fmt == OUT_PROM, rc;
 
-	if (out_begin(&out, fp, (enum out_fmt)o->fmt, o->outflags, "ifconfig",
-	    prom ? prom_cols : tsv_cols, prom ? sizeof(prom_cols) /
-	    sizeof(prom_cols[0]) : sizeof(tsv_cols) / sizeof(tsv_cols[0])) !=
-	    PK_OK)
+	if (o->fmt == OUT_JSON)
+		rc = out_nest_begin(&out, fp, OUT_JSON, o->outflags, "ifconfig",
+		    "ifname");
+	else
+		rc = out_begin(&out, fp, (enum out_fmt)o->fmt, o->outflags,
+		    "ifconfig", prom ? prom_cols : tsv_cols, prom ?
+		    sizeof(prom_cols) / sizeof(prom_cols[0]) :
+		    sizeof(tsv_cols) / sizeof(tsv_cols[0]));
+	if (rc != PK_OK)
 		errx(1, "out of memory");
 	out_sample_begin(&out, pk_now());
 	for (i = 0; i < w->nifs; i++) {
@@ -321,6 +484,8 @@ render_report(FILE *fp, const struct world *w, const struct opts *o)
 			continue;
 		if (prom)
 			record_prom(&out, &w->ifs[i]);
+		else if (o->fmt == OUT_JSON)
+			record_json(&out, &w->ifs[i], w);
 		else
 			record_tsv(&out, &w->ifs[i], w);
 	}

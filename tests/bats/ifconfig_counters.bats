@@ -98,6 +98,11 @@ stat_of() {
 		     .tx_bytes, .tx_packets, .tx_errors, .tx_dropped,
 		     .tx_carrier, .tx_collisions] | @tsv')
 		[ "$js" = "$ipj" ] || fail "$ifn: json '$js', ip '$ipj'"
+		js=$(ip netns exec "$NS_C" "$IFCONFIG" --json "$ifn" | jq -r '.[0].stats64 |
+		    [.rx.bytes, .rx.packets, .rx.errors, .rx.dropped,
+		     .tx.bytes, .tx.packets, .tx.errors, .tx.dropped,
+		     .tx.carrier, .tx.collisions] | @tsv')
+		[ "$js" = "$ipj" ] || fail "$ifn: stats64 '$js', ip '$ipj'"
 		[ "$(stat_of "$NS_C" "$ifn" 9)" = "$(printf '%s\n' "$tsv" | cut -f5)" ]
 	done
 	run ip netns exec "$NS_C" "$IFCONFIG" -o prom vc0

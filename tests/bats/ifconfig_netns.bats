@@ -232,3 +232,25 @@ for n, s in sorted(psutil.net_if_stats().items()):
 	[ "$(printf '%s\n' "$output" | jq -r '.[0].ifname')" = $'a\x01b' ]
 	netns_del "$ns"
 }
+
+@test "ifconfig netns: json addr_info matches ip -j addr" {
+	need_netns
+	local ifn ours ref
+	for ifn in veth_a lo tun0 br0; do
+		ours=$(ip netns exec "$NS_A" "$IFCONFIG" --json "$ifn" | jq -c '
+		    [.[0].addr_info[] | select(.family == "inet6" or
+		     .label == "'"$ifn"'") | [.family, .local, .prefixlen,
+		     (.broadcast // ""), (.address // ""), .scope]] | sort')
+		ref=$(ip -n "$NS_A" -j addr show dev "$ifn" | jq -c '
+		    [.[0].addr_info[] | select(.family == "inet6" or
+		     .label == "'"$ifn"'") | [.family, .local, .prefixlen,
+		     (.broadcast // ""), (.address // ""), .scope]] | sort')
+		[ "$ours" = "$ref" ] || fail "$ifn: ours $ours, ip $ref"
+	done
+	# secondaries are flagged as ip flags them
+	ours=$(ip netns exec "$NS_A" "$IFCONFIG" --json veth_a | jq -c \
+	    '[.[0].addr_info[] | select(.family == "inet") | .secondary]')
+	ref=$(ip -n "$NS_A" -j addr show dev veth_a | jq -c '[.[0].addr_info[] |
+	    select(.family == "inet" and .label == "veth_a") | .secondary // false]')
+	[ "$ours" = "$ref" ] || fail "secondary: ours $ours, ip $ref"
+}
