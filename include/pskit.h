@@ -419,6 +419,19 @@ int	 pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out,
 int	 pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out,
 	    size_t *n);
 
+/* One IPv6 address of the RTM_GETADDR dump (getifaddrs' order). */
+struct pk_inet6_addr {
+	uint8_t		 addr[16];
+	unsigned	 prefixlen;
+	unsigned	 scope;		/* RT_SCOPE_* */
+	unsigned	 flags;		/* IFA_F_* */
+	unsigned	 ifindex;
+};
+
+/* Every IPv6 address of the namespace (netlink), in kernel order. */
+int	 pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out,
+	    size_t *n);
+
 /* One link of the netlink RTM_GETLINK dump. */
 struct pk_netlink {
 	char		 name[PK_IFNAMSIZ];

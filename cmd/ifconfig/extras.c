@@ -114,6 +114,23 @@ ps_stats(FILE *fp, const struct pk_netif *ifp)
 	    (unsigned long long)s->tx_errs, (unsigned long long)s->tx_drop);
 }
 
+/* getnameinfo(NI_NUMERICHOST) adds "%ifname" to link-local addresses. */
+static void
+ps_inet6(FILE *fp, const struct pk_netif *ifp, const uint8_t *addr,
+    unsigned prefixlen)
+{
+	char a[64], nb[80];
+	uint8_t m[16];
+	int ll = addr[0] == 0xfe && (addr[1] & 0xc0) == 0x80;
+
+	pk_net_ntop6(addr, a, sizeof(a));
+	fprintf(fp, "    IPv6 address   : %s%s%s\n", a, ll ? "%" : "",
+	    ll ? vname(ifp->name, nb, sizeof(nb)) : "");
+	prefix_mask(prefixlen, m, 16);
+	pk_net_ntop6(m, a, sizeof(a));
+	fprintf(fp, "         netmask   : %s\n", a);
+}
+
 /* One NIC of psutil's scripts/ifconfig.py: stats, then IPv4, IPv6, MAC. */
 static void
 ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
@@ -127,7 +144,6 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 	fprintf(fp, "%s:\n", vname(ifp->name, nb, sizeof(nb)));
 	if (ifp->has & PK_NETIF_HAS_STATS)
 		ps_stats(fp, ifp);
-
 	FOR_IN4(e, i, w, ifp->name) {
 		fprintf(fp, "    IPv4 address   : %s\n", ntoa4(e->local, a));
 		if ((ifp->flags & IFF_BROADCAST_) && (e->has & PK_INET4_HAS_BRD))
@@ -138,14 +154,16 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 		    (e->has & PK_INET4_HAS_PEER))
 			fprintf(fp, "      p2p       : %s\n", ntoa4(e->peer, a));
 	}
-	FOR_IN6(e6, i, w, ifp->name) {
-		pk_net_ntop6(e6->addr, a, sizeof(a));
-		fprintf(fp, "    IPv6 address   : %s%s%s\n", a,
-		    (e6->scope & 0x20) ? "%" : "", (e6->scope & 0x20) ?
-		    vname(e6->name, nb, sizeof(nb)) : "");
-		prefix_mask(e6->prefixlen, m, 16);
-		pk_net_ntop6(m, a, sizeof(a));
-		fprintf(fp, "         netmask   : %s\n", a);
+	if (w->have_a6) {
+		for (i = 0; i < w->na6; i++)
+			if (strchr(ifp->name, ':') == NULL &&
+			    (ifp->has & PK_NETIF_HAS_INDEX) &&
+			    w->a6[i].ifindex == ifp->ifindex)
+				ps_inet6(fp, ifp, w->a6[i].addr,
+				    w->a6[i].prefixlen);
+	} else {
+		FOR_IN6(e6, i, w, ifp->name)
+			ps_inet6(fp, ifp, e6->addr, e6->prefixlen);
 	}
 	if (has_mac(ifp)) {
 		fprintf(fp, "    MAC  address   : %02x:%02x:%02x:%02x:%02x:%02x\n",
@@ -157,25 +175,70 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 	putc('\n', fp);
 }
 
+static struct pk_netif *
+find_index(const struct world *w, unsigned ifindex)
+{
+	size_t i;
+
+	for (i = 0; i < w->nifs; i++)
+		if ((w->ifs[i].has & PK_NETIF_HAS_INDEX) &&
+		    w->ifs[i].ifindex == ifindex &&
+		    strchr(w->ifs[i].name, ':') == NULL)
+			return &w->ifs[i];
+	return NULL;
+}
+
+static int
+cmp_index(const void *a, const void *b)
+{
+	const struct pk_netif *x = *(const struct pk_netif *const *)a;
+	const struct pk_netif *y = *(const struct pk_netif *const *)b;
+	unsigned xi = (x->has & PK_NETIF_HAS_INDEX) ? x->ifindex : ~0u;
+	unsigned yi = (y->has & PK_NETIF_HAS_INDEX) ? y->ifindex : ~0u;
+
+	if (xi != yi)
+		return xi < yi ? -1 : 1;
+	return (x > y) - (x < y);
+}
+
+/* The NIC of the i-th entry of a psutil pass, or NULL. */
+static struct pk_netif *
+ps_pass_nic(const struct world *w, struct pk_netif **byindex, int pass,
+    size_t i)
+{
+	if (pass == 0)
+		return find_if(w, w->in4[i].label);
+	if (pass == 1)
+		return w->have_a6 ? find_index(w, w->a6[i].ifindex) :
+		    find_if(w, w->in6[i].name);
+	return byindex[i];
+}
+
 /*
  * psutil's NIC order: net_if_addrs() sorts getifaddrs() by family, so
- * names with IPv4 come first (kernel order), then IPv6-only, then the rest.
+ * names with IPv4 come first (kernel order), then IPv6-only, then the
+ * links, in ifindex order.
  */
 void
 render_psutil(FILE *fp, const struct world *w, const struct opts *o)
 {
-	struct pk_netif *ifp;
-	size_t i, pass;
+	struct pk_netif *ifp, **byindex;
+	size_t i, n;
 	char *done;
+	int pass;
 
-	if ((done = calloc(w->nifs + 1, 1)) == NULL)
+	done = calloc(w->nifs + 1, 1);
+	byindex = reallocarray(NULL, w->nifs + 1, sizeof(*byindex));
+	if (done == NULL || byindex == NULL)
 		err(1, NULL);
+	for (i = 0; i < w->nifs; i++)
+		byindex[i] = &w->ifs[i];
+	qsort(byindex, w->nifs, sizeof(*byindex), cmp_index);
 	for (pass = 0; pass < 3; pass++) {
-		size_t n = pass == 0 ? w->nin4 : pass == 1 ? w->nin6 : w->nifs;
-
+		n = pass == 0 ? w->nin4 : pass == 1 ? (w->have_a6 ? w->na6 :
+		    w->nin6) : w->nifs;
 		for (i = 0; i < n; i++) {
-			ifp = pass == 0 ? find_if(w, w->in4[i].label) :
-			    pass == 1 ? find_if(w, w->in6[i].name) : &w->ifs[i];
+			ifp = ps_pass_nic(w, byindex, pass, i);
 			if (ifp == NULL || done[ifp - w->ifs] ||
 			    !(ifp->has & PK_NETIF_HAS_FLAGS))
 				continue;
@@ -185,6 +248,7 @@ render_psutil(FILE *fp, const struct world *w, const struct opts *o)
 			ps_nic(fp, ifp, w);
 		}
 	}
+	free(byindex);
 	free(done);
 }
 

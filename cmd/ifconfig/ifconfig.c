@@ -585,6 +585,8 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
 	    pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
 		w->have_in4 = 1;
+	if (o->psutil && pk_net_inet6_addrs(ctx, &w->a6, &w->na6) == PK_OK)
+		w->have_a6 = 1;
 	index_world(w);
 	if (o->name != NULL) {
 		if ((w->ifs = calloc(1, sizeof(*w->ifs))) == NULL)
@@ -662,6 +664,7 @@ main(int argc, char **argv)
 	free(w.in4);
 	free(w.in6s);
 	free(w.in4s);
+	free(w.a6);
 	pk_ctx_close(&ctx);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		errx(1, "write error");

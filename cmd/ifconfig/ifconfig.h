@@ -35,6 +35,9 @@ struct world {
 	struct pk_inet4_addr	*in4;
 	size_t			 nin4;
 	int			 have_in4;
+	struct pk_inet6_addr	*a6;		/* -P: IPv6 in netlink order */
+	size_t			 na6;
+	int			 have_a6;
 	/* the same, sorted by name then file order, for lookups by name */
 	const struct pk_inet6_entry	**in6s;
 	const struct pk_inet4_addr	**in4s;

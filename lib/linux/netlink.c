@@ -191,6 +191,49 @@ pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 }
 
 static void
+parse_ifaddr6(const struct nlmsghdr *h, void *rec)
+{
+	const struct ifaddrmsg *ifa = NLMSG_DATA(h);
+	const struct rtattr *rta = IFA_RTA(ifa);
+	struct pk_inet6_addr *a = rec;
+	int len = (int)IFA_PAYLOAD(h);
+
+	memset(a, 0, sizeof(*a));
+	a->prefixlen = ifa->ifa_prefixlen;
+	a->scope = ifa->ifa_scope;
+	a->flags = ifa->ifa_flags;
+	a->ifindex = ifa->ifa_index;
+	for (; RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
+		if ((rta->rta_type == IFA_ADDRESS || rta->rta_type == IFA_LOCAL) &&
+		    RTA_PAYLOAD(rta) >= 16)
+			memcpy(a->addr, RTA_DATA(rta), 16);
+		else if (rta->rta_type == IFA_FLAGS && RTA_PAYLOAD(rta) >= 4)
+			memcpy(&a->flags, RTA_DATA(rta), 4);
+	}
+}
+
+int
+pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
+{
+	struct ifaddrmsg m;
+	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	m.ifa_family = AF_INET6;
+	rc = dump(ctx, RTM_GETADDR, &m, sizeof(m), RTM_NEWADDR, parse_ifaddr6,
+	    &vec, "RTM_GETADDR");
+	if (rc != PK_OK) {
+		free(vec.v);
+		vec.v = NULL;
+		vec.n = 0;
+	}
+	*out = vec.v;
+	*n = vec.n;
+	return rc;
+}
+
+static void
 parse_link(const struct nlmsghdr *h, void *rec)
 {
 	const struct ifinfomsg *ifi = NLMSG_DATA(h);

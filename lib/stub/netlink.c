@@ -20,3 +20,12 @@ pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
 	return pk_fail(ctx, PK_ENOTSUP, 0,
 	    "network links: not supported on this system");
 }
+
+int
+pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "IPv6 addresses: not supported on this system");
+}
