@@ -386,6 +386,7 @@ struct pk_netif {
 /* Sockets for the interface ioctls, opened once per command. */
 struct pk_net {
 	int	 sock;		/* AF_INET datagram socket */
+	int	 dev_oserr;	/* why /proc/net/dev was unreadable, or 0 */
 };
 
 int	 pk_net_open(struct pk_ctx *ctx, struct pk_net *net);
@@ -399,10 +400,14 @@ void	 pk_net_close(struct pk_net *net);
 int	 pk_net_names(struct pk_ctx *ctx, struct pk_net *net,
 	    struct pk_netif **out, size_t *n);
 /*
+ * pk_net_names() carries on without /proc/net/dev, as net-tools does, and
+ * leaves the reason in net->dev_oserr.
+ *
  * One name as `ifconfig NAME` looks it up: counters only if the name is a
- * row of /proc/net/dev.  The name is truncated to 15 characters.
+ * row of /proc/net/dev.  The name is truncated to 15 characters.  An
+ * unreadable /proc/net/dev is an error here (net-tools gives up too).
  */
-int	 pk_net_lookup(struct pk_ctx *ctx, const char *name,
+int	 pk_net_lookup(struct pk_ctx *ctx, struct pk_net *net, const char *name,
 	    struct pk_netif *out);
 /*
  * The SIOCGIF* reads of net-tools' if_fetch() into ifp (name and counters

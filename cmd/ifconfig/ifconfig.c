@@ -565,6 +565,17 @@ fetch_error(struct pk_ctx *ctx, const char *name)
 	    vname(name, nb, sizeof(nb)), msg);
 }
 
+/* net-tools' warning when /proc/net/dev cannot be read. */
+static void
+netdev_warning(struct pk_ctx *ctx, const struct pk_net *net)
+{
+	char msg[256];
+
+	pk_os_strerror(net->dev_oserr, msg, sizeof(msg));
+	fprintf(stderr, "Warning: cannot open %s/net/dev (%s). Limited "
+	    "output.\n", ctx->procfs, msg);
+}
+
 /*
  * Collect: names, ioctls, if_inet6, and netlink addresses when asked.
  * Returns 1 when net-tools would exit 1 (a fetch failed).
@@ -592,8 +603,12 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 		if ((w->ifs = calloc(1, sizeof(*w->ifs))) == NULL)
 			err(1, NULL);
 		w->nifs = 1;
-		if (pk_net_lookup(ctx, o->name, w->ifs) != PK_OK)
-			errx(1, "%s", pk_strerror(ctx));
+		if (pk_net_lookup(ctx, net, o->name, w->ifs) != PK_OK) {
+			if (ctx->code == PK_ENOMEM)
+				errx(1, "%s", pk_strerror(ctx));
+			netdev_warning(ctx, net);
+			return 1;	/* net-tools: nothing more */
+		}
 		if (pk_net_fetch(ctx, net, what, w->ifs) != PK_OK) {
 			fetch_error(ctx, w->ifs->name);
 			return 1;
@@ -602,6 +617,8 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	}
 	if (pk_net_names(ctx, net, &w->ifs, &w->nifs) != PK_OK)
 		errx(1, "%s", pk_strerror(ctx));
+	if (net->dev_oserr != 0)
+		netdev_warning(ctx, net);
 	for (i = 0; i < w->nifs; i++) {
 		rc = pk_net_fetch(ctx, net, what, &w->ifs[i]);
 		if (rc == PK_ENOENT)

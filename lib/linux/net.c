@@ -23,6 +23,7 @@
 int
 pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 {
+	net->dev_oserr = 0;
 	net->sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (net->sock == -1)
 		return pk_fail_os(ctx, errno, "socket AF_INET");
@@ -142,6 +143,8 @@ pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
 	rc = read_netdev(ctx, &dev, &ndev);
 	if (rc == PK_ENOMEM)
 		return rc;
+	if (rc != PK_OK)
+		net->dev_oserr = ctx->oserr != 0 ? ctx->oserr : EIO;
 	for (i = 0; i < ndev; i++) {
 		if ((ifp = cache_add(&l, dev[i].name)) == NULL) {
 			free(dev);
@@ -164,7 +167,8 @@ pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
 }
 
 int
-pk_net_lookup(struct pk_ctx *ctx, const char *name, struct pk_netif *out)
+pk_net_lookup(struct pk_ctx *ctx, struct pk_net *net, const char *name,
+    struct pk_netif *out)
 {
 	struct pk_netdev_entry *dev;
 	size_t i, ndev;
@@ -172,8 +176,10 @@ pk_net_lookup(struct pk_ctx *ctx, const char *name, struct pk_netif *out)
 
 	memset(out, 0, sizeof(*out));
 	strlcpy(out->name, name, sizeof(out->name));
-	if ((rc = read_netdev(ctx, &dev, &ndev)) == PK_ENOMEM)
+	if ((rc = read_netdev(ctx, &dev, &ndev)) != PK_OK) {
+		net->dev_oserr = ctx->oserr != 0 ? ctx->oserr : EIO;
 		return rc;
+	}
 	for (i = 0; i < ndev; i++) {
 		if (strcmp(dev[i].name, out->name) == 0) {
 			out->st = dev[i].st;

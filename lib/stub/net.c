@@ -7,6 +7,7 @@ int
 pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 {
 	net->sock = -1;
+	net->dev_oserr = 0;
 	return pk_fail(ctx, PK_ENOTSUP, 0,
 	    "network interfaces: not supported on this system");
 }
@@ -29,8 +30,10 @@ pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
 }
 
 int
-pk_net_lookup(struct pk_ctx *ctx, const char *name, struct pk_netif *out)
+pk_net_lookup(struct pk_ctx *ctx, struct pk_net *net, const char *name,
+    struct pk_netif *out)
 {
+	(void)net;
 	(void)name;
 	(void)out;
 	return pk_fail(ctx, PK_ENOTSUP, 0,
