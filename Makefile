@@ -26,6 +26,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 endif
 
 COMMANDS = free
+COMMANDS += procsmem
 
 COMMON_SRCS = \
 	lib/common/buf.c \
@@ -33,7 +34,9 @@ COMMON_SRCS = \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
-	lib/common/out.c
+	lib/common/out.c \
+	lib/common/smaps.c \
+	lib/common/sysmem.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.

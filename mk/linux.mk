@@ -10,4 +10,5 @@ PLATFORM_SRCS = \
 	lib/linux/atomic.c \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \
-	lib/linux/oserr.c
+	lib/linux/oserr.c \
+	lib/linux/pmem.c

@@ -9,4 +9,5 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
-	lib/stub/oserr.c
+	lib/stub/oserr.c \
+	lib/stub/pmem.c

@@ -12,4 +12,5 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
+	lib/stub/pmem.c \
 	lib/windows/oserr.c

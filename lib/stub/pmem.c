@@ -1,0 +1,55 @@
+/*
+ * pmem.c (stub): no per-process memory probe on this system.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pskit.h"
+
+int
+pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
+{
+	*pids = NULL;
+	*npids = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+int
+pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->pid = pid;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+int
+pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
+    struct pk_buf *scratch)
+{
+	(void)p;
+	(void)exact;
+	(void)scratch;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+int
+pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf)
+{
+	(void)pid;
+	(void)buf;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+void
+pk_pmem_free(struct pk_pmem *p)
+{
+	free(p->cmdline);
+	p->cmdline = NULL;
+}
+
+int
+pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
+{
+	memset(out, 0, sizeof(*out));
+	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics");
+}
