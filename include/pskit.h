@@ -360,4 +360,24 @@ int	 pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out);
 void	 pk_sysmem_areas(const struct pk_sysmem *m, int64_t total,
 	    int64_t kernel, struct pk_area out[PK_AREAS]);
 
+/*
+ * OS services a memory report needs besides /proc: user names, the
+ * terminal width, a kernel image's size, POSIX extended regular
+ * expressions.  Stubs return PK_ENOTSUP (user names: PK_ENOENT).
+ */
+int	 pk_user_name(uint32_t uid, char *buf, size_t len);
+/* Columns of the terminal on fd, -1 when fd is not a terminal. */
+int	 pk_term_columns(int fd);
+/* The "dec" size reported by size(1) for an uncompressed kernel image,
+ * in bytes. */
+int	 pk_kernel_image_size(struct pk_ctx *ctx, const char *path,
+	    uint64_t *bytes);
+
+struct pk_re;
+/* Compile an extended regular expression; on error, errbuf says why. */
+int	 pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
+	    size_t errlen);
+int	 pk_re_match(const struct pk_re *re, const char *s);
+void	 pk_re_free(struct pk_re *re);
+
 #endif /* PSKIT_H */

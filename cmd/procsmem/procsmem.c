@@ -10,15 +10,11 @@
  * text table, the sort and the structured records read them through one
  * getter per field.
  */
-#include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
-#include <pwd.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,7 +255,7 @@ struct opts {
 	int		 percent, abbrev, quiet, exact, hugetlb;
 	const char	*columns, *sort, *realmem, *kernel, *source;
 	const char	*pfilter, *mfilter, *ufilter;
-	regex_t		 pre, mre, ure;
+	struct pk_re	*pre, *mre, *ure;
 	int		 fmt;
 	const char	*outfile, *procfs, *sysfs;
 };
@@ -314,6 +310,18 @@ xcalloc(size_t n, size_t size)
 
 	if ((p = calloc(n, size)) == NULL)
 		err(1, NULL);
+	return p;
+}
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		err(1, NULL);
+	memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 
@@ -390,9 +398,9 @@ put_cell(FILE *fp, const char *s, int width, int prec, int left)
 }
 
 static int
-match(const regex_t *re, const char *s)
+match(const struct pk_re *re, const char *s)
 {
-	return regexec(re, s, 0, NULL, 0) == 0;
+	return pk_re_match(re, s);
 }
 
 /* User names by uid, looked up once each; unknown uids as numbers. */
@@ -400,8 +408,7 @@ static const char *
 username(struct report *r, uint32_t uid)
 {
 	struct uidname *nu;
-	struct passwd *pw;
-	char buf[32];
+	char buf[256];
 	size_t i;
 
 	for (i = 0; i < r->nusers; i++)
@@ -410,12 +417,9 @@ username(struct report *r, uint32_t uid)
 	if ((nu = reallocarray(r->users, r->nusers + 1, sizeof(*nu))) == NULL)
 		err(1, NULL);
 	r->users = nu;
-	if ((pw = getpwuid((uid_t)uid)) != NULL)
-		nu[r->nusers].name = escape(pw->pw_name);
-	else {
+	if (pk_user_name(uid, buf, sizeof(buf)) != PK_OK)
 		snprintf(buf, sizeof(buf), "%u", uid);
-		nu[r->nusers].name = escape(buf);
-	}
+	nu[r->nusers].name = escape(buf);
 	nu[r->nusers].uid = uid;
 	return nu[r->nusers++].name;
 }
@@ -621,7 +625,7 @@ map_ent(struct report *r, const char *name, size_t len)
 		    e->command[len] == '\0')
 			return e;
 	e = ent_new(r);
-	if ((raw = strndup(name, len)) == NULL)
+	if ((raw = xstrndup(name, len)) == NULL)
 		err(1, NULL);
 	e->command = raw;		/* the raw name, for look-ups */
 	e->name = escape(raw);
@@ -653,7 +657,7 @@ on_vma(void *arg, const struct pk_vma *vma)
 	}
 	memcpy(a->name, vma->name, vma->namelen);
 	a->name[vma->namelen] = '\0';
-	if (r->o->mfilter != NULL && !match(&r->o->mre, a->name))
+	if (r->o->mfilter != NULL && !match(r->o->mre, a->name))
 		return 0;
 	if (r->o->view == V_MAP) {
 		e = map_ent(r, vma->name, vma->namelen);
@@ -731,10 +735,10 @@ keep_proc(struct report *r, const struct pk_pmem *p)
 {
 	const struct opts *o = r->o;
 
-	if (o->pfilter != NULL && !match(&o->pre, p->st.comm) &&
-	    !match(&o->pre, p->cmdline))
+	if (o->pfilter != NULL && !match(o->pre, p->st.comm) &&
+	    !match(o->pre, p->cmdline))
 		return 0;
-	if (o->ufilter != NULL && !match(&o->ure, username(r, p->uid)))
+	if (o->ufilter != NULL && !match(o->ure, username(r, p->uid)))
 		return 0;
 	return 1;
 }
@@ -793,7 +797,7 @@ parse_realmem(const char *s)
 		k = strlen(u[i].sfx);
 		if (n < k || strcmp(s + n - k, u[i].sfx) != 0)
 			continue;
-		if ((num = strndup(s, n - k)) == NULL)
+		if ((num = xstrndup(s, n - k)) == NULL)
 			err(1, NULL);
 		v = strtod(num, &end);
 		if (end == num || *end != '\0' || v < 0 || v > 1e18) {
@@ -808,45 +812,14 @@ parse_realmem(const char *s)
 	exit(255);
 }
 
-/*
- * -K PATH: smem runs size(1) on the image and takes the 4th field of
- * its second line ("dec"), in kB.  0 with smem's hint when that fails.
- */
+/* -K PATH: the kernel image in kB; 0 with smem's hint on failure. */
 static int64_t
-kernel_size(const char *path)
+kernel_size(struct pk_ctx *ctx, const char *path)
 {
-	char line[512], *tok, *save = NULL;
-	long long dec = -1;
-	int fds[2], i, st;
-	FILE *fp;
-	pid_t pid;
+	uint64_t bytes;
 
-	if (pipe(fds) == -1 || (pid = fork()) == -1)
-		err(1, "size");
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execlp("size", "size", path, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	if ((fp = fdopen(fds[0], "r")) == NULL)
-		err(1, "size");
-	for (i = 0; fgets(line, sizeof(line), fp) != NULL; i++) {
-		if (i != 1)
-			continue;
-		tok = strtok_r(line, " \t\n", &save);
-		for (st = 0; tok != NULL && st < 3; st++)
-			tok = strtok_r(NULL, " \t\n", &save);
-		if (tok != NULL)
-			dec = strtoll(tok, NULL, 10);
-	}
-	fclose(fp);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (dec >= 0)
-		return dec / 1024;
+	if (pk_kernel_image_size(ctx, path, &bytes) == PK_OK)
+		return (int64_t)(bytes / 1024);
 	fprintf(stderr, "Parameter '%s' should be an original uncompressed "
 	    "compiled kernel file.\n\n", path);
 	return 0;
@@ -874,7 +847,7 @@ collect_system(struct pk_ctx *ctx, struct report *r)
 	need_sys(ctx, r);
 	total = o->realmem ? (int64_t)parse_realmem(o->realmem) :
 	    (int64_t)r->sys.kb[PK_SYS_MEMTOTAL];
-	kernel = o->kernel ? kernel_size(o->kernel) : 0;
+	kernel = o->kernel ? kernel_size(ctx, o->kernel) : 0;
 	pk_sysmem_areas(&r->sys, total, kernel, a);
 	for (i = 0; i < PK_AREAS; i++) {
 		e = ent_new(r);
@@ -950,11 +923,9 @@ cell_text(const struct report *r, const struct field *f, struct val v,
 static int
 tty_columns(void)
 {
-	struct winsize ws;
+	int c = pk_term_columns(STDIN_FILENO);
 
-	if (ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == -1)
-		return 80;
-	return ws.ws_col;
+	return c < 0 ? 80 : c;
 }
 
 /* smem's autosize(): widths from the content, the command or map column
@@ -1230,22 +1201,18 @@ render_out(FILE *fp, const struct report *r, unsigned flags)
 }
 
 static void
-set_regex(regex_t *re, const char **dst, const char *src)
+set_regex(struct pk_re **re, const char **dst, const char *src)
 {
 	char msg[256];
-	int e;
 
+	pk_re_free(*re);
+	*re = NULL;
+	*dst = NULL;
 	/* smem: an empty pattern is no filter */
-	if (*src == '\0') {
-		*dst = NULL;
+	if (*src == '\0')
 		return;
-	}
-	if (*dst != NULL)
-		regfree(re);
-	if ((e = regcomp(re, src, REG_EXTENDED | REG_NOSUB)) != 0) {
-		regerror(e, re, msg, sizeof(msg));
+	if (pk_re_comp(re, src, msg, sizeof(msg)) != PK_OK)
 		errx(2, "%s: %s", src, msg);
-	}
 	*dst = src;
 }
 
@@ -1377,6 +1344,9 @@ report_free(struct report *r)
 	for (i = 0; i < r->nusers; i++)
 		free(r->users[i].name);
 	free(r->users);
+	pk_re_free(r->o->pre);
+	pk_re_free(r->o->mre);
+	pk_re_free(r->o->ure);
 }
 
 int
