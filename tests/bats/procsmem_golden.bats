@@ -1,0 +1,140 @@
+#!/usr/bin/env bats
+# procsmem against golden text of smem 1.5 on the fixture tests/fixtures/procsmem/basic
+# (regenerate both with scripts/golden-procsmem.sh), and differentially against
+# /usr/bin/smem -S on the same fixture.  --smaps sums smaps as smem does, so the text
+# must be byte-identical; the default rollup mode must agree on USS, RSS and Swap.
+
+load helper
+bats_require_minimum_version 1.5.0
+
+setup_file() {
+	export PSMEM="${PROCSMEM:-$PSKIT_BIN/procsmem}"
+	export FX="$PSKIT_FIXTURES/procsmem/basic"
+	export GOLD="$PSKIT_GOLDEN/procsmem"
+}
+
+setup() {
+	optsets_load "$GOLD/optsets"
+}
+
+# The fixture files belong to whoever checked the tree out; the golden text was made
+# as root, so its User column says root.
+need_root_owner() {
+	[ "$(stat -c %u "$FX/proc/100")" -eq 0 ] ||
+		skip "fixture not owned by root: the golden User column would differ"
+}
+
+@test "golden: --smaps text is byte-identical to smem 1.5 for every option set" {
+	need_root_owner
+	local name fails=() rc want_rc out=$BATS_TEST_TMPDIR/out
+	for name in "${OPTSET_NAMES[@]}"; do
+		eval "set -- ${OPTSET[$name]}"
+		rc=0
+		"$PSMEM" --smaps -S "$FX" "$@" >"$out" 2>/dev/null || rc=$?
+		want_rc=0
+		[ -f "$GOLD/$name.rc" ] && want_rc=$(cat "$GOLD/$name.rc")
+		if [ "$rc" -ne "$want_rc" ] || ! cmp -s "$out" "$GOLD/$name.out"; then
+			fails+=("$name (status $rc, want $want_rc)")
+		fi
+	done
+	[ "${#fails[@]}" -eq 0 ] || fail "differs from golden: ${fails[*]}"
+}
+
+@test "differential: --smaps equals /usr/bin/smem -S on the fixture" {
+	[ -x /usr/bin/smem ] || skip "smem not installed"
+	local name fails=() a b
+	for name in "${OPTSET_NAMES[@]}"; do
+		eval "set -- ${OPTSET[$name]}"
+		a=$("$PSMEM" --smaps -S "$FX" "$@" 2>/dev/null) || true
+		b=$(/usr/bin/smem -S "$FX" "$@" 2>/dev/null) || true
+		[ "$a" = "$b" ] || fails+=("$name")
+	done
+	[ "${#fails[@]}" -eq 0 ] || fail "differs from smem: ${fails[*]}"
+}
+
+@test "rollup mode: USS, RSS and Swap as smem, PSS from smaps_rollup (>= the smaps sum)" {
+	need_root_owner
+	run "$PSMEM" -S "$FX" -H -c "pid swap uss rss pss"
+	assert_success
+	ours=$output
+	while read -r pid swap uss rss pss; do
+		line=$(printf '%s\n' "$ours" | awk -v p="$pid" '$1 == p')
+		[ -n "$line" ] || fail "pid $pid missing"
+		set -- $line
+		[ "$2 $3 $4" = "$swap $uss $rss" ] || fail "pid $pid: $line vs $swap $uss $rss"
+		[ "$5" -ge "$pss" ] || fail "pid $pid: rollup pss $5 < smaps pss $pss"
+		want=$(awk '/^Pss:/ { print $2 }' "$FX/proc/$pid/smaps_rollup")
+		[ "$5" -eq "$want" ] || fail "pid $pid: pss $5, rollup says $want"
+	done < <(/usr/bin/smem -S "$FX" -H -c "pid swap uss rss pss" 2>/dev/null ||
+		sed 1d "$GOLD/default.out" | awk '{ print $1, $4, $5, $7, $6 }')
+}
+
+@test "names holding spaces and ')' are kept whole (smem cuts at the first ')')" {
+	run "$PSMEM" -S "$FX" -H -c "pid name" -P "hog\) x"
+	assert_success
+	assert_output "  102 pk hog) x                "
+}
+
+@test "kernel threads and zombies are recognised from stat and left out" {
+	run "$PSMEM" -S "$FX" -H -c pid
+	assert_success
+	refute_line --regexp '^ +2 $'
+	refute_line --regexp '^ +300 $'
+	assert_equal "${#lines[@]}" 3
+}
+
+@test "json: one array, documented keys, bytes" {
+	command -v jq >/dev/null || skip "jq not installed"
+	run "$PSMEM" -S "$FX" --smaps -o json
+	assert_success
+	run jq -e 'length == 3 and (.[0] | keys_unsorted) ==
+	    ["pid","user","command","name","swap","swap_pss","uss","pss","rss","vss","maps"]' \
+	    <<<"$output"
+	assert_success
+	uss=$(awk '/^Private_(Clean|Dirty):/ { s += $2 } END { print s }' \
+	    "$FX/proc/100/smaps_rollup")
+	run jq -r '.[] | select(.pid == 100) | .uss' < <("$PSMEM" -S "$FX" -o json)
+	assert_output "$((uss * 1024))"
+}
+
+@test "json: vss and maps are null in rollup mode, numbers with --smaps" {
+	command -v jq >/dev/null || skip "jq not installed"
+	run jq -r '.[0] | "\(.vss) \(.maps)"' < <("$PSMEM" -S "$FX" --json)
+	assert_output "null null"
+	run jq -r '.[] | select(.pid == 100) | "\(.vss) \(.maps)"' < <("$PSMEM" -S "$FX" --json --smaps)
+	assert_output "$((9204 * 1024)) 14"
+}
+
+@test "tsv: header of keys, same column count on every row, -H drops the header" {
+	run "$PSMEM" -S "$FX" --tsv
+	assert_success
+	assert_line --index 0 "$(printf 'pid\tuser\tcommand\tname\tswap\tswap_pss\tuss\tpss\trss\tvss\tmaps')"
+	run awk -F'\t' 'NF != 11 { bad++ } END { exit bad }' <<<"$output"
+	assert_success
+	run "$PSMEM" -S "$FX" --tsv -H
+	assert_equal "${#lines[@]}" 3
+	run "$PSMEM" -S "$FX" -u -o tsv
+	assert_line --index 0 "$(printf 'user\tcount\tswap\tswap_pss\tuss\tpss\trss\tvss')"
+	run "$PSMEM" -S "$FX" -w -o tsv
+	assert_line --index 0 "$(printf 'area\tused\tcache\tnoncache')"
+}
+
+@test "prom: aggregated per name and per user, never per pid" {
+	run "$PSMEM" -S "$FX" -o prom
+	assert_success
+	assert_line '# TYPE pskit_procsmem_uss_bytes gauge'
+	assert_line --regexp '^pskit_procsmem_uss_bytes\{name="pkhog"\} [0-9]+$'
+	assert_line --regexp '^pskit_procsmem_processes\{user="root"\} 3$'
+	refute_output --partial 'pid='
+}
+
+@test "-P, -U and -M filter as smem (POSIX extended regular expressions)" {
+	run "$PSMEM" -S "$FX" -H -c pid -P 'hog(b|\))'
+	assert_success
+	assert_equal "${#lines[@]}" 2
+	run "$PSMEM" -S "$FX" -H -c pid -U '^nosuchuser$'
+	assert_success
+	assert_output ""
+	run "$PSMEM" -S "$FX" -P '('
+	assert_failure 2
+}
