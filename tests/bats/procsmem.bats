@@ -50,9 +50,9 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 	for o in "" "-t" "-k -t" "-p -t" "-r -s uss" "-H -n -t" "-u -t" "-u -k -r" \
 	    "-c 'pid user command maps vss swap uss pss rss' -t" "-s rss -c 'command rss'" \
 	    "-M 'heap|stack' -t" "-m -M 'heap|stack|shared' -t"; do
-		a=$(eval "\"$PSMEM\" --smaps -P '[p]k' $o" 2>/dev/null)
-		b=$(eval "/usr/bin/smem -P '[p]k' $o" 2>/dev/null)
-		[ "$a" = "$b" ] || fails+=("[$o]")
+		a=$(eval "\"$PSMEM\" --smaps -P '^pk[h ]' $o" 2>/dev/null)
+		b=$(eval "/usr/bin/smem -P '^pk[h ]' $o" 2>/dev/null)
+		[ "$a" = "$b" ] || fails+=("[$o]: $(diff <(echo "$b") <(echo "$a"))")
 	done
 	[ "${#fails[@]}" -eq 0 ] || fail "differs from smem: ${fails[*]}"
 }
@@ -60,7 +60,7 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 @test "live: rollup mode has smem's USS, RSS and Swap; PSS within the rollup rounding" {
 	[ -x /usr/bin/smem ] || skip "smem not installed"
 	local ours pid swap uss rss pss maps line
-	ours=$("$PSMEM" -P '[p]k' -H -c "pid swap uss rss pss")
+	ours=$("$PSMEM" -P '^pk[h ]' -H -c "pid swap uss rss pss")
 	while read -r pid swap uss rss pss maps; do
 		line=$(awk -v p="$pid" '$1 == p' <<<"$ours")
 		[ -n "$line" ] || fail "pid $pid missing"
@@ -69,11 +69,11 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 		# smaps truncates each mapping's PSS to kB, the rollup once
 		[ "$5" -ge "$pss" ] && [ "$5" -le $((pss + maps)) ] ||
 			fail "pid $pid: rollup pss $5, smem $pss over $maps maps"
-	done < <(/usr/bin/smem -P '[p]k' -H -c "pid swap uss rss pss maps")
+	done < <(/usr/bin/smem -P '^pk[h ]' -H -c "pid swap uss rss pss maps")
 }
 
 @test "live: known private memory shows as USS" {
-	run "$PSMEM" -P '[p]k' -H -c "pid uss"
+	run "$PSMEM" -P '^pk[h ]' -H -c "pid uss"
 	assert_success
 	local u1 u2 u4
 	u1=$(awk -v p="$(pid_n 1)" '$1 == p { print $2 }' <<<"$output")
@@ -87,7 +87,7 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 }
 
 @test "live: two processes sharing an 8 MiB file mapping split its PSS" {
-	run "$PSMEM" -P '[p]k' -M 'shared\.dat' -H -c "pid rss pss"
+	run "$PSMEM" -P '^pk[h ]' -M 'shared\.dat' -H -c "pid rss pss"
 	assert_success
 	assert_line --regexp "^ *$(pid_n 1)  +8192  +4096 $"
 	assert_line --regexp "^ *$(pid_n 2)  +8192  +4096 $"
