@@ -37,6 +37,7 @@ COMMON_SRCS = \
 	lib/common/num.c \
 	lib/common/out.c \
 	lib/common/smaps.c \
+	lib/common/smemfmt.c \
 	lib/common/sysmem.c
 
 # Native builds keep the library where DESIGN.md says; other platforms

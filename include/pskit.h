@@ -380,4 +380,16 @@ int	 pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
 int	 pk_re_match(const struct pk_re *re, const char *s);
 void	 pk_re_free(struct pk_re *re);
 
+/*
+ * Text formatting of memory reports (smemfmt.c): smem 1.5's -k units
+ * ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and the
+ * UTF-8 character counts and escaping of its fixed-width columns.
+ */
+size_t	 pk_u8_len(const char *s);
+size_t	 pk_u8_prefix(const char *s, size_t nchars);
+char	*pk_disp_escape(const char *s);
+void	 pk_smem_units(int64_t kb, char *buf, size_t len);
+void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
+int	 pk_smem_size_kb(const char *s, double *kb);
+
 #endif /* PSKIT_H */

@@ -325,67 +325,25 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
-/*
- * Untrusted text (command lines, names, map names) for display: valid
- * UTF-8 stays as it is, control characters and invalid bytes are
- * escaped with vis(3).
- */
 static char *
 escape(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	char *out, *q;
-	size_t n, i;
+	char *e;
 
-	if ((out = malloc(strlen(s) * 4 + 1)) == NULL)
+	if ((e = pk_disp_escape(s)) == NULL)
 		err(1, NULL);
-	for (q = out; *p != '\0'; ) {
-		n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 :
-		    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 ? 4 : 0;
-		for (i = 1; i < n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				n = 0;
-		if (n == 1 && *p >= 0x20 && *p != 0x7f) {
-			*q++ = (char)*p++;
-		} else if (n > 1) {
-			memcpy(q, p, n);
-			q += n;
-			p += n;
-		} else {
-			q = vis(q, *p, VIS_TAB | VIS_NL | VIS_CSTYLE |
-			    VIS_OCTAL | VIS_NOSLASH, p[1]);
-			p++;
-		}
-	}
-	*q = '\0';
-	return out;
-}
-
-/* Characters (code points) of a UTF-8 string, as Python counts them. */
-static size_t
-u8len(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	return e;
 }
 
 /* Python's "%[-]W[.P]s": P cuts, W pads, both in characters. */
 static void
 put_cell(FILE *fp, const char *s, int width, int prec, int left)
 {
-	size_t len = u8len(s), bytes = strlen(s), i, c;
+	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
 	if (prec > 0 && len > (size_t)prec) {
-		for (i = 0, c = 0; s[i] != '\0'; i++) {
-			if (((unsigned char)s[i] & 0xc0) != 0x80 &&
-			    c++ == (size_t)prec)
-				break;
-		}
-		bytes = i;
+		bytes = pk_u8_prefix(s, (size_t)prec);
 		len = (size_t)prec;
 	}
 	pad = width > (int)len ? width - (int)len : 0;
@@ -775,38 +733,14 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 	pk_buf_free(&b);
 }
 
-/*
- * -R SIZE as smem's fromunits(): the first of k K kB KB M MB G GB T TB
- * that ends the text (1024-based), applied to the number before it.
- * Returns kB; smem keeps a float, the whole kB is enough here.
- */
+/* -R SIZE in kB, or smem's message and status. */
 static double
 parse_realmem(const char *s)
 {
-	static const struct { const char *sfx; double mul; } u[] = {
-		{ "k", 1 << 10 }, { "K", 1 << 10 }, { "kB", 1 << 10 },
-		{ "KB", 1 << 10 }, { "M", 1 << 20 }, { "MB", 1 << 20 },
-		{ "G", 1 << 30 }, { "GB", 1 << 30 },
-		{ "T", 1099511627776.0 }, { "TB", 1099511627776.0 },
-	};
-	size_t i, n = strlen(s), k;
-	char *num, *end;
-	double v;
+	double kb;
 
-	for (i = 0; i < NELEM(u); i++) {
-		k = strlen(u[i].sfx);
-		if (n < k || strcmp(s + n - k, u[i].sfx) != 0)
-			continue;
-		if ((num = xstrndup(s, n - k)) == NULL)
-			err(1, NULL);
-		v = strtod(num, &end);
-		if (end == num || *end != '\0' || v < 0 || v > 1e18) {
-			free(num);
-			break;
-		}
-		free(num);
-		return (double)(int64_t)(v * u[i].mul) / 1024;
-	}
+	if (pk_smem_size_kb(s, &kb) == PK_OK)
+		return kb;
 	fprintf(stderr, "Memory size should be written with units, "
 	    "for example 1024M\n");
 	exit(255);
@@ -858,37 +792,15 @@ collect_system(struct pk_ctx *ctx, struct report *r)
 	}
 }
 
-/* smem's units(): bytes scaled by 1024 while >= 1024, "%.1f" + suffix. */
-static void
-fmt_units(int64_t kb, char *buf, size_t len)
-{
-	static const char *sfx[] = { "", "K", "M", "G", "T" };
-	double x = (double)kb * 1024;
-	size_t i;
-
-	if (kb == 0) {
-		snprintf(buf, len, "0");
-		return;
-	}
-	for (i = 0; i < NELEM(sfx); i++) {
-		if (x < 1024)
-			break;
-		x /= 1024.0;
-	}
-	snprintf(buf, len, "%.1f%s", x, sfx[i < NELEM(sfx) ? i : i - 1]);
-}
-
 /* smem's showamount(): -k wins over -p; total 0 gives N/A. */
 static void
 fmt_amount(const struct opts *o, int64_t kb, double total, char *buf,
     size_t len)
 {
 	if (o->abbrev)
-		fmt_units(kb, buf, len);
-	else if (o->percent && total == 0)
-		snprintf(buf, len, "N/A");
+		pk_smem_units(kb, buf, len);
 	else if (o->percent)
-		snprintf(buf, len, "%.2f%%", 100.0 * (double)kb / total);
+		pk_smem_percent(kb, total, buf, len);
 	else
 		snprintf(buf, len, "%lld", (long long)kb);
 }
@@ -955,8 +867,8 @@ autosize(const struct report *r, const struct field **cols, size_t nc,
 					    (long long)v.n);
 					s = buf;
 				}
-				if (u8len(s) > w)
-					w = u8len(s);
+				if (pk_u8_len(s) > w)
+					w = pk_u8_len(s);
 			}
 		cf[i].width = (int)w;
 		if (cf[i].prec)
