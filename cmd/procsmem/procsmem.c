@@ -266,6 +266,7 @@ struct ent {
 	int		 pid;		/* pid, or row index (-w) */
 	uint32_t	 uid;
 	char		*user, *name, *command;	/* escaped for display */
+	char		*rname, *rcommand;	/* as read, for tsv/json */
 	int64_t		 count, pids, used, cache;
 	int		 last_pid;	/* map view: counted in pids */
 	int		 exact;		/* vss and maps are known */
@@ -579,13 +580,13 @@ map_ent(struct report *r, const char *name, size_t len)
 		h = (h ^ (unsigned char)name[i]) * 16777619u;
 	h %= NELEM(r->hash);
 	for (e = r->hash[h]; e != NULL; e = e->next)
-		if (strncmp(e->command, name, len) == 0 &&
-		    e->command[len] == '\0')
+		if (strncmp(e->rname, name, len) == 0 &&
+		    e->rname[len] == '\0')
 			return e;
 	e = ent_new(r);
 	if ((raw = xstrndup(name, len)) == NULL)
 		err(1, NULL);
-	e->command = raw;		/* the raw name, for look-ups */
+	e->rname = raw;
 	e->name = escape(raw);
 	e->exact = 1;
 	e->next = r->hash[h];
@@ -683,6 +684,9 @@ add_proc(struct report *r, struct pk_pmem *p)
 	e->user = (char *)username(r, p->uid);
 	e->name = escape(p->st.comm);
 	e->command = escape(p->cmdline);
+	e->rcommand = p->cmdline;	/* taken over from p */
+	p->cmdline = NULL;
+	e->rname = xstrndup(p->st.comm, strlen(p->st.comm));
 	e->exact = p->exact;
 	e->m = p->mem;
 	e->count = 1;
@@ -1014,8 +1018,8 @@ record(struct out *w, const struct report *r, const struct ent *e)
 	case V_PROC:
 		out_u64(w, (uint64_t)e->pid);
 		out_str(w, user_text(r, e, buf, sizeof(buf)));
-		out_str(w, e->command);
-		out_str(w, e->name);
+		out_str(w, e->rcommand);
+		out_str(w, e->rname);
 		out_mem(w, r, e);
 		if (e->exact)
 			out_u64(w, e->m.maps);
@@ -1028,7 +1032,7 @@ record(struct out *w, const struct report *r, const struct ent *e)
 		out_mem(w, r, e);
 		break;
 	case V_MAP:
-		out_str(w, e->name);
+		out_str(w, e->rname);
 		out_u64(w, (uint64_t)e->count);
 		out_u64(w, (uint64_t)e->pids);
 		out_mem(w, r, e);
@@ -1046,7 +1050,7 @@ record(struct out *w, const struct report *r, const struct ent *e)
 static int
 same_group(const struct ent *a, const struct ent *b, int by_user)
 {
-	return by_user ? a->uid == b->uid : strcmp(a->name, b->name) == 0;
+	return by_user ? a->uid == b->uid : strcmp(a->rname, b->rname) == 0;
 }
 
 /* prom, process view: one series per program name and one per user. */
@@ -1060,7 +1064,7 @@ prom_group(struct out *w, const struct report *r, int by_user)
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = r->ents[i];
 		const char *k = by_user ? user_text(r, e, buf, sizeof(buf)) :
-		    e->name;
+		    e->rname;
 
 		for (j = 0; j < i; j++)
 			if (same_group(r->ents[j], e, by_user))
@@ -1250,6 +1254,8 @@ report_free(struct report *r)
 	for (i = 0; i < r->n; i++) {
 		free(r->ents[i]->name);
 		free(r->ents[i]->command);
+		free(r->ents[i]->rname);
+		free(r->ents[i]->rcommand);
 		free(r->ents[i]);
 	}
 	free(r->ents);
