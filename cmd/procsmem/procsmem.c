@@ -402,6 +402,7 @@ smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
 {
 	int k;
 
+	/* the parser caps each value at 2^53 kB: no overflow here */
 	for (k = 0; k < PK_SM_NKEYS; k++)
 		to->kb[k] += from->kb[k];
 	to->has |= from->has;

@@ -46,6 +46,19 @@ sm_lookup(const char *k, size_t len)
 	return -1;
 }
 
+/*
+ * A field beyond any real memory (a corrupt file, "-5" wrapping in
+ * strtoul) is held at this many kB, and so are sums, so that bytes
+ * (x 1024) and signed arithmetic in reports never overflow.
+ */
+#define SM_MAX	((uint64_t)1 << 53)
+
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+	return a + b > SM_MAX || a + b < a ? SM_MAX : a + b;
+}
+
 static int
 is_space(char c)
 {
@@ -67,7 +80,7 @@ field_line(const char *p, const char *eol, struct pk_smaps *s)
 	pk_parse_ulong(colon + 1, eol, &v, &ok);
 	if (!ok)
 		return 1;
-	s->kb[key] += v;
+	s->kb[key] = sat_add(s->kb[key], v > SM_MAX ? SM_MAX : v);
 	s->has |= 1u << key;
 	return 1;
 }
@@ -117,7 +130,7 @@ smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
 	int k;
 
 	for (k = 0; k < PK_SM_NKEYS; k++)
-		to->kb[k] += from->kb[k];
+		to->kb[k] = sat_add(to->kb[k], from->kb[k]);
 	to->has |= from->has;
 	to->maps += from->maps;
 }

@@ -90,7 +90,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 static int
 proc_err(struct pk_ctx *ctx, int rc)
 {
-	if (rc == PK_EACCES || rc == PK_ENOMEM)
+	if (rc == PK_EACCES || rc == PK_ENOMEM || rc == PK_EPARSE)
 		return rc;
 	if (rc == PK_EOS && ctx->oserr != ESRCH)
 		return rc;
@@ -140,8 +140,10 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, path, &b)) != PK_OK)
 		goto out;
 	if (pk_pidstat_parse(b.data, b.len, &p->st) != PK_OK) {
-		rc = pk_fail(ctx, PK_ENOENT, 0, "parse %s/%s", ctx->procfs,
-		    path);
+		/* a process that exits leaves no half-written stat */
+		rc = b.len == 0 ? pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%s",
+		    ctx->procfs, path) : pk_fail(ctx, PK_EPARSE, 0,
+		    "parse %s/%s", ctx->procfs, path);
 		goto out;
 	}
 	/* Kernel threads and zombies have no memory to report. */

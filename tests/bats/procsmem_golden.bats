@@ -138,3 +138,17 @@ need_root_owner() {
 	run "$PSMEM" -S "$FX" -P '('
 	assert_failure 2
 }
+
+@test "malformed files: one line each on stderr, status 1, the rest still reported" {
+	local bad=$PSKIT_FIXTURES/procsmem-bad/malformed
+	run --separate-stderr "$PSMEM" -S "$bad" -H -c "pid command"
+	assert_equal "$status" 1
+	assert_equal "${#stderr_lines[@]}" 2
+	assert_equal "${stderr_lines[0]}" "procsmem: parse $bad/proc/100/smaps_rollup"
+	assert_equal "${stderr_lines[1]}" "procsmem: parse $bad/proc/101/stat"
+	assert_line --index 0 '  102 /tmp/x\033[31m\377\376 arg  '
+	assert_line --index 1 --regexp '^  103 x +$'
+	run --separate-stderr "$PSMEM" -S "$bad" -q -o json
+	run jq -e 'length == 2' <<<"$output"
+	assert_success
+}
