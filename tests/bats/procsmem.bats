@@ -105,7 +105,9 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 
 @test "live: zombies and kernel threads are not listed" {
 	local z
-	z=$(awk -v pp="$(pid_n 4)" '$4 == pp { print $1 }' /proc/[0-9]*/stat 2>/dev/null | head -1)
+	z=$(cat "/proc/$(pid_n 4)/task/$(pid_n 4)/children" 2>/dev/null ||
+		pgrep -P "$(pid_n 4)")
+	z=${z%% *}
 	[ -n "$z" ] || skip "the zombie child was not found"
 	[ "$(awk '{ print $3 }' /proc/$z/stat)" = Z ] || skip "child $z is not a zombie"
 	run "$PSMEM" -H -c pid
