@@ -1188,6 +1188,13 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(stderr);
+	/* smem tests these as Python strings: empty means not given */
+	if (o->sort != NULL && *o->sort == '\0')
+		o->sort = NULL;
+	if (o->realmem != NULL && *o->realmem == '\0')
+		o->realmem = NULL;
+	if (o->kernel != NULL && *o->kernel == '\0')
+		o->kernel = NULL;
 	/* smem's precedence: -m, then -u, then -w */
 	o->view = m ? V_MAP : u ? V_USER : w ? V_SYS : V_PROC;
 	if (o->realmem != NULL)
