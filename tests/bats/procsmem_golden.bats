@@ -152,3 +152,27 @@ need_root_owner() {
 	run jq -e 'length == 2' <<<"$output"
 	assert_success
 }
+
+@test "-w -R: whole KiB where smem prints floats (deliberate fix), same numbers" {
+	[ -x /usr/bin/smem ] || skip "smem not installed"
+	run "$PSMEM" -S "$FX" -w -t -R 32G
+	assert_success
+	refute_output --partial ".0"
+	ours=$(awk '{ $1 = $1; print }' <<<"$output")
+	theirs=$(/usr/bin/smem -S "$FX" -w -t -R 32G | sed -E 's/([0-9])\.0( |$)/\1\2/g' |
+		awk '{ $1 = $1; print }')
+	assert_equal "$ours" "$theirs"
+}
+
+@test "--outfile writes the report atomically, same bytes as stdout" {
+	"$PSMEM" -S "$FX" --smaps -t >"$BATS_TEST_TMPDIR/stdout"
+	run "$PSMEM" -S "$FX" --smaps -t --outfile "$BATS_TEST_TMPDIR/report"
+	assert_success
+	assert_output ""
+	cmp "$BATS_TEST_TMPDIR/stdout" "$BATS_TEST_TMPDIR/report"
+	run "$PSMEM" -S "$FX" -o json --outfile "$BATS_TEST_TMPDIR/report.json"
+	assert_success
+	run jq -e 'length == 3' "$BATS_TEST_TMPDIR/report.json"
+	assert_success
+	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep -v -e '^stdout$' -e '^report')" ]
+}
