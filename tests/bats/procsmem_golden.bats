@@ -176,3 +176,18 @@ need_root_owner() {
 	assert_success
 	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep -v -e '^stdout$' -e '^report')" ]
 }
+
+@test "deliberate fixes: whole map names, -m avguss, -u vss" {
+	run "$PSMEM" -S "$FX" -m -H -c map -M 'hog\) x$'
+	assert_success
+	assert_output --regexp '/pk hog\) x +$'
+	run "$PSMEM" -S "$FX" -m -H -c "map avguss uss pids" -M '^\[heap\]$'
+	assert_success
+	set -- $output
+	assert_equal "$2" "$(($3 / $4))"
+	[ -x /usr/bin/smem ] || skip "smem not installed"
+	vss=$(/usr/bin/smem -S "$FX" -t -c vss | tail -1)
+	run "$PSMEM" -S "$FX" -u -H -c vss
+	assert_success
+	assert_equal "$output" "$vss"
+}
