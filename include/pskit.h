@@ -414,6 +414,7 @@ struct pk_area {
 	const char	*area;
 	int64_t		 used;
 	int64_t		 cache;
+	int64_t		 noncache;	/* used - cache */
 };
 
 #define PK_AREAS	5

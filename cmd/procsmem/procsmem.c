@@ -267,7 +267,7 @@ struct ent {
 	uint32_t	 uid;
 	char		*user, *name, *command;	/* escaped for display */
 	char		*rname, *rcommand;	/* as read, for tsv/json */
-	int64_t		 count, pids, used, cache;
+	int64_t		 count, pids, used, cache, noncache;
 	int		 last_pid;	/* map view: counted in pids */
 	int		 exact;		/* vss and maps are known */
 	struct pk_smaps	 m;
@@ -448,7 +448,7 @@ getv(const struct report *r, const struct ent *e, int id)
 	case F_AVGRSS: v.n = (int64_t)kb[PK_SM_RSS] / div; break;
 	case F_USED: v.n = e->used; break;
 	case F_CACHE: v.n = e->cache; break;
-	case F_NONCACHE: v.n = e->used - e->cache; break;
+	case F_NONCACHE: v.n = e->noncache; break;
 	}
 	return v;
 }
@@ -575,7 +575,6 @@ map_ent(struct report *r, const char *name, size_t len)
 	uint32_t h = 2166136261u;
 	struct ent *e;
 	size_t i;
-	char *raw;
 
 	for (i = 0; i < len; i++)
 		h = (h ^ (unsigned char)name[i]) * 16777619u;
@@ -585,10 +584,8 @@ map_ent(struct report *r, const char *name, size_t len)
 		    e->rname[len] == '\0')
 			return e;
 	e = ent_new(r);
-	if ((raw = xstrndup(name, len)) == NULL)
-		err(1, NULL);
-	e->rname = raw;
-	e->name = escape(raw);
+	e->rname = xstrndup(name, len);
+	e->name = escape(e->rname);
 	e->exact = 1;
 	e->next = r->hash[h];
 	r->hash[h] = e;
@@ -794,6 +791,7 @@ collect_system(struct pk_ctx *ctx, struct report *r)
 		e->name = escape(a[i].area);
 		e->used = a[i].used;
 		e->cache = a[i].cache;
+		e->noncache = a[i].noncache;
 	}
 }
 
@@ -1042,7 +1040,7 @@ record(struct out *w, const struct report *r, const struct ent *e)
 		out_str(w, e->name);
 		out_i64(w, e->used * 1024);
 		out_i64(w, e->cache * 1024);
-		out_i64(w, (e->used - e->cache) * 1024);
+		out_i64(w, e->noncache * 1024);
 		break;
 	}
 	out_record_end(w);

@@ -36,7 +36,9 @@ pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out)
 				continue;
 			pk_parse_ulong(colon + 1, eol, &v, &ok);
 			if (ok) {
-				out->kb[k] = v;
+				/* held at 2^53 kB: the areas' sums stay exact */
+				out->kb[k] = v > ((uint64_t)1 << 53) ?
+				    (uint64_t)1 << 53 : v;
 				out->has |= 1u << k;
 			}
 		}
@@ -54,6 +56,7 @@ pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out)
  *					SReclaimable + (Cached - Mapped)
  *	userspace memory	user = AnonPages + Mapped	Mapped
  *	free memory		MemFree				MemFree
+ *	noncache = used - cache in every row
  */
 void
 pk_sysmem_areas(const struct pk_sysmem *m, int64_t total, int64_t kernel,
@@ -63,13 +66,16 @@ pk_sysmem_areas(const struct pk_sysmem *m, int64_t total, int64_t kernel,
 	int64_t mt = (int64_t)kb[PK_SYS_MEMTOTAL], f = (int64_t)kb[PK_SYS_MEMFREE];
 	int64_t u = (int64_t)(kb[PK_SYS_ANONPAGES] + kb[PK_SYS_MAPPED]);
 	int64_t fh = total - mt - kernel;
+	int i;
 
-	out[0] = (struct pk_area){ "firmware/hardware", fh > 0 ? fh : 0, 0 };
-	out[1] = (struct pk_area){ "kernel image", kernel, 0 };
+	out[0] = (struct pk_area){ "firmware/hardware", fh > 0 ? fh : 0, 0, 0 };
+	out[1] = (struct pk_area){ "kernel image", kernel, 0, 0 };
 	out[2] = (struct pk_area){ "kernel dynamic memory", mt - f - u,
 	    (int64_t)(kb[PK_SYS_BUFFERS] + kb[PK_SYS_SRECLAIMABLE]) +
-	    ((int64_t)kb[PK_SYS_CACHED] - (int64_t)kb[PK_SYS_MAPPED]) };
+	    ((int64_t)kb[PK_SYS_CACHED] - (int64_t)kb[PK_SYS_MAPPED]), 0 };
 	out[3] = (struct pk_area){ "userspace memory", u,
-	    (int64_t)kb[PK_SYS_MAPPED] };
-	out[4] = (struct pk_area){ "free memory", f, f };
+	    (int64_t)kb[PK_SYS_MAPPED], 0 };
+	out[4] = (struct pk_area){ "free memory", f, f, 0 };
+	for (i = 0; i < PK_AREAS; i++)
+		out[i].noncache = out[i].used - out[i].cache;
 }
