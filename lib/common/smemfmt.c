@@ -140,7 +140,8 @@ pk_smem_size_kb(const char *s, double *kb)
 		memcpy(num, s, n - k);
 		num[n - k] = '\0';
 		v = strtod(num, &end);
-		if (*end != '\0' || !(v >= 0 && v <= 1e18))
+		/* bytes must fit in an int64_t */
+		if (*end != '\0' || !(v >= 0 && v * u[i].mul < 9.2e18))
 			return PK_EPARSE;
 		*kb = (double)(int64_t)(v * u[i].mul) / 1024;
 		return PK_OK;
