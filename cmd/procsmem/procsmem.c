@@ -892,12 +892,35 @@ autosize(const struct report *r, const struct field **cols, size_t nc,
 			cf[i].width = cf[i].prec = maxflow;
 }
 
+static int
+val_qcmp(const void *a, const void *b)
+{
+	return val_cmp(*(const struct val *)a, *(const struct val *)b);
+}
+
+/* How many different values field id has over the rows (sorted, O(n log n)). */
+static int64_t
+distinct(const struct report *r, int id)
+{
+	struct val *v = xcalloc(r->n + 1, sizeof(*v));
+	int64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		v[i] = getv(r, r->ents[i], id);
+	qsort(v, r->n, sizeof(*v), val_qcmp);
+	for (i = 0; i < r->n; i++)
+		n += i == 0 || val_cmp(v[i - 1], v[i]) != 0;
+	free(v);
+	return n;
+}
+
 /* -t: smem's totals row, as values of each column. */
 static struct val
 total_of(const struct report *r, const struct field *f)
 {
-	struct val v = { NULL, 0 }, a, b;
-	size_t i, j;
+	struct val v = { NULL, 0 };
+	size_t i;
 
 	switch (f->total) {
 	case T_EMPTY:
@@ -907,15 +930,7 @@ total_of(const struct report *r, const struct field *f)
 		v.n = (int64_t)r->n;
 		break;
 	case T_DISTINCT:
-		for (i = 0; i < r->n; i++) {
-			a = getv(r, r->ents[i], f->id);
-			for (j = 0; j < i; j++) {
-				b = getv(r, r->ents[j], f->id);
-				if (val_cmp(a, b) == 0)
-					break;
-			}
-			v.n += j == i;
-		}
+		v.n = distinct(r, f->id);
 		break;
 	default:
 		for (i = 0; i < r->n; i++)
