@@ -304,6 +304,14 @@ usage(FILE *fp)
 	exit(fp == stderr ? 2 : 0);
 }
 
+static void __attribute__((noreturn))
+fatal(struct pk_ctx *ctx)
+{
+	if (ctx->code == PK_ENOTSUP)
+		errx(1, "not supported on this system");
+	errx(1, "%s", pk_strerror(ctx));
+}
+
 static void *
 xcalloc(size_t n, size_t size)
 {
@@ -713,7 +721,7 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 	int *pids, rc;
 
 	if (pk_pmem_pids(ctx, &pids, &npids) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+		fatal(ctx);
 	for (i = 0; i < npids; i++) {
 		if ((rc = pk_pmem_info(ctx, pids[i], &p)) == PK_OK &&
 		    keep_proc(r, &p)) {
@@ -767,7 +775,7 @@ need_sys(struct pk_ctx *ctx, struct report *r)
 	if (r->sysok)
 		return;
 	if (pk_sysmem_read(ctx, &r->sys) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+		fatal(ctx);
 	r->sysok = 1;
 }
 
