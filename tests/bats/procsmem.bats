@@ -182,3 +182,10 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 	assert_success
 	assert_output --partial "PID User"
 }
+
+@test "cli: the stub build says it is not supported" {
+	[ -x "$PSKIT_BIN/stub/procsmem" ] || skip "make PLATFORM=stub not built"
+	run "$PSKIT_BIN/stub/procsmem"
+	assert_failure 1
+	assert_output "procsmem: not supported on this system"
+}
