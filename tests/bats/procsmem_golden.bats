@@ -191,3 +191,19 @@ need_root_owner() {
 	assert_success
 	assert_equal "$output" "$vss"
 }
+
+@test "-w -K: the image size from size(1) in whole KiB (smem prints a fraction)" {
+	[ -x /usr/bin/smem ] || skip "smem not installed"
+	command -v size >/dev/null || skip "size(1) not installed (binutils)"
+	run "$PSMEM" -S "$FX" -w -H -K /bin/true
+	assert_success
+	ours=$(awk '/^kernel image/ { print $3, $4, $5 }' <<<"$output")
+	theirs=$(/usr/bin/smem -S "$FX" -w -H -K /bin/true |
+		awk '/^kernel image/ { printf "%d %d %d\n", $3, $4, $5 }')
+	assert_equal "$ours" "$theirs"
+	run --separate-stderr "$PSMEM" -S "$FX" -w -H -K /nonexistent
+	assert_success
+	assert_line --index 1 --regexp '^kernel image +0 +0 +0 $'
+	assert_equal "${stderr_lines[-1]}" \
+		"Parameter '/nonexistent' should be an original uncompressed compiled kernel file."
+}
