@@ -189,3 +189,30 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 	assert_failure 1
 	assert_output "procsmem: not supported on this system"
 }
+
+@test "oneshot: each file of a process is opened at most once (strace)" {
+	command -v strace >/dev/null || skip "strace not installed"
+	local log=$BATS_TEST_TMPDIR/strace o
+	for o in "" "--smaps" "-u" "-m"; do
+		strace -f -qq -e trace=openat -o "$log" "$PSMEM" -q $o >/dev/null ||
+			skip "strace cannot trace here"
+		dup=$(grep -o '"[0-9]*/[a-z_]*"' "$log" | sort | uniq -d)
+		[ -z "$dup" ] || fail "opened twice with [$o]: $dup"
+		if [ -z "$o" ]; then
+			grep -q '/smaps_rollup"' "$log" || fail "no smaps_rollup read"
+			! grep -q '/smaps"' "$log" || fail "smaps read in rollup mode"
+		fi
+	done
+}
+
+@test "structured output of every view is valid and complete" {
+	command -v jq >/dev/null || skip "jq not installed"
+	local v
+	for v in "" "-u" "-m" "-w"; do
+		"$PSMEM" -q $v -o json | jq -e 'type == "array" and length > 0' >/dev/null ||
+			fail "json [$v]"
+		"$PSMEM" -q $v -o tsv | awk -F'\t' 'NR == 1 { n = NF } NF != n { exit 1 }' ||
+			fail "tsv [$v]"
+		"$PSMEM" -q $v -o prom | grep -q '^pskit_procsmem_' || fail "prom [$v]"
+	done
+}
