@@ -25,7 +25,9 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free ifconfig
+COMMANDS = free
+COMMANDS += procsmem
+COMMANDS += ifconfig
 
 COMMON_SRCS = \
 	lib/common/buf.c \
@@ -36,7 +38,10 @@ COMMON_SRCS = \
 	lib/common/meminfo.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
-	lib/common/out.c
+	lib/common/out.c \
+	lib/common/smaps.c \
+	lib/common/smemfmt.c \
+	lib/common/sysmem.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.

@@ -9,4 +9,5 @@ PLATFORM_SRCS = \
 	lib/linux/mem.c \
 	lib/linux/net.c \
 	lib/linux/netlink.c \
-	lib/linux/oserr.c
+	lib/linux/oserr.c \
+	lib/linux/pmem.c

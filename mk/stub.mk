@@ -8,4 +8,5 @@ PLATFORM_SRCS = \
 	lib/stub/mem.c \
 	lib/stub/net.c \
 	lib/stub/netlink.c \
-	lib/stub/oserr.c
+	lib/stub/oserr.c \
+	lib/stub/pmem.c

@@ -21,6 +21,7 @@ PLATFORM_SRCS = \
 	lib/stub/mem.c \
 	lib/stub/net.c \
 	lib/stub/netlink.c \
+	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
 	lib/windows/wstr.c
