@@ -458,6 +458,7 @@ char	*pk_disp_escape(const char *s);
 void	 pk_smem_units(int64_t kb, char *buf, size_t len);
 void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
 int	 pk_smem_size_kb(const char *s, double *kb);
+
 /* ---- network interfaces: /proc/net/dev, if_inet6, ioctls (ifconfig) ---- */
 
 #define PK_IFNAMSIZ	16	/* the kernel's IFNAMSIZ: 15 characters + NUL */
