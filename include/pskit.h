@@ -255,6 +255,11 @@ int	 pk_cgroup_mem_read(struct pk_ctx *ctx, int pid, const char *path,
  */
 void	 pk_cgroup_meminfo(const struct pk_cgroup_mem *cg,
 	    const struct pk_meminfo *host, struct pk_meminfo *out);
+/* The cgroup path of pid in the hierarchy of the given version (1, 2). */
+int	 pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path,
+	    size_t len);
+/* Is path the cgroup itself or below it? */
+int	 pk_cgroup_contains(const char *cgroup, const char *path);
 
 /* ---- atomic file replacement (-w FILE) ---- */
 
