@@ -25,7 +25,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free
+COMMANDS = free winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
@@ -33,7 +33,8 @@ COMMON_SRCS = \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
-	lib/common/out.c
+	lib/common/out.c \
+	lib/common/svc.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.
