@@ -34,8 +34,8 @@ COMMON_SRCS = \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
-	lib/common/out.c \
-	lib/common/svc.c
+	lib/common/svc.c \
+	lib/common/out.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.

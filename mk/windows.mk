@@ -20,5 +20,5 @@ PLATFORM_SRCS = \
 	lib/stub/mem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
-	lib/windows/wstr.c \
-	lib/windows/svc.c
+	lib/windows/svc.c \
+	lib/windows/wstr.c
