@@ -20,7 +20,7 @@ ALL_CPPFLAGS = -Iinclude $(PLATFORM_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(STD) $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-ifeq ($(SANITIZE),1)
+ifeq ($(SANITIZE)$(PLATFORM),1linux)
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
@@ -29,6 +29,7 @@ COMMANDS = free winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cgroup.c \
 	lib/common/err.c \
 	lib/common/kv.c \
 	lib/common/mem.c \
@@ -65,11 +66,21 @@ FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
-	windows fuzz fuzz-smoke
+	windows fuzz fuzz-smoke FORCE
 
 all: $(LIBA) $(CMD_BINS)
 
-$(OBJDIR)/%.o: %.c
+# Objects depend on the flags they were built with, so switching compiler,
+# CFLAGS or SANITIZE rebuilds everything.
+FLAGS_STAMP = $(OBJDIR)/.flags
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || \
+		echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@
+
+FORCE:
+
+$(OBJDIR)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -84,7 +95,7 @@ $(OUTDIR)/%$(EXE): $$(OBJDIR)/cmd/$$*/$$*.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
-tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA)
+tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
 		$< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
