@@ -257,3 +257,26 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 	run -2 ws --nosuch
 	run -2 ws -o xml
 }
+
+@test "the Windows build: free.exe says not supported, exit 1" {
+	run -1 --separate-stderr timeout $T "$WINE" "$PSKIT_BIN/free.exe"
+	[ -z "$output" ]
+	assert_equal "$stderr" "free: not supported on this system"
+	run -0 timeout $T "$WINE" "$PSKIT_BIN/free.exe" --version
+	assert_output "free (pskit) 0.1.0"
+}
+
+@test "the Windows build: every other command runs, exits 1 with a message, system DLLs only" {
+	local e n
+	for e in "$PSKIT_BIN"/*.exe; do
+		n=${e##*/}
+		[ "$n" != winservices.exe ] || continue
+		run -1 --separate-stderr timeout $T "$WINE" "$e"
+		[ -z "$output" ] || fail "$n printed on stdout"
+		[[ "$stderr" == "${n%.exe}: "* ]] || fail "$n: stderr '$stderr'"
+		if command -v x86_64-w64-mingw32-objdump >/dev/null; then
+			run -0 bash -c "x86_64-w64-mingw32-objdump -p '$e' | sed -n 's/.*DLL Name: //p' | grep -viE '^(KERNEL32|ADVAPI32|msvcrt|USER32|WS2_32|IPHLPAPI|PSAPI|WTSAPI32|ntdll)\.dll\$' || true"
+			[ -z "$output" ] || fail "$n imports $output"
+		fi
+	done
+}
