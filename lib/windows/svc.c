@@ -21,7 +21,7 @@
  * too small), so the buffer grows to what the SCM says it needs, up to
  * ENUM_MAX; past it the listing fails instead of spinning.
  */
-#define ENUM_FIRST	(64 * 1024)
+#define ENUM_FIRST	(16 * 1024)
 #define ENUM_MAX	(64 * 1024 * 1024)
 #define ENUM_MAXCALLS	10000
 /* QueryServiceConfig(2)W: documented maximum 8 KiB. */
@@ -137,12 +137,14 @@ pk_svc_enum(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 		/* Keep a partial batch; the resume handle has moved on. */
 		if ((rc = append_batch(out, n, buf, count)) != PK_OK || ok)
 			break;
-		if (count == 0) {
-			if (size >= ENUM_MAX)
-				break;
-			size = need > size && need <= ENUM_MAX ? need :
-			    (size > ENUM_MAX / 2 ? ENUM_MAX : size * 2);
-		}
+		/* Grow to what is left (Windows) or needed (Wine); a call
+		 * that made no progress with the largest buffer is final. */
+		if (count == 0 && size >= ENUM_MAX)
+			break;
+		if (need > size)
+			size = need < ENUM_MAX ? need : ENUM_MAX;
+		else if (count == 0)
+			size = size > ENUM_MAX / 2 ? ENUM_MAX : size * 2;
 	}
 	free(buf);
 	if (rc == PK_OK && e == 0)

@@ -14,6 +14,7 @@ load helper
 
 EXE=${WINSERVICES_EXE:-$PSKIT_BIN/winservices.exe}
 T=60	# seconds allowed to any one wine call
+NMANY=80	# services pkb000.. created for the enumeration buffer
 
 wine_cmd() {
 	command -v wine || command -v wine64
@@ -23,8 +24,8 @@ setup_file() {
 	local w
 	w=$(wine_cmd) || return 0
 	command -v wineserver >/dev/null || return 0
+	command -v x86_64-w64-mingw32-gcc >/dev/null || return 0
 	if [ -z "${WINSERVICES_EXE:-}" ]; then
-		command -v x86_64-w64-mingw32-gcc >/dev/null || return 0
 		make -s -C "$PSKIT_ROOT" windows >&2 || return 1
 	fi
 	export WINE=$w WINEDEBUG=-all LC_ALL=C.UTF-8
@@ -88,6 +89,16 @@ create_services() {
 		sleep 0.5
 	done
 	ws --json "${NAMES[@]}" >"$BATS_FILE_TMPDIR/named.json" 2>/dev/null
+	# Enough services that the listing needs more than the first 16 KiB
+	# enumeration buffer (Wine then returns no entries and the size
+	# needed): created in one process by the benchmark's helper.
+	x86_64-w64-mingw32-gcc -O2 -o "$BATS_FILE_TMPDIR/helper.exe" \
+	    "$PSKIT_ROOT/bench/winservices_psutil.c" || return 1
+	timeout $T "$WINE" "$BATS_FILE_TMPDIR/helper.exe" create $NMANY || return 1
+	for i in $(seq 60); do
+		ws pkb$(printf %03d $((NMANY - 1))) >/dev/null 2>&1 && break
+		sleep 0.5
+	done
 }
 
 no_cr() {
@@ -168,6 +179,17 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 	assert_output 0
 	run -0 jq -r '[.[] | select(.status != "running" and .pid != null)] | length' "$j"
 	assert_output 0
+}
+
+@test "the enumeration buffer grows: all $NMANY extra services, sorted or not" {
+	run -0 ws --tsv --no-header
+	assert_equal "$(cut -f1 <<<"$output" | grep -c '^pkb[0-9][0-9][0-9]$')" $NMANY
+	assert_equal "$(cut -f1 <<<"$output" | grep '^pkb' | sed -n '1p;$p' | tr '\n' ' ')" "pkb000 pkb$(printf %03d $((NMANY - 1))) "
+	local sorted=$output
+	run -0 ws --tsv --no-header --no-sort
+	assert_equal "$(cut -f1 <<<"$output" | sort)" "$(cut -f1 <<<"$sorted" | sort)"
+	run -0 ws --tsv --no-header pkb007
+	assert_equal "$(cut -f2,3,4,5,7,8 <<<"$output")" "pskit bench service 7	C:\\\\pk\\\\bench.exe -n	LocalSystem	manual	stopped	pskit bench service 7"
 }
 
 @test "text listing and json listing name the same services" {
