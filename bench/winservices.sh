@@ -13,8 +13,18 @@ command -v x86_64-w64-mingw32-gcc >/dev/null || {
 	echo "winservices: skipped, x86_64-w64-mingw32-gcc is not installed"; exit 0; }
 make -s windows >/dev/null || exit 1
 export WINEPREFIX="$BENCH_TMP/prefix" WINEDEBUG=-all
-trap 'timeout 60 wineserver -k 2>/dev/null; timeout 60 wineserver -w 2>/dev/null;
-	rm -rf "$BENCH_TMP"' EXIT
+# At exit: stop this prefix's Wine, and any of its processes that was
+# starting as the server went (found by the prefix, which is ours).
+cleanup() {
+	timeout 60 wineserver -k 2>/dev/null
+	timeout 60 wineserver -w 2>/dev/null
+	for p in /proc/[0-9]*; do
+		tr '\0' '\n' <"$p/environ" 2>/dev/null |
+		    grep -qxF "WINEPREFIX=$WINEPREFIX" && kill -9 "${p#/proc/}"
+	done 2>/dev/null
+	rm -rf "$BENCH_TMP"
+}
+trap cleanup EXIT
 
 # Few warmups: every run starts Wine, and the baseline takes seconds.
 bench_mean() {

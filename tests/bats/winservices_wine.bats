@@ -20,6 +20,33 @@ wine_cmd() {
 	command -v wine || command -v wine64
 }
 
+# Close every descriptor above 2 in this (sub)shell.  Wine's services
+# outlive the call that starts them and would keep bats' pipes open, and
+# bats waits for those to close.
+detach_fds() {
+	local fd
+	for fd in /proc/$BASHPID/fd/*; do
+		fd=${fd##*/}
+		[ "$fd" -gt 2 ] 2>/dev/null && eval "exec $fd>&-" 2>/dev/null
+	done
+	return 0
+}
+
+# wrun CMD...: CMD with a timeout and without bats' descriptors.
+wrun() {
+	(detach_fds; exec timeout $T "$@")
+}
+
+# Every process of this run's prefix still alive (ours: the prefix is).
+prefix_pids() {
+	local p
+	for p in /proc/[0-9]*; do
+		tr '\0' '\n' <"$p/environ" 2>/dev/null |
+		    grep -qxF "WINEPREFIX=$WINEPREFIX" && echo "${p#/proc/}"
+	done
+	return 0
+}
+
 setup_file() {
 	local w
 	w=$(wine_cmd) || return 0
@@ -30,19 +57,23 @@ setup_file() {
 	fi
 	export WINE=$w WINEDEBUG=-all LC_ALL=C.UTF-8
 	export WINEPREFIX=$BATS_FILE_TMPDIR/prefix
-	timeout 180 wineboot -i >/dev/null 2>&1 || return 1
+	(detach_fds; exec timeout 180 wineboot -i) >/dev/null 2>&1 || return 1
 	# End the boot session: services created while it winds down stay
 	# invisible to other processes for ~10 s.
-	timeout $T wineserver -k >/dev/null 2>&1 || true
-	timeout $T wineserver -p >/dev/null 2>&1 || true
+	wrun wineserver -k >/dev/null 2>&1 || true
+	wrun wineserver -p >/dev/null 2>&1 || true
 	create_services
 	touch "$BATS_FILE_TMPDIR/ready"
 }
 
 teardown_file() {
 	[ -n "${WINEPREFIX:-}" ] || return 0
-	timeout $T wineserver -k >/dev/null 2>&1 || true
-	timeout $T wineserver -w >/dev/null 2>&1 || true
+	wrun wineserver -k >/dev/null 2>&1 || true
+	wrun wineserver -w >/dev/null 2>&1 || true
+	# A service process that was starting while the server went away.
+	local pids
+	pids=$(prefix_pids)
+	[ -z "$pids" ] || kill -9 $pids 2>/dev/null || true
 	rm -rf "$WINEPREFIX"
 }
 
@@ -53,7 +84,7 @@ setup() {
 }
 
 ws() {
-	timeout $T "$WINE" "$EXE" "$@"
+	wrun "$WINE" "$EXE" "$@"
 }
 
 # The services of this suite and what they were created with.
@@ -67,7 +98,7 @@ C_DESC='Déscription ünicode 😀'
 
 create_services() {
 	local s i
-	s="timeout $T $WINE sc create"
+	s="wrun $WINE sc create"
 	$s pkA binpath= "$A_BIN" start= auto displayname= "PK Alpha" >/dev/null
 	$s Čtest binpath= "$C_BIN" start= demand displayname= "$C_DISP" \
 	    obj= "$C_USER" >/dev/null
@@ -80,8 +111,8 @@ create_services() {
 		ws "${NAMES[@]}" >/dev/null 2>&1 && break
 		sleep 0.5
 	done
-	timeout $T "$WINE" sc description pkA "$A_DESC" >/dev/null
-	timeout $T "$WINE" sc description Čtest "$C_DESC" >/dev/null
+	wrun "$WINE" sc description pkA "$A_DESC" >/dev/null
+	wrun "$WINE" sc description Čtest "$C_DESC" >/dev/null
 	for i in $(seq 60); do
 		ws --json pkA Čtest 2>/dev/null |
 		    jq -e 'map(select(.description != null)) | length == 2' \
@@ -94,7 +125,7 @@ create_services() {
 	# needed): created in one process by the benchmark's helper.
 	x86_64-w64-mingw32-gcc -O2 -o "$BATS_FILE_TMPDIR/helper.exe" \
 	    "$PSKIT_ROOT/bench/winservices_psutil.c" || return 1
-	timeout $T "$WINE" "$BATS_FILE_TMPDIR/helper.exe" create $NMANY || return 1
+	wrun "$WINE" "$BATS_FILE_TMPDIR/helper.exe" create $NMANY || return 1
 	for i in $(seq 60); do
 		ws pkb$(printf %03d $((NMANY - 1))) >/dev/null 2>&1 && break
 		sleep 0.5
@@ -221,7 +252,7 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 @test "states agree with wine sc query in the same wineserver session" {
 	local n state
 	for n in BITS PlugPlay pkA; do
-		state=$(timeout $T "$WINE" sc query "$n" | tr -d '\r' |
+		state=$(wrun "$WINE" sc query "$n" | tr -d '\r' |
 		    sed -n 's/.*STATE *: [0-9]*  *\([A-Z_]*\).*/\1/p' |
 		    tr 'A-Z' 'a-z')
 		run -0 ws --tsv --no-header "$n"
@@ -281,10 +312,10 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 }
 
 @test "the Windows build: free.exe says not supported, exit 1" {
-	run -1 --separate-stderr timeout $T "$WINE" "$PSKIT_BIN/free.exe"
+	run -1 --separate-stderr wrun "$WINE" "$PSKIT_BIN/free.exe"
 	[ -z "$output" ]
 	assert_equal "$stderr" "free: not supported on this system"
-	run -0 timeout $T "$WINE" "$PSKIT_BIN/free.exe" --version
+	run -0 wrun "$WINE" "$PSKIT_BIN/free.exe" --version
 	assert_output "free (pskit) 0.1.0"
 }
 
@@ -293,7 +324,7 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 	for e in "$PSKIT_BIN"/*.exe; do
 		n=${e##*/}
 		[ "$n" != winservices.exe ] || continue
-		run -1 --separate-stderr timeout $T "$WINE" "$e"
+		run -1 --separate-stderr wrun "$WINE" "$e"
 		[ -z "$output" ] || fail "$n printed on stdout"
 		[[ "$stderr" == "${n%.exe}: "* ]] || fail "$n: stderr '$stderr'"
 		if command -v x86_64-w64-mingw32-objdump >/dev/null; then
