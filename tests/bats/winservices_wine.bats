@@ -295,6 +295,10 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 	[ -z "$output" ]
 	run -0 cat "$f"
 	assert_line 'pskit_winservices_up{name="Čtest"} 0'
+	if command -v promtool >/dev/null; then
+		run -0 promtool check metrics <"$f"
+		[ -z "$output" ]
+	fi
 	[ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" != efbbbf ]
 	! grep -q $'\r' "$f"
 	run -0 ls -A "$BATS_TEST_TMPDIR"
