@@ -329,6 +329,32 @@ copy_entry(struct pk_svc *d, const struct pk_svc *s)
 	return PK_OK;
 }
 
+/*
+ * A service the enumeration does not list (a driver) is first spelled as
+ * typed; the SCM's key name for its display name is the canonical
+ * spelling when it names the same service.
+ */
+static void
+canonical_name(SC_HANDLE scm, struct pk_svc *s)
+{
+	wchar_t key[257], *wdisp, *wk;
+	DWORD len = sizeof(key) / sizeof(key[0]);
+	char *u;
+
+	if (s->display_name == NULL || s->display_name[0] == '\0' ||
+	    (wdisp = pk_win_wide(s->display_name)) == NULL)
+		return;
+	if (GetServiceKeyNameW(scm, wdisp, key, &len) &&
+	    CompareStringOrdinal(key, -1, s->wname, -1, TRUE) == CSTR_EQUAL &&
+	    pk_win_utf8(key, &u) == PK_OK && (wk = wdup(key)) != NULL) {
+		free(s->name);
+		free(s->wname);
+		s->name = u;
+		s->wname = wk;
+	}
+	free(wdisp);
+}
+
 int
 pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
     const struct pk_svc *list, size_t n, const char *name,
@@ -349,10 +375,13 @@ pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 		free(w);
 		if (copy_entry(out, &list[i]) != PK_OK)
 			return pk_fail(ctx, PK_ENOMEM, 0, "%s", name);
-	} else {
-		out->wname = w;
-		if ((out->name = sdup(name)) == NULL)
-			return pk_fail(ctx, PK_ENOMEM, 0, "%s", name);
+		return pk_svc_query(ctx, scm, out);
 	}
-	return pk_svc_query(ctx, scm, out);
+	out->wname = w;
+	if ((out->name = sdup(name)) == NULL)
+		return pk_fail(ctx, PK_ENOMEM, 0, "%s", name);
+	if (pk_svc_query(ctx, scm, out) != PK_OK)
+		return out->code;
+	canonical_name((SC_HANDLE)scm->h, out);
+	return PK_OK;
 }

@@ -268,6 +268,16 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 	assert_equal "$stderr" $'winservices: nosuch: no such service\nwinservices: : no such service'
 }
 
+@test "a driver, named: the SCM's spelling, running without a pid" {
+	# Drivers are not enumerated; a named one is asked for directly.
+	run -0 ws --tsv --no-header http WINEBUS
+	assert_equal "$(cut -f1,6,9 <<<"$output")" $'HTTP\t\\N\t1\nwinebus\t\\N\t1'
+	assert_equal "$(cut -f7 <<<"$output" | sed -n 2p)" running
+	run -0 ws winebus
+	assert_line --index 1 --partial "status: running, "
+	assert_line --index 1 --partial ", pid: None"
+}
+
 @test "filters: -s and -t" {
 	run -0 ws --json -t disabled
 	run -0 jq -r '[.[].start_type] | unique | join(",")' <<<"$output"
