@@ -258,7 +258,10 @@ collect_named(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	return rc;
 }
 
-/* binpath, username: UTF-8 kept, control characters made visible. */
+/*
+ * binpath, username: printed as stored (psutil prints them with %s), UTF-8
+ * kept, control characters made visible with vis(3) in octal.
+ */
 static void
 put_safe(FILE *fp, const char *s)
 {
@@ -270,8 +273,8 @@ put_safe(FILE *fp, const char *s)
 	}
 	for (; *s != '\0'; s++) {
 		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			vis(tmp, *s, VIS_CSTYLE | VIS_OCTAL | VIS_NOSLASH |
-			    VIS_TAB | VIS_NL, s[1]);
+			/* octal: "\t" would read as a path's "\t" */
+			vis(tmp, *s, VIS_OCTAL | VIS_TAB | VIS_NL, s[1]);
 			fputs(tmp, fp);
 		} else
 			putc(*s, fp);

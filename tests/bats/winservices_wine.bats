@@ -104,11 +104,14 @@ create_services() {
 	    obj= "$C_USER" >/dev/null
 	$s pkDisabled binpath= 'C:\pk\d.exe' start= disabled >/dev/null
 	$s pkQuote binpath= 'C:\pk\q.exe' displayname= "It's here" >/dev/null
+	$s pkCtl binpath= "$(printf 'C:\\pk\\a\tb.exe\001 -n')" \
+	    displayname= "$(printf 'tab\there')" obj= "$(printf 'us\177er')" \
+	    >/dev/null
 	# Wine 8: OpenServiceW in another process can miss a new service for
 	# seconds, and a description set meanwhile is lost: wait until our
 	# own probe opens all of them (bounded).
 	for i in $(seq 60); do
-		ws "${NAMES[@]}" >/dev/null 2>&1 && break
+		ws "${NAMES[@]}" pkCtl >/dev/null 2>&1 && break
 		sleep 0.5
 	done
 	wrun "$WINE" sc description pkA "$A_DESC" >/dev/null
@@ -163,6 +166,16 @@ binpath: C:\\pk\\d.exe
 'pkQuote' (\"It's here\")
 status: stopped, start: manual, username: LocalSystem, pid: None
 binpath: C:\\pk\\q.exe"
+}
+
+@test "control characters: repr() in names, vis(3) octal in text, escaped in json" {
+	run -0 ws pkCtl
+	assert_equal "$output" "'pkCtl' ('tab\\there')
+status: stopped, start: manual, username: us\\177er, pid: None
+binpath: C:\\pk\\a\\011b.exe\\001 -n"
+	run -0 ws --json pkCtl
+	run -0 jq -c '.[0] | [.display_name, .binpath, .username]' <<<"$output"
+	assert_output '["tab\there","C:\\pk\\a\tb.exe\u0001 -n","us\u007fer"]'
 }
 
 @test "json: every field of the created services" {
