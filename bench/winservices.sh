@@ -19,7 +19,7 @@ cleanup() {
 	timeout 60 wineserver -k 2>/dev/null
 	timeout 60 wineserver -w 2>/dev/null
 	for p in /proc/[0-9]*; do
-		tr '\0' '\n' <"$p/environ" 2>/dev/null |
+		tr '\0' '\n' 2>/dev/null <"$p/environ" |
 		    grep -qxF "WINEPREFIX=$WINEPREFIX" && kill -9 "${p#/proc/}"
 	done 2>/dev/null
 	rm -rf "$BENCH_TMP"

@@ -41,7 +41,7 @@ wrun() {
 prefix_pids() {
 	local p
 	for p in /proc/[0-9]*; do
-		tr '\0' '\n' <"$p/environ" 2>/dev/null |
+		tr '\0' '\n' 2>/dev/null <"$p/environ" |
 		    grep -qxF "WINEPREFIX=$WINEPREFIX" && echo "${p#/proc/}"
 	done
 	return 0
