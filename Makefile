@@ -28,6 +28,7 @@ endif
 COMMANDS = free
 COMMANDS += procsmem
 COMMANDS += ifconfig
+COMMANDS += winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
@@ -38,6 +39,7 @@ COMMON_SRCS = \
 	lib/common/meminfo.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
+	lib/common/svc.c \
 	lib/common/out.c \
 	lib/common/smaps.c \
 	lib/common/smemfmt.c \

@@ -4,6 +4,7 @@ include mk/posix.mk
 # One line per topic: lib/linux/<topic>.c where it exists, else the stub.
 PLATFORM_SRCS = \
 	lib/linux/cgroup.c \
+	lib/stub/svc.c \
 	lib/linux/atomic.c \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \

@@ -3,6 +3,7 @@ include mk/posix.mk
 
 PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
+	lib/stub/svc.c \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \

@@ -24,4 +24,5 @@ PLATFORM_SRCS = \
 	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
+	lib/windows/svc.c \
 	lib/windows/wstr.c
