@@ -33,7 +33,10 @@ COMMON_SRCS = \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
-	lib/common/out.c
+	lib/common/out.c \
+	lib/common/procnet.c \
+	lib/common/procparse.c \
+	lib/common/procstr.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.
