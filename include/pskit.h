@@ -222,12 +222,15 @@ struct pk_pstatus {
 	uint64_t threads;
 	uint64_t vctx, nvctx;
 	int	 kthread;
+	uint64_t cpus[16];		/* Cpus_allowed_list as a bitmap */
 	unsigned has;			/* PK_PSTATUS_HAS_* */
 };
+#define PK_PSTATUS_MAXCPU	1024
 #define PK_PSTATUS_HAS_UID	0x01
 #define PK_PSTATUS_HAS_GID	0x02
 #define PK_PSTATUS_HAS_THREADS	0x04
 #define PK_PSTATUS_HAS_CTX	0x08
+#define PK_PSTATUS_HAS_CPUS	0x10
 
 /* /proc/PID/statm, in pages. */
 struct pk_pstatm {
@@ -436,6 +439,19 @@ struct pk_proc {
 int	 pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	    struct pk_proc *out);
 void	 pk_proc_free(struct pk_proc *p);
+/*
+ * The parts of pk_proc_read over a process directory fd (procfd.c); each
+ * sets its PK_P_* bit on success.  Exposed for the stub twins.
+ */
+int	 pk_proc_parent(struct pk_ctx *ctx, struct pk_proc *p);
+int	 pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags,
+	    struct pk_proc *p);
+int	 pk_proc_threads(struct pk_ctx *ctx, int dfd, struct pk_proc *p);
+int	 pk_proc_maps(struct pk_ctx *ctx, int dfd, struct pk_proc *p);
+int	 pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p);
+/* readlinkat cut at a NUL, " (deleted)" stripped when the path is gone;
+ * NULL with *err an errno value on failure. */
+char	*pk_proc_link(int dfd, const char *name, int *err);
 /* Our own process id (the default target). */
 int64_t	 pk_proc_self(void);
 

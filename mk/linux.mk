@@ -10,4 +10,6 @@ PLATFORM_SRCS = \
 	lib/linux/atomic.c \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \
-	lib/linux/oserr.c
+	lib/linux/oserr.c \
+	lib/linux/proc.c \
+	lib/linux/procfd.c

@@ -9,4 +9,6 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
-	lib/stub/oserr.c
+	lib/stub/oserr.c \
+	lib/stub/proc.c \
+	lib/stub/procfd.c

@@ -12,4 +12,6 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
-	lib/windows/oserr.c
+	lib/windows/oserr.c \
+	lib/stub/proc.c \
+	lib/stub/procfd.c

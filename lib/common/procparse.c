@@ -130,6 +130,31 @@ parse_n(const char *p, const char *end, uint64_t *v, size_t n)
 	return 1;
 }
 
+/* "0-3,8,10-11" into a bitmap; 0 when malformed. */
+static int
+cpu_list(const char *p, const char *end, uint64_t *bits)
+{
+	uint64_t a, b, i;
+	int ok;
+
+	for (;;) {
+		p = pk_parse_ulong(p, end, &a, &ok);
+		if (!ok)
+			return 0;
+		b = a;
+		if (p < end && *p == '-') {
+			p = pk_parse_ulong(p + 1, end, &b, &ok);
+			if (!ok)
+				return 0;
+		}
+		for (i = a; i <= b && i < PK_PSTATUS_MAXCPU; i++)
+			bits[i / 64] |= (uint64_t)1 << (i % 64);
+		if (p >= end || *p != ',')
+			return 1;
+		p++;
+	}
+}
+
 static void
 status_line(const char *k, size_t klen, const char *v, const char *end,
     void *arg)
@@ -154,6 +179,9 @@ status_line(const char *k, size_t klen, const char *v, const char *end,
 		pk_parse_ulong(v, end, &s->nvctx, &ok);
 		if (ok)
 			s->has |= PK_PSTATUS_HAS_CTX;
+	} else if (KEYIS(k, klen, "Cpus_allowed_list")) {
+		if (cpu_list(v, end, s->cpus))
+			s->has |= PK_PSTATUS_HAS_CPUS;
 	} else if (KEYIS(k, klen, "Kthread")) {
 		pk_parse_ulong(v, end, &x, &ok);
 		s->kthread = ok && x != 0;

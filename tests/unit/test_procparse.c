@@ -61,7 +61,8 @@ status_fields(void)
 	CHECK(pk_pstatus_parse(S("Name:\tbash\nUid:\t1000\t1001\t1002\t1003\n"
 	    "Gid:\t10\t11\t12\t13\nThreads:\t4\n"
 	    "voluntary_ctxt_switches:\t6\nnonvoluntary_ctxt_switches:\t8\n"
-	    "Kthread:\t0\n"), &s) == PK_OK);
+	    "Cpus_allowed_list:\t0-2,5,64\nKthread:\t0\n"), &s) == PK_OK);
+	CHECK(s.cpus[0] == 0x27 && s.cpus[1] == 1);
 	CHECK_U64(s.uid[0], 1000);
 	CHECK_U64(s.uid[2], 1002);
 	CHECK_U64(s.gid[1], 11);
@@ -70,7 +71,7 @@ status_fields(void)
 	CHECK_U64(s.nvctx, 8);
 	CHECK(s.kthread == 0);
 	CHECK(s.has == (PK_PSTATUS_HAS_UID | PK_PSTATUS_HAS_GID |
-	    PK_PSTATUS_HAS_THREADS | PK_PSTATUS_HAS_CTX));
+	    PK_PSTATUS_HAS_THREADS | PK_PSTATUS_HAS_CTX | PK_PSTATUS_HAS_CPUS));
 	CHECK(pk_pstatus_parse(S("Name:\tx\n"), &s) == PK_EPARSE);
 }
 
