@@ -25,7 +25,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free
+COMMANDS = free procinfo
 
 COMMON_SRCS = \
 	lib/common/buf.c \
