@@ -97,6 +97,24 @@ int	 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 const char *pk_parse_ulong(const char *p, const char *end, uint64_t *val,
 	    int *ok);
 
+/*
+ * "Key:   value" lines (status, smaps_rollup, io ...).  A table entry is
+ * PK_KV("VmRSS", MY_VMRSS): index into vals (< 64) and into the has-bits.
+ * Returns how many values were stored.
+ */
+struct pk_kv_key {
+	const char	*name;
+	size_t		 len;
+	int		 index;
+};
+#define PK_KV(name, index)	{ name, sizeof(name) - 1, index }
+
+int	 pk_kv_parse(const char *buf, size_t len, const struct pk_kv_key *keys,
+	    size_t nkeys, uint64_t *vals, uint64_t *has);
+/* The text after "key:" and its blanks, up to the end of the line. */
+int	 pk_kv_find(const char *buf, size_t len, const char *key,
+	    const char **val, size_t *vlen);
+
 /* ---- memory: /proc/meminfo and free's derived numbers ---- */
 
 /* Raw /proc/meminfo keys, in kB as the kernel prints them. */
