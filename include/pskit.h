@@ -422,7 +422,7 @@ struct pk_proc {
 	struct pk_plimits limits;
 	struct pk_prollup rollup;
 	struct pk_strv	 cmdline;
-	struct pk_env	 environ;
+	struct pk_env	 env;		/* "environ" is a macro on Windows */
 	const char	*name;		/* into stat.comm or cmdline */
 	char		*exe;		/* "" for kernel threads, zombies */
 	char		*cwd;

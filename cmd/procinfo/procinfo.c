@@ -492,18 +492,18 @@ text_environ(FILE *fp, const struct opts *o, const struct pk_proc *p)
 {
 	size_t i;
 
-	if (!(p->has & PK_P_ENVIRON) || p->environ.n == 0)
+	if (!(p->has & PK_P_ENVIRON) || p->env.n == 0)
 		return;
 	label(fp, o, "environ");
 	fprintf(fp, "%-25s %s\n", "NAME", "VALUE");
-	for (i = 0; i < p->environ.n; i++) {
+	for (i = 0; i < p->env.n; i++) {
 		if (row_cut(fp, o, i))
 			break;
 		label(fp, o, "");
-		esc(fp, p->environ.key[i]);
-		fprintf(fp, "%*s ", (int)(strlen(p->environ.key[i]) < 25 ?
-		    25 - strlen(p->environ.key[i]) : 0), "");
-		esc(fp, p->environ.val[i]);
+		esc(fp, p->env.key[i]);
+		fprintf(fp, "%*s ", (int)(strlen(p->env.key[i]) < 25 ?
+		    25 - strlen(p->env.key[i]) : 0), "");
+		esc(fp, p->env.val[i]);
 		putc('\n', fp);
 	}
 }
@@ -858,8 +858,8 @@ out_envmaps(struct out *w, const struct pk_proc *p)
 	out_key(w, "environ");
 	if (p->has & PK_P_ENVIRON) {
 		out_obj_begin(w);
-		for (i = 0; i < p->environ.n; i++)
-			k_str(w, p->environ.key[i], 1, p->environ.val[i]);
+		for (i = 0; i < p->env.n; i++)
+			k_str(w, p->env.key[i], 1, p->env.val[i]);
 		out_obj_end(w);
 	} else
 		out_null(w);
@@ -1018,6 +1018,8 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 		errx(1, "unsupported output format");
 	for (i = 0; i < n; i++) {
 		rc = pk_proc_read(ctx, pids[i], o->flags, &p);
+		if (rc == PK_ENOTSUP)
+			errx(1, "%s", pk_strerror(ctx));
 		if (rc == PK_ENOENT && p.has == 0) {
 			warnx("%lld: no such process", (long long)pids[i]);
 			status = 3;

@@ -141,7 +141,7 @@ read_core(struct pk_ctx *ctx, int dfd, struct pk_proc *p, struct pk_buf *b)
 		return;
 	/* ESRCH at open for zombies and kernel threads on 6.x: absent. */
 	if (rd(ctx, dfd, "environ", b, p) == PK_OK &&
-	    pk_environ_parse(b->data, b->len, &p->environ) == PK_OK)
+	    pk_environ_parse(b->data, b->len, &p->env) == PK_OK)
 		p->has |= PK_P_ENVIRON;
 }
 
@@ -341,7 +341,7 @@ pk_proc_free(struct pk_proc *p)
 	size_t i;
 
 	pk_strv_free(&p->cmdline);
-	pk_env_free(&p->environ);
+	pk_env_free(&p->env);
 	free(p->exe);
 	free(p->cwd);
 	free(p->user);
