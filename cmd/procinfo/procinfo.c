@@ -100,7 +100,8 @@ esc(FILE *fp, const char *s)
 
 	for (; *s != '\0'; s++) {
 		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL, s[1]);
+			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
+			    VIS_TAB, s[1]);
 			fputs(v, fp);
 		} else
 			putc(*s, fp);
