@@ -29,6 +29,7 @@ COMMANDS = free procinfo
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cgroup.c \
 	lib/common/err.c \
 	lib/common/kv.c \
 	lib/common/mem.c \

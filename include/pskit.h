@@ -54,7 +54,9 @@ struct pk_ctx {
 int	 pk_ctx_open(struct pk_ctx *ctx, const char *procfs, const char *sysfs);
 void	 pk_ctx_close(struct pk_ctx *ctx);
 
-/* Record an error in ctx and return code.  fmt describes the call. */
+/* Record an error in ctx and return code.  With an OS error, fmt names
+ * the call ("open /proc/1/stat") and pk_strerror() adds the OS's text;
+ * without one (oserr 0), fmt is the whole message. */
 int	 pk_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 /* Like pk_fail with the code derived from the OS error (oserr.c). */
@@ -142,7 +144,9 @@ struct pk_meminfo {
 	uint32_t has;		/* bit (1 << key) set when the key was seen */
 };
 
-/* Pure parser with procps-ng 4.0.2's tokenisation (see meminfo.c). */
+/* Pure parser with procps-ng 4.0.2's tokenisation and its 8191-byte
+ * window (see meminfo.c). */
+#define PK_MEMINFO_WINDOW	8191
 int	 pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out);
 
 /*
@@ -189,6 +193,68 @@ void	 pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *out);
  */
 int	 pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw,
 	    struct pk_mem *out);
+
+/* ---- memory cgroups (v1 and v2) ---- */
+
+#define PK_CG_PATHMAX	1024
+
+/* Where a process's memory cgroup lives (from /proc/PID/cgroup and
+ * /proc/PID/mountinfo). */
+struct pk_cgroup_loc {
+	int	 version;		/* 2 (unified) or 1 (memory controller) */
+	char	 path[PK_CG_PATHMAX];	/* cgroup path: "/user.slice/x" */
+	char	 mount[PK_CG_PATHMAX];	/* mount point: "/sys/fs/cgroup/memory" */
+	char	 root[PK_CG_PATHMAX];	/* the mount's root in the hierarchy */
+};
+
+/* memory.stat keys we use; v1 takes the hierarchical total_* ones. */
+enum pk_cgstat_key {
+	PK_CGS_ANON,
+	PK_CGS_FILE,
+	PK_CGS_SHMEM,
+	PK_CGS_ACTIVE_FILE,
+	PK_CGS_INACTIVE_FILE,
+	PK_CGS_SLAB_RECLAIMABLE,
+	PK_CGS_NKEYS
+};
+
+#define PK_CG_UNLIMITED	UINT64_MAX
+
+/* A memory cgroup's accounting, in bytes. */
+struct pk_cgroup_mem {
+	struct pk_cgroup_loc loc;
+	uint64_t limit;		/* smallest limit on the path to the root */
+	uint64_t usage;		/* memory.current / memory.usage_in_bytes */
+	uint64_t swap_limit;	/* smallest swap limit; v1: memsw - mem */
+	uint64_t swap_usage;
+	uint64_t stat[PK_CGS_NKEYS];
+	uint64_t has;		/* bit per stat key; PK_CG_HAS_* below */
+};
+
+#define PK_CG_HAS_SWAP	((uint64_t)1 << 63)
+
+/* Pure parsers. */
+int	 pk_cgroup_parse_self(const char *buf, size_t len,
+	    struct pk_cgroup_loc *v2, struct pk_cgroup_loc *v1);
+int	 pk_cgroup_parse_mounts(const char *buf, size_t len,
+	    struct pk_cgroup_loc *v2, struct pk_cgroup_loc *v1);
+/* A limit file: "max" and v1's "unlimited" (>= 2^62) are PK_CG_UNLIMITED. */
+int	 pk_cgroup_parse_limit(const char *buf, size_t len, uint64_t *out);
+int	 pk_cgroup_parse_stat(const char *buf, size_t len, int version,
+	    uint64_t *stat, uint64_t *has);
+
+/*
+ * Find and read the memory cgroup of pid (0: the caller), or of the
+ * cgroup path given.  v2 is preferred when it has the memory controller.
+ */
+int	 pk_cgroup_mem_read(struct pk_ctx *ctx, int pid, const char *path,
+	    struct pk_cgroup_mem *out);
+/*
+ * The meminfo a container should see, lxcfs-style: the host's file with
+ * the memory and swap keys replaced from the cgroup (see cgroup.c).
+ */
+void	 pk_cgroup_meminfo(const struct pk_cgroup_mem *cg,
+	    const struct pk_meminfo *host, struct pk_meminfo *out);
 
 /* ---- atomic file replacement (-w FILE) ---- */
 

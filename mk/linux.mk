@@ -7,6 +7,7 @@ PLATFORM_LIBS = $(LIBBSD_LIBS) -lm
 
 # One line per topic: lib/linux/<topic>.c where it exists, else the stub.
 PLATFORM_SRCS = \
+	lib/linux/cgroup.c \
 	lib/linux/atomic.c \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \

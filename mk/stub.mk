@@ -6,6 +6,7 @@ PLATFORM_CPPFLAGS = $(LIBBSD_CFLAGS) -DLIBBSD_OPENBSD_VIS
 PLATFORM_LIBS = $(LIBBSD_LIBS) -lm
 
 PLATFORM_SRCS = \
+	lib/stub/cgroup.c \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \

@@ -7,6 +7,7 @@ PLATFORM_CPPFLAGS = -Ilib/compat -D__USE_MINGW_ANSI_STDIO=1
 PLATFORM_LIBS = -municode -static -lm
 
 PLATFORM_SRCS = \
+	lib/stub/cgroup.c \
 	lib/compat/err.c \
 	lib/compat/progname.c \
 	lib/compat/strlcpy.c \

@@ -63,13 +63,7 @@ else
 	skipped lint "mandoc not installed"
 fi
 
-# Command tests.
-if command -v bats >/dev/null 2>&1; then
-	run_tap bats bats --tap tests/bats
-else
-	skipped bats "bats not installed"
-fi
-
+# Builds first, so the command tests can run the stub and .exe binaries.
 # The Windows cross build, where the compiler exists.
 if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
 	one "windows build" make -s windows
@@ -79,6 +73,14 @@ fi
 
 # The stub platform must keep building.
 one "stub build" make -s PLATFORM=stub
+
+# Command tests.
+if command -v bats >/dev/null 2>&1; then
+	run_tap bats bats --tap tests/bats
+else
+	skipped bats "bats not installed"
+fi
+
 
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
