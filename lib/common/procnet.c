@@ -294,5 +294,6 @@ conn_cmp(const void *a, const void *b)
 void
 pk_pconn_sort(struct pk_pconn *c, size_t n)
 {
-	qsort(c, n, sizeof(*c), conn_cmp);
+	if (n > 1)
+		qsort(c, n, sizeof(*c), conn_cmp);
 }

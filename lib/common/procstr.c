@@ -118,7 +118,8 @@ pk_environ_parse(const char *buf, size_t len, struct pk_env *out)
 		pairs[2 * n + 1] = eq + 1;
 		n++;
 	}
-	qsort(pairs, n, 2 * sizeof(*pairs), env_cmp);
+	if (n > 1)
+		qsort(pairs, n, 2 * sizeof(*pairs), env_cmp);
 	out->key = calloc(n + 1, sizeof(char *));
 	out->val = calloc(n + 1, sizeof(char *));
 	if (out->key == NULL || out->val == NULL) {

@@ -80,6 +80,8 @@ list_dir(int dfd, const char *name, int64_t **out)
 		v[n++] = (int64_t)x;
 	}
 	closedir(d);
+	if (v == NULL && (v = calloc(1, sizeof(*v))) == NULL)
+		return -ENOMEM;		/* never NULL: callers qsort it */
 	*out = v;
 	return (long)n;
 }
