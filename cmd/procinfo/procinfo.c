@@ -690,21 +690,27 @@ out_mem(struct out *w, const struct opts *o, const struct pk_proc *p)
 	int h = (p->has & PK_P_STATM) != 0, r = (p->has & PK_P_ROLLUP) != 0;
 
 	out_key(w, "memory_info");
-	out_obj_begin(w);
-	k_u64(w, "rss", h, m->resident * ps);
-	k_u64(w, "vms", h, m->size * ps);
-	k_u64(w, "shared", h, m->shared * ps);
-	k_u64(w, "text", h, m->text * ps);
-	k_u64(w, "lib", h, m->lib * ps);
-	k_u64(w, "data", h, m->data * ps);
-	k_u64(w, "dirty", h, m->dt * ps);
-	out_obj_end(w);
+	if (h) {
+		out_obj_begin(w);
+		k_u64(w, "rss", 1, m->resident * ps);
+		k_u64(w, "vms", 1, m->size * ps);
+		k_u64(w, "shared", 1, m->shared * ps);
+		k_u64(w, "text", 1, m->text * ps);
+		k_u64(w, "lib", 1, m->lib * ps);
+		k_u64(w, "data", 1, m->data * ps);
+		k_u64(w, "dirty", 1, m->dt * ps);
+		out_obj_end(w);
+	} else
+		out_null(w);
 	out_key(w, "memory_full_info");
-	out_obj_begin(w);
-	k_u64(w, "uss", r, p->rollup.uss);
-	k_u64(w, "pss", r, p->rollup.pss);
-	k_u64(w, "swap", r, p->rollup.swap);
-	out_obj_end(w);
+	if (r) {
+		out_obj_begin(w);
+		k_u64(w, "uss", 1, p->rollup.uss);
+		k_u64(w, "pss", 1, p->rollup.pss);
+		k_u64(w, "swap", 1, p->rollup.swap);
+		out_obj_end(w);
+	} else
+		out_null(w);
 	h = (p->has & PK_P_MEMTOTAL) && memtype_value(p, o->memtype, &v);
 	k_f64(w, "memory_percent", h, pk_proc_mem_percent(v, p->memtotal),
 	    2);

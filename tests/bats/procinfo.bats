@@ -439,3 +439,73 @@ time.sleep(1000)'
 			[ ! -d "$p" ] || { echo "pid ${p#/proc/}: bad json"; false; }
 	done
 }
+
+@test "15-character names: recovered from cmdline as psutil does" {
+	cp /bin/sleep "$BATS_TEST_TMPDIR/verylongprocessname_x"
+	spawn "$BATS_TEST_TMPDIR/verylongprocessname_x" 1000
+	wait_for is_state "$SPAWNED" S
+	run "$PI" "$SPAWNED"
+	[ "$(field name)" = verylongprocessname_x ]
+	ref=$("$PY" -c "import psutil; print(psutil.Process($SPAWNED).name())")
+	[ "$ref" = verylongprocessname_x ]
+}
+
+@test "terminal: the process's pty" {
+	command -v script >/dev/null || skip "script(1) not installed"
+	spawn script -qfc "exec sleep 1000" /dev/null
+	s=
+	wait_for sh -c "pgrep -x sleep -P \$(pgrep -P $SPAWNED | head -1) >/dev/null || pgrep -x sleep -P $SPAWNED >/dev/null"
+	s=$(pgrep -x sleep -P "$SPAWNED" || pgrep -x sleep -P "$(pgrep -P "$SPAWNED" | head -1)")
+	tty=$(readlink "/proc/$s/fd/0")
+	[[ "$tty" == /dev/pts/* ]] || skip "no pty for the child"
+	run "$PI" "$s"
+	assert_success
+	[ "$(field terminal)" = "$tty" ]
+	run "$PI" --json "$s"
+	[ "$(jq -r '.[0].terminal' <<<"$output")" = "$tty" ]
+}
+
+@test "malformed /proc files (--procfs): blanks, never a crash" {
+	d=$BATS_TEST_TMPDIR/proc
+	mkdir -p "$d/42/task/42" "$d/42/fd" "$d/43" "$d/44"
+	printf 'cpu  1 2 3\nbtime 1700000000\n' >"$d/stat"
+	printf 'MemTotal:       1000 kB\n' >"$d/meminfo"
+	printf '42 (x) y) z) S 1 42 42 0 -1 4194560 0 0 0 0 150 5 0 0 20 0 1 0 100 0 0' >"$d/42/stat"
+	cp "$d/42/stat" "$d/42/task/42/stat"
+	printf 'Name:\tx\nUid:\t7\n' >"$d/42/status"
+	printf '1 2\n' >"$d/42/statm"
+	printf 'rchar: x\n\n' >"$d/42/io"
+	printf 'Max open files  oops\n' >"$d/42/limits"
+	printf 'a\0b' >"$d/42/cmdline"
+	printf '=x\0K\0V=\xff\n\0' >"$d/42/environ"
+	printf 'garbage\nRss: lots\n' >"$d/42/smaps"
+	: >"$d/42/smaps_rollup"
+	printf '43 (y' >"$d/43/stat"
+	run "$PI" --procfs "$d" 42
+	assert_success
+	assert_line "name        x) y) z"
+	assert_line "cmdline     a"	# psutil keeps the NUL inside: C strings end there
+	assert_line "cpu-times   user=1.5, system=0.05, children_user=0.0, children_system=0.0, iowait=0.0"
+	assert_line "memory      "
+	assert_line "I/O         "
+	assert_line "uids        "
+	run "$PI" --procfs "$d" --json 42
+	assert_success
+	jq -e '.[0] | .memory_info == null and .environ == {"V": "\ufffd\n"} and .cpu_num == null' <<<"$output"
+	run "$PI" --procfs "$d" 43 42
+	[ "$status" -eq 1 ]
+	assert_line --partial "procinfo: 43: "
+	assert_line "pid         42"
+	run "$PI" --procfs "$d" 44
+	[ "$status" -ne 0 ]
+	run "$PI" --procfs "$d/nonexistent" 42
+	[ "$status" -eq 1 ]
+}
+
+@test "-w FILE: written atomically" {
+	run "$PI" -w "$BATS_TEST_TMPDIR/out.json" --json "$$"
+	assert_success
+	assert_output ""
+	jq -e '.[0].pid == '"$$" "$BATS_TEST_TMPDIR/out.json"
+	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep -v '^out.json$' | grep -v '^pids$')" ]
+}
