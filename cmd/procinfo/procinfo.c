@@ -766,7 +766,6 @@ out_addr(struct out *w, const char *k, const struct pk_pconn *c,
 static void
 out_lists(struct out *w, const struct pk_proc *p)
 {
-	const struct pk_pconn *c;
 	size_t i;
 
 	out_key(w, "children");
@@ -793,6 +792,14 @@ out_lists(struct out *w, const struct pk_proc *p)
 		out_arr_end(w);
 	} else
 		out_null(w);
+}
+
+static void
+out_conns_threads(struct out *w, const struct pk_proc *p)
+{
+	const struct pk_pconn *c;
+	size_t i;
+
 	out_key(w, "connections");
 	if (p->has & PK_P_CONNS) {
 		out_arr_begin(w);
@@ -936,6 +943,7 @@ render_out(struct out *w, const struct opts *o, const struct pk_proc *p)
 		out_null(w);
 	out_counts(w, p);
 	out_lists(w, p);
+	out_conns_threads(w, p);
 	out_rlimits(w, p);
 	out_envmaps(w, p);
 	out_record_end(w);
