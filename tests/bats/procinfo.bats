@@ -509,3 +509,18 @@ time.sleep(1000)'
 	jq -e '.[0].pid == '"$$" "$BATS_TEST_TMPDIR/out.json"
 	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep -v '^out.json$' | grep -v '^pids$')" ]
 }
+
+@test "invalid UTF-8 and 5 KiB arguments: raw text, valid json, escaped tsv" {
+	bad=$(printf 'b\377\376d')
+	long=$(head -c 5000 /dev/zero | tr '\0' x)
+	spawn "$PY" -c 'import time; time.sleep(1000)' "$bad" "caf$(printf '\303\251')	tab" "$long"
+	wait_for is_state "$SPAWNED" S
+	run "$PI" "$SPAWNED"
+	assert_success
+	[ "$(field cmdline)" = "$PY -c import time; time.sleep(1000) $bad café\\ttab $long" ]
+	run "$PI" --json "$SPAWNED"
+	[ "$(jq -r '.[0].cmdline[3]' <<<"$output")" = "b$(printf '\357\277\275\357\277\275')d" ]
+	[ "$(jq -r '.[0].cmdline[5] | length' <<<"$output")" -eq 5000 ]
+	run "$PI" --tsv "$SPAWNED"
+	assert_line "$SPAWNED	cmdline	4	café\\ttab"
+}
