@@ -214,35 +214,26 @@ pk_pstatm_parse(const char *buf, size_t len, struct pk_pstatm *out)
 	return PK_OK;
 }
 
-static void
-io_line(const char *k, size_t klen, const char *v, const char *end,
-    void *arg)
-{
-	static const char *keys[] = { "rchar", "wchar", "syscr", "syscw",
-	    "read_bytes", "write_bytes" };
-	struct pk_pio *io = arg;
-	uint64_t *dst[6];
-	size_t i;
-	int ok;
-
-	dst[0] = &io->rchar, dst[1] = &io->wchar, dst[2] = &io->syscr;
-	dst[3] = &io->syscw, dst[4] = &io->read_bytes;
-	dst[5] = &io->write_bytes;
-	for (i = 0; i < 6; i++) {
-		if (klen == strlen(keys[i]) && memcmp(k, keys[i], klen) == 0) {
-			pk_parse_ulong(v, end, dst[i], &ok);
-			if (ok)
-				io->has |= 1u << i;
-		}
-	}
-}
-
 /* Blank or odd lines are ignored (psutil #1004). */
 int
 pk_pio_parse(const char *buf, size_t len, struct pk_pio *out)
 {
+	static const struct pk_kv_key keys[] = {
+		PK_KV("rchar", 0), PK_KV("wchar", 1), PK_KV("syscr", 2),
+		PK_KV("syscw", 3), PK_KV("read_bytes", 4),
+		PK_KV("write_bytes", 5)
+	};
+	uint64_t v[6] = { 0 }, has = 0;
+
 	memset(out, 0, sizeof(*out));
-	each_line(buf, len, io_line, out);
+	pk_kv_parse(buf, len, keys, sizeof(keys) / sizeof(keys[0]), v, &has);
+	out->rchar = v[0];
+	out->wchar = v[1];
+	out->syscr = v[2];
+	out->syscw = v[3];
+	out->read_bytes = v[4];
+	out->write_bytes = v[5];
+	out->has = (unsigned)has;
 	return out->has == PK_PIO_HAS_ALL ? PK_OK : PK_EPARSE;
 }
 
