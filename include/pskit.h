@@ -298,7 +298,6 @@ struct pk_pstat {
 };
 #define PK_PSTAT_HAS_PROCESSOR	0x1
 #define PK_PSTAT_HAS_BLKIO	0x2
-#define PK_PF_KTHREAD		0x00200000u
 
 /* /proc/PID/status: ids, threads, context switches. */
 struct pk_pstatus {
@@ -343,7 +342,7 @@ struct pk_plimits {
 /* psutil's constant name without RLIMIT_ ("AS", "NOFILE") */
 const char *pk_rlim_name(int r);
 
-/* /proc/PID/smaps_rollup totals in bytes; USS as psutil: every Private_*. */
+/* smaps_rollup totals in bytes (pk_smaps_rollup_parse, USS as psutil). */
 struct pk_prollup {
 	uint64_t rss, pss, swap, uss;
 	unsigned has;			/* PK_ROLLUP_HAS_* */
@@ -382,7 +381,6 @@ int	 pk_pstatus_parse(const char *buf, size_t len, struct pk_pstatus *out);
 int	 pk_pstatm_parse(const char *buf, size_t len, struct pk_pstatm *out);
 int	 pk_pio_parse(const char *buf, size_t len, struct pk_pio *out);
 int	 pk_plimits_parse(const char *buf, size_t len, struct pk_plimits *out);
-int	 pk_prollup_parse(const char *buf, size_t len, struct pk_prollup *out);
 int	 pk_cmdline_parse(const char *buf, size_t len, struct pk_strv *out);
 int	 pk_environ_parse(const char *buf, size_t len, struct pk_env *out);
 /* Grouped by path in order of first appearance; *out owned by caller. */
@@ -538,5 +536,187 @@ int	 pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p);
 char	*pk_proc_link(int dfd, const char *name, int *err);
 /* Our own process id (the default target). */
 int64_t	 pk_proc_self(void);
+
+/* ---- process memory: smaps, smaps_rollup, per-process info (procsmem) ---- */
+
+/*
+ * Sums of /proc/PID/smaps fields over mappings (or the one smaps_rollup
+ * record), in kB as the kernel prints them.  has: PK_SM_* bit per field
+ * that was seen at least once.
+ */
+enum pk_sm_key {
+	PK_SM_SIZE,
+	PK_SM_RSS,
+	PK_SM_PSS,
+	PK_SM_SHARED_CLEAN,
+	PK_SM_SHARED_DIRTY,
+	PK_SM_PRIVATE_CLEAN,
+	PK_SM_PRIVATE_DIRTY,
+	PK_SM_REFERENCED,
+	PK_SM_SWAP,
+	PK_SM_SWAPPSS,
+	PK_SM_PRIVATE_HUGETLB,
+	PK_SM_NKEYS
+};
+
+struct pk_smaps {
+	uint64_t kb[PK_SM_NKEYS];
+	uint64_t maps;		/* mappings summed (0 for a rollup) */
+	uint32_t has;		/* bit (1 << key) when the key was seen */
+};
+
+/*
+ * One mapping, handed to a pk_smaps_parse() callback.  name points into
+ * the parsed buffer (not NUL-terminated): the whole rest of the header
+ * line after the inode, so names with spaces and " (deleted)" stay
+ * whole; "<anonymous>" for a mapping without a name.
+ */
+struct pk_vma {
+	const char	*name;
+	size_t		 namelen;
+	struct pk_smaps	 v;	/* this mapping's fields, maps = 1 */
+};
+
+/* Return non-zero to add the mapping to the totals. */
+typedef int (*pk_vma_fn)(void *arg, const struct pk_vma *vma);
+
+/*
+ * Pure parsers.  pk_smaps_parse() sums every mapping of a smaps text
+ * for which fn (may be NULL) returns non-zero; pk_smaps_rollup_parse()
+ * reads the single smaps_rollup record.  Fields are matched by name,
+ * never by line position.  PK_EPARSE when a rollup has no field.
+ */
+int	 pk_smaps_parse(const char *buf, size_t len, struct pk_smaps *out,
+	    pk_vma_fn fn, void *arg);
+int	 pk_smaps_rollup_parse(const char *buf, size_t len,
+	    struct pk_smaps *out);
+
+/*
+ * USS, reference/procsmem.md section 0: Private_Clean + Private_Dirty as
+ * smem and smemstat count it; with hugetlb, plus Private_Hugetlb as
+ * psutil does.  In kB.
+ */
+uint64_t pk_smaps_uss(const struct pk_smaps *s, int hugetlb);
+
+/* The parts of /proc/PID/stat a memory report needs. */
+struct pk_pidstat {
+	int		 pid;
+	char		 comm[64];	/* up to the LAST ')' */
+	char		 state;		/* 'R', 'S', 'Z', ... */
+	int		 ppid;
+	uint64_t	 flags;		/* PF_* */
+};
+
+#define PK_PF_KTHREAD	0x00200000u	/* stat flags: a kernel thread */
+
+/* Pure parser of /proc/PID/stat.  PK_EPARSE on malformed text. */
+int	 pk_pidstat_parse(const char *buf, size_t len, struct pk_pidstat *out);
+
+/* One process of a memory report. */
+struct pk_pmem {
+	int		 pid;
+	uint32_t	 uid;		/* owner of /proc/PID, as smem */
+	struct pk_pidstat st;
+	char		*cmdline;	/* NULs as spaces, last char dropped
+					   as smem does; malloc'd */
+	struct pk_smaps	 mem;
+	int		 exact;		/* mem summed from smaps */
+};
+
+/* Numeric entries of the proc root, ascending.  Free with free(3). */
+int	 pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids);
+
+/*
+ * Owner, stat and cmdline of pid (no ptrace access needed).  PK_ENOENT
+ * when the process is gone, is a kernel thread or a zombie: a report
+ * skips it silently.  Release with pk_pmem_free().
+ */
+int	 pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p);
+
+/*
+ * Memory of p: smaps_rollup, one open and one read (falling back to
+ * smaps where the kernel has no rollup), or with exact set, the per-
+ * mapping sums of smaps as smem computes them.  scratch is a reusable
+ * buffer.  PK_EACCES when the caller may not read it (count it),
+ * PK_ENOENT when the process went away or became a zombie (skip it).
+ */
+int	 pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
+	    struct pk_buf *scratch);
+
+/*
+ * The raw smaps text of pid into buf, for views that need every mapping
+ * (parse with pk_smaps_parse()).  Errors as pk_pmem_read().
+ */
+int	 pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf);
+
+void	 pk_pmem_free(struct pk_pmem *p);
+
+/* smem's view of /proc/meminfo (-w, -p): the keys it uses, in kB. */
+enum pk_sys_key {
+	PK_SYS_MEMTOTAL,
+	PK_SYS_MEMFREE,
+	PK_SYS_SWAPTOTAL,
+	PK_SYS_ANONPAGES,
+	PK_SYS_MAPPED,
+	PK_SYS_BUFFERS,
+	PK_SYS_SRECLAIMABLE,
+	PK_SYS_CACHED,
+	PK_SYS_NKEYS
+};
+
+struct pk_sysmem {
+	uint64_t kb[PK_SYS_NKEYS];
+	uint32_t has;
+};
+
+/* One row of smem's system view, in kB. */
+struct pk_area {
+	const char	*area;
+	int64_t		 used;
+	int64_t		 cache;
+	int64_t		 noncache;	/* used - cache */
+};
+
+#define PK_AREAS	5
+
+/* Pure parser; PK_EPARSE without MemTotal. */
+int	 pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out);
+/* Read /proc/meminfo for it. */
+int	 pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out);
+/* The rows of smem -w (see sysmem.c for the formulas). */
+void	 pk_sysmem_areas(const struct pk_sysmem *m, int64_t total,
+	    int64_t kernel, struct pk_area out[PK_AREAS]);
+
+/*
+ * OS services a memory report needs besides /proc: user names, the
+ * terminal width, a kernel image's size, POSIX extended regular
+ * expressions.  Stubs return PK_ENOTSUP (user names: PK_ENOENT).
+ */
+int	 pk_user_name(uint32_t uid, char *buf, size_t len);
+/* Columns of the terminal on fd, -1 when fd is not a terminal. */
+int	 pk_term_columns(int fd);
+/* The "dec" size reported by size(1) for an uncompressed kernel image,
+ * in bytes. */
+int	 pk_kernel_image_size(struct pk_ctx *ctx, const char *path,
+	    uint64_t *bytes);
+
+struct pk_re;
+/* Compile an extended regular expression; on error, errbuf says why. */
+int	 pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
+	    size_t errlen);
+int	 pk_re_match(const struct pk_re *re, const char *s);
+void	 pk_re_free(struct pk_re *re);
+
+/*
+ * Text formatting of memory reports (smemfmt.c): smem 1.5's -k units
+ * ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and the
+ * UTF-8 character counts and escaping of its fixed-width columns.
+ */
+size_t	 pk_u8_len(const char *s);
+size_t	 pk_u8_prefix(const char *s, size_t nchars);
+char	*pk_disp_escape(const char *s);
+void	 pk_smem_units(int64_t kb, char *buf, size_t len);
+void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
+int	 pk_smem_size_kb(const char *s, double *kb);
 
 #endif /* PSKIT_H */

@@ -1,9 +1,5 @@
 # Stub: every probe returns PK_ENOTSUP, so every command links anywhere.
-EXE =
-LIBBSD_CFLAGS != $(PKG_CONFIG) --cflags libbsd-overlay 2>/dev/null
-LIBBSD_LIBS != $(PKG_CONFIG) --libs libbsd-overlay 2>/dev/null
-PLATFORM_CPPFLAGS = $(LIBBSD_CFLAGS) -DLIBBSD_OPENBSD_VIS
-PLATFORM_LIBS = $(LIBBSD_LIBS) -lm
+include mk/posix.mk
 
 PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
@@ -11,5 +7,6 @@ PLATFORM_SRCS = \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
 	lib/stub/oserr.c \
+	lib/stub/pmem.c \
 	lib/stub/proc.c \
 	lib/stub/procfd.c

@@ -19,6 +19,7 @@ PLATFORM_SRCS = \
 	lib/windows/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
+	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/stub/proc.c \
 	lib/stub/procfd.c \

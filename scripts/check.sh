@@ -53,6 +53,18 @@ for t in tests/unit/bin/test_*; do
 	rm -f "$log.u"
 done
 
+# Leak tests: the library's probes and each command's main, thousands of
+# times in one process; the heap and the descriptors must not grow.
+if [ -x tests/leak/bin/leak_lib ]; then
+	run_tap leak sh -c 'tests/leak/bin/leak_lib || echo "not ok - leak_lib exited $?"'
+fi
+for t in tests/leak/bin/leak_*; do
+	[ -x "$t" ] || continue
+	c=${t##*/leak_}
+	[ "$c" = lib ] && continue
+	run_tap "leak/$c" sh -c "'$t' tests/leak/$c.args 2>&1 || echo 'not ok - $t exited'"
+done
+
 # Man pages.
 if command -v mandoc >/dev/null 2>&1; then
 	for m in man/*.1 man/*.7; do

@@ -552,14 +552,18 @@ run(struct pk_ctx *ctx, const struct opts *o)
 	struct out w;
 	char scope[PK_CG_PATHMAX];
 	size_t n;
-	int left = o->count;
+	int left = o->count, begun = 0;
 
-	if (o->fmt != OUT_TEXT && o->outfile == NULL &&
-	    out_begin(&w, stdout, o->fmt, o->outflags, "free", out_cols,
-	    sizeof(out_cols) / sizeof(out_cols[0])) != PK_OK)
-		errx(1, "out of memory");
 	for (;;) {
+		/* collect, then render: a failed read leaves no partial output */
 		read_mem(ctx, o, &m, scope, sizeof(scope));
+		if (!begun && o->fmt != OUT_TEXT && o->outfile == NULL) {
+			if (out_begin(&w, stdout, o->fmt, o->outflags, "free",
+			    out_cols, sizeof(out_cols) / sizeof(out_cols[0])) !=
+			    PK_OK)
+				errx(1, "out of memory");
+			begun = 1;
+		}
 		n = build_rows(&m, o, rows);
 		if (o->outfile != NULL)
 			emit_file(ctx, rows, n, o, scope);
@@ -577,7 +581,7 @@ run(struct pk_ctx *ctx, const struct opts *o)
 		if (stop)
 			break;
 	}
-	if (o->fmt != OUT_TEXT && o->outfile == NULL)
+	if (begun)
 		out_end(&w);
 	return 0;
 }

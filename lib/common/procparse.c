@@ -1,6 +1,6 @@
 /*
  * procparse.c: pure parsers of the per-process /proc files procinfo reads
- * (stat, status, statm, io, limits, smaps_rollup) and /proc/stat's btime,
+ * (stat, status, statm, io, limits) and /proc/stat's btime,
  * plus psutil's name() and status() rules.  No I/O here: unit tests and
  * fuzzers call these directly (reference/procinfo.md §2, §7).
  */
@@ -296,42 +296,6 @@ pk_plimits_parse(const char *buf, size_t len, struct pk_plimits *out)
 		if (ok1 && ok2)
 			out->has |= 1u << i;
 	}
-	return out->has != 0 ? PK_OK : PK_EPARSE;
-}
-
-/* psutil _pslinux.py memory_full_info: Private_* lines summed into USS. */
-static void
-rollup_line(const char *k, size_t klen, const char *v, const char *end,
-    void *arg)
-{
-	struct pk_prollup *r = arg;
-	uint64_t x;
-	int ok;
-
-	pk_parse_ulong(v, end, &x, &ok);
-	if (!ok)
-		return;
-	x *= 1024;
-	if (klen > 8 && memcmp(k, "Private_", 8) == 0) {
-		r->uss += x;
-		r->has |= PK_ROLLUP_HAS_USS;
-	} else if (KEYIS(k, klen, "Rss")) {
-		r->rss = x;
-		r->has |= PK_ROLLUP_HAS_RSS;
-	} else if (KEYIS(k, klen, "Pss")) {
-		r->pss = x;
-		r->has |= PK_ROLLUP_HAS_PSS;
-	} else if (KEYIS(k, klen, "Swap")) {
-		r->swap = x;
-		r->has |= PK_ROLLUP_HAS_SWAP;
-	}
-}
-
-int
-pk_prollup_parse(const char *buf, size_t len, struct pk_prollup *out)
-{
-	memset(out, 0, sizeof(*out));
-	each_line(buf, len, rollup_line, out);
 	return out->has != 0 ? PK_OK : PK_EPARSE;
 }
 

@@ -105,6 +105,23 @@ pk_proc_link(int dfd, const char *name, int *err)
 	return s;
 }
 
+/* psutil memory_full_info(): uss counts every Private_* line. */
+static void
+rollup(struct pk_proc *p, struct pk_buf *b)
+{
+	struct pk_smaps sm;
+
+	if (pk_smaps_rollup_parse(b->data, b->len, &sm) != PK_OK)
+		return;
+	p->rollup.rss = sm.kb[PK_SM_RSS] * 1024;
+	p->rollup.pss = sm.kb[PK_SM_PSS] * 1024;
+	p->rollup.swap = sm.kb[PK_SM_SWAP] * 1024;
+	p->rollup.uss = pk_smaps_uss(&sm, 1) * 1024;
+	p->rollup.has = PK_ROLLUP_HAS_RSS | PK_ROLLUP_HAS_PSS |
+	    PK_ROLLUP_HAS_SWAP | PK_ROLLUP_HAS_USS;
+	p->has |= PK_P_ROLLUP;
+}
+
 static void
 read_core(struct pk_ctx *ctx, int dfd, struct pk_proc *p, struct pk_buf *b)
 {
@@ -129,9 +146,8 @@ read_core(struct pk_ctx *ctx, int dfd, struct pk_proc *p, struct pk_buf *b)
 	if (p->vanished)
 		return;
 	/* Empty for zombies and kernel threads: nothing to report. */
-	if (rd(ctx, dfd, "smaps_rollup", b, p) == PK_OK && b->len > 0 &&
-	    pk_prollup_parse(b->data, b->len, &p->rollup) == PK_OK)
-		p->has |= PK_P_ROLLUP;
+	if (rd(ctx, dfd, "smaps_rollup", b, p) == PK_OK && b->len > 0)
+		rollup(p, b);
 	if (p->vanished)
 		return;
 	if (rd(ctx, dfd, "cmdline", b, p) == PK_OK &&

@@ -21,7 +21,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pk_pstatm sm;
 	struct pk_pio io;
 	struct pk_plimits li;
-	struct pk_prollup ro;
 	struct pk_strv sv;
 	struct pk_env env;
 	struct pk_pmap *maps;
@@ -34,7 +33,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pk_pstatm_parse(b, size, &sm);
 	pk_pio_parse(b, size, &io);
 	pk_plimits_parse(b, size, &li);
-	pk_prollup_parse(b, size, &ro);
 	pk_btime_parse(b, size, &bt);
 	if (pk_cmdline_parse(b, size, &sv) == PK_OK) {
 		pk_proc_name(st.comm, &sv);

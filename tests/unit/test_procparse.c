@@ -120,24 +120,6 @@ limits_rows(void)
 }
 
 static void
-rollup(void)
-{
-	struct pk_prollup r;
-
-	CHECK(pk_prollup_parse(S(
-	    "55d0-7ffc ---p 00000000 00:00 0                          [rollup]\n"
-	    "Rss:                1000 kB\nPss:                 500 kB\n"
-	    "Pss_Anon:            100 kB\nShared_Clean:        300 kB\n"
-	    "Private_Clean:        10 kB\nPrivate_Dirty:        20 kB\n"
-	    "Private_Hugetlb:       4 kB\nSwap:                  8 kB\n"
-	    "SwapPss:               2 kB\n"), &r) == PK_OK);
-	CHECK_U64(r.rss, 1000 * 1024);
-	CHECK_U64(r.pss, 500 * 1024);
-	CHECK_U64(r.uss, 34 * 1024);	/* Private_Hugetlb counted, as psutil */
-	CHECK_U64(r.swap, 8 * 1024);
-}
-
-static void
 cmdline_heuristic(void)
 {
 	struct pk_strv sv;
@@ -297,7 +279,6 @@ main(void)
 	TEST(status_fields);
 	TEST(statm_io);
 	TEST(limits_rows);
-	TEST(rollup);
 	TEST(cmdline_heuristic);
 	TEST(environ_block);
 	TEST(smaps_grouped);
