@@ -524,3 +524,12 @@ time.sleep(1000)'
 	run "$PI" --tsv "$SPAWNED"
 	assert_line "$SPAWNED	cmdline	4	café\\ttab"
 }
+
+@test "on a terminal: labels in green, padded to 13 (the script's print_)" {
+	command -v script >/dev/null || skip "script(1) not installed"
+	run script -qec "'$PI' --procfs '$PSKIT_FIXTURES/procinfo/sleep/proc' $(ls "$PSKIT_FIXTURES/procinfo/sleep/proc" | sort -n | tail -1)" /dev/null
+	assert_success
+	[[ "${lines[0]}" == $'\e[1;32mpid          \e[0m '* ]]
+	run "$PI" --json "$$"
+	refute_output --partial $'\e['
+}
