@@ -38,6 +38,7 @@ COMMON_SRCS = \
 	lib/common/meminfo.c \
 	lib/common/num.c \
 	lib/common/out.c \
+	lib/common/procdict.c \
 	lib/common/procnet.c \
 	lib/common/procparse.c \
 	lib/common/procstr.c \

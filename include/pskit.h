@@ -537,6 +537,17 @@ char	*pk_proc_link(int dfd, const char *name, int *err);
 /* Our own process id (the default target). */
 int64_t	 pk_proc_self(void);
 
+/* Clock ticks of p as seconds. */
+double	 pk_proc_secs(const struct pk_proc *p, uint64_t ticks);
+/* Bytes memory_percent(memtype) is of: rss vms uss pss swap shared text
+ * data.  0 when that field was not read. */
+int	 pk_proc_memtype_value(const struct pk_proc *p, const char *memtype,
+	    uint64_t *v);
+struct out;
+/* One record of p in as_dict() names and shapes (procdict.c). */
+int	 pk_proc_dict(struct out *w, const struct pk_proc *p,
+	    const char *memtype);
+
 /* ---- process memory: smaps, smaps_rollup, per-process info (procsmem) ---- */
 
 /*
