@@ -36,10 +36,10 @@ state() {
 	printf '%s\n' "${s%% *}"
 }
 
-# wait_for CMD...: retry CMD for up to 5 s.
+# wait_for CMD...: retry CMD for up to 20 s (a loaded CI machine).
 wait_for() {
 	local i
-	for i in $(seq 50); do
+	for i in $(seq 200); do
 		"$@" && return 0
 		sleep 0.1
 	done
@@ -47,6 +47,9 @@ wait_for() {
 }
 
 is_state() { [ "$(state "$1")" = "$2" ]; }
+
+# is_comm PID NAME: PID runs NAME (after its exec).
+is_comm() { [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ]; }
 
 # child_of PID: the first process whose parent is PID (stat field 4).
 child_of() {
@@ -86,6 +89,7 @@ field() {
 
 @test "sleeping child: name, parent, cmdline, status" {
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	wait_for is_state "$SPAWNED" S
 	run "$PI" "$SPAWNED"
 	assert_success
@@ -101,6 +105,7 @@ field() {
 
 @test "stopped child: status stopped" {
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	kill -STOP "$SPAWNED"
 	wait_for is_state "$SPAWNED" T
 	run "$PI" "$SPAWNED"
@@ -111,6 +116,7 @@ field() {
 @test "zombie: a full report with blanks" {
 	spawn sh -c 'sleep 0 & exec sleep 1000'
 	parent=$SPAWNED
+	wait_for is_comm "$parent" sleep
 	wait_for child_of "$parent"
 	z=$(child_of "$parent")
 	wait_for is_state "$z" Z
@@ -157,8 +163,8 @@ int main(int argc, char **argv) {
 }
 EOF
 	spawn "$BATS_TEST_TMPDIR/spt" xxxxxxxx yyyyyyyy
+	wait_for is_comm "$SPAWNED" spt
 	wait_for is_state "$SPAWNED" S
-	sleep 0.2
 	run "$PI" "$SPAWNED"
 	assert_success
 	[[ "$(field cmdline)" == "myproc: worker title  "* ]]
@@ -181,8 +187,8 @@ EOF
 	echo hello >"$BATS_TEST_TMPDIR/in"
 	spawn sh -c 'exec 5<"$1" 6>>"$2" 7<>"$3"; read -r x <&5; exec sleep 1000' _ \
 		"$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/rw"
+	wait_for is_comm "$SPAWNED" sleep
 	wait_for is_state "$SPAWNED" S
-	sleep 0.2
 	run "$PI" "$SPAWNED"
 	assert_success
 	assert_line "open-files  PATH"
@@ -250,6 +256,7 @@ time.sleep(1000)'
 	command -v setpriv >/dev/null || skip "no setpriv"
 	[ "$(id -u)" -eq 0 ] || skip "needs root to start a process as nobody"
 	spawn setpriv --reuid=65534 --regid=65534 --clear-groups sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	wait_for is_state "$SPAWNED" S
 	run "$PI" "$SPAWNED"
 	assert_success
@@ -265,6 +272,7 @@ time.sleep(1000)'
 	command -v setpriv >/dev/null || skip "no setpriv"
 	[ "$(id -u)" -eq 0 ] || skip "needs root"
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	wait_for is_state "$SPAWNED" S
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PI" "$SPAWNED"
 	assert_success
@@ -289,8 +297,9 @@ time.sleep(1000)'
 import ctypes, time
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)
 time.sleep(1000)'
-	wait_for is_state "$SPAWNED" S
-	sleep 0.3
+	wait_for is_comm "$SPAWNED" python3
+	# non-dumpable once its own user can no longer read its environ
+	wait_for sh -c "! setpriv --reuid=65534 --regid=65534 --clear-groups cat /proc/$SPAWNED/environ >/dev/null 2>&1"
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$PI" "$SPAWNED"
 	assert_success
 	assert_line "cwd         "
@@ -313,6 +322,7 @@ time.sleep(1000)'
 
 @test "vanished and missing pids: exit 3, the others still reported" {
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	gone=$SPAWNED
 	kill -9 "$gone"
 	wait "$gone" 2>/dev/null || true
@@ -346,6 +356,7 @@ time.sleep(1000)'
 
 @test "json is valid and tsv has 4 columns on every row" {
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	run "$PI" --json "$$" "$SPAWNED"
 	assert_success
 	[ "$(jq 'length' <<<"$output")" -eq 2 ]
@@ -360,6 +371,7 @@ time.sleep(1000)'
 
 @test "-m memtype chooses what memory % is of" {
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	kill -STOP "$SPAWNED"
 	wait_for is_state "$SPAWNED" T
 	for t in rss vms uss pss swap shared text data; do
@@ -380,6 +392,7 @@ time.sleep(1000)'
 @test "oneshot: each /proc/PID file opened at most once (strace)" {
 	command -v strace >/dev/null || skip "strace not installed"
 	spawn sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	kill -STOP "$SPAWNED"
 	wait_for is_state "$SPAWNED" T
 	strace -f -e trace=openat -o "$BATS_TEST_TMPDIR/trace" "$PI" "$SPAWNED" >/dev/null 2>&1 ||
@@ -398,6 +411,7 @@ time.sleep(1000)'
 	"$PY" -c 'import psutil; assert psutil.__version__ == "5.9.4"' || skip "psutil 5.9.4 missing"
 	echo data >"$BATS_TEST_TMPDIR/f"
 	spawn sh -c 'exec 5<"$1" 6>>"$1"; exec sleep 1000' _ "$BATS_TEST_TMPDIR/f"
+	wait_for is_comm "$SPAWNED" sleep
 	wait_for is_state "$SPAWNED" S
 	kill -STOP "$SPAWNED"
 	wait_for is_state "$SPAWNED" T
@@ -411,6 +425,7 @@ time.sleep(1000)'
 	[ -f "$script" ] || script=$PSKIT_ROOT/../shared/tools/psutil-5.9.4-scripts/procinfo.py
 	[ -f "$script" ] || skip "procinfo.py not found"
 	spawn env -i PATH=/usr/bin:/bin A=1 B=2 C=3 D=4 E=5 sleep 1000
+	wait_for is_comm "$SPAWNED" sleep
 	wait_for is_state "$SPAWNED" S
 	kill -STOP "$SPAWNED"
 	wait_for is_state "$SPAWNED" T
