@@ -6,6 +6,8 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
+	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/oserr.c \
 	lib/stub/pmem.c \
 	lib/stub/proc.c \

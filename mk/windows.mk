@@ -19,6 +19,8 @@ PLATFORM_SRCS = \
 	lib/windows/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
+	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/stub/proc.c \

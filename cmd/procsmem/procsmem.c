@@ -28,7 +28,8 @@ enum { V_PROC, V_USER, V_MAP, V_SYS };
 
 enum {
 	OPT_PIE = 256, OPT_BAR, OPT_HELP, OPT_TSV, OPT_JSON, OPT_SMAPS,
-	OPT_HUGETLB, OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_VERSION
+	OPT_HUGETLB, OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_VERSION,
+	OPT_CGROUP
 };
 
 static const struct option longopts[] = {
@@ -61,6 +62,7 @@ static const struct option longopts[] = {
 	{ "outfile",		required_argument,	NULL, OPT_OUTFILE },
 	{ "procfs",		required_argument,	NULL, OPT_PROCFS },
 	{ "sysfs",		required_argument,	NULL, OPT_SYSFS },
+	{ "cgroup",		optional_argument,	NULL, OPT_CGROUP },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -105,6 +107,8 @@ static const char usage_text[] =
 "      --outfile=FILE    write to FILE atomically\n"
 "      --procfs=DIR      read DIR instead of /proc\n"
 "      --sysfs=DIR       read DIR instead of /sys\n"
+"      --cgroup[=PATH]   only processes in this process's memory cgroup\n"
+"                        (or PATH) and below, with its memory.current\n"
 "  -V, --version         output version information and exit\n";
 
 /* Field ids; each view's table lists the ones it knows. */
@@ -258,6 +262,8 @@ struct opts {
 	struct pk_re	*pre, *mre, *ure;
 	int		 fmt;
 	const char	*outfile, *procfs, *sysfs;
+	int		 cgroup;
+	const char	*cgroup_path;
 };
 
 /* A row: a process, a user, a mapping name or a system area. */
@@ -289,6 +295,7 @@ struct report {
 	int64_t		 denied;
 	int		 pss_seen;
 	int		 status;
+	struct pk_cgroup_mem cg;	/* --cgroup: the cgroup shown */
 };
 
 /* Sort context for qsort(3), which has no argument for it. */
@@ -711,6 +718,20 @@ keep_proc(struct report *r, const struct pk_pmem *p)
 	return 1;
 }
 
+/* --cgroup: is pid in the cgroup shown, or below it? */
+static int
+in_cgroup(struct pk_ctx *ctx, const struct report *r, int pid)
+{
+	char path[PK_CG_PATHMAX];
+
+	if (!r->o->cgroup)
+		return 1;
+	if (pk_cgroup_of(ctx, pid, r->cg.loc.version, path, sizeof(path)) !=
+	    PK_OK)
+		return 0;
+	return pk_cgroup_contains(r->cg.loc.path, path);
+}
+
 /* Every process: filters first (cheap), then its memory. */
 static void
 scan(struct pk_ctx *ctx, struct report *r, int exact)
@@ -724,7 +745,7 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 		fatal(ctx);
 	for (i = 0; i < npids; i++) {
 		if ((rc = pk_pmem_info(ctx, pids[i], &p)) == PK_OK &&
-		    keep_proc(r, &p)) {
+		    keep_proc(r, &p) && in_cgroup(ctx, r, pids[i])) {
 			rc = read_mem(ctx, r, &p, exact, &b);
 			if (rc == PK_OK)
 				add_proc(r, &p);
@@ -1200,6 +1221,10 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_OUTFILE: o->outfile = optarg; break;
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
+		case OPT_CGROUP:
+			o->cgroup = o->totals = 1;
+			o->cgroup_path = optarg;
+			break;
 		case 'V':
 			printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
 			exit(0);
@@ -1325,6 +1350,9 @@ main(int argc, char **argv)
 	    o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
 	need_sys(&ctx, &r);
+	if (o.cgroup && pk_cgroup_mem_read(&ctx, 0, o.cgroup_path, &r.cg) !=
+	    PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
 	if (o.view == V_SYS)
 		collect_system(&ctx, &r);
 	else
@@ -1344,6 +1372,9 @@ main(int argc, char **argv)
 		emit_file(&ctx, &r, cols, nc);
 	else
 		render(stdout, &r, cols, nc);
+	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL)
+		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
+		    (unsigned long long)(r.cg.usage / 1024));
 	if (r.denied > 0 && !o.quiet)
 		warnx("%lld processes could not be read (permission denied)",
 		    (long long)r.denied);

@@ -195,6 +195,18 @@ pk_cgroup_parse_stat(const char *buf, size_t len, int version,
 	return PK_OK;
 }
 
+int
+pk_cgroup_contains(const char *cg, const char *path)
+{
+	size_t n = strlen(cg);
+
+	while (n > 1 && cg[n - 1] == '/')
+		n--;
+	if (n == 1 && cg[0] == '/')
+		return path[0] == '/';
+	return strncmp(path, cg, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
 static uint64_t
 min_u64(uint64_t a, uint64_t b)
 {

@@ -218,3 +218,24 @@ done:
 	pk_buf_free(&b);
 	return rc;
 }
+
+int
+pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path, size_t len)
+{
+	struct pk_cgroup_loc v2 = { 0 }, v1 = { 0 };
+	struct pk_buf b = { 0 };
+	char file[64];
+	int rc;
+
+	snprintf(file, sizeof(file), "%d/cgroup", pid);
+	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, file, &b)) == PK_OK) {
+		pk_cgroup_parse_self(b.data, b.len, &v2, &v1);
+		if ((version == 2 ? v2.version : v1.version) == 0)
+			rc = pk_fail(ctx, PK_ENOENT, 0, "%s/%s: no cgroup v%d "
+			    "line", ctx->procfs, file, version);
+		else
+			strlcpy(path, version == 2 ? v2.path : v1.path, len);
+	}
+	pk_buf_free(&b);
+	return rc;
+}

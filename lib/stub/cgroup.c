@@ -14,3 +14,14 @@ pk_cgroup_mem_read(struct pk_ctx *ctx, int pid, const char *path,
 	memset(out, 0, sizeof(*out));
 	return pk_fail(ctx, PK_ENOTSUP, 0, "memory cgroups: not supported on this system");
 }
+
+int
+pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path, size_t len)
+{
+	(void)pid;
+	(void)version;
+	(void)path;
+	(void)len;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "memory cgroups: not supported on "
+	    "this system");
+}

@@ -62,9 +62,10 @@ cg_expect() {
 			[ "$x" -ge 4611686018427387904 ] && continue
 			{ [ $lim -lt 0 ] || [ "$x" -lt $lim ]; } && lim=$x
 		done
-		for f in memory.swap.max; do
+		for f in memory.swap.max memory.memsw.limit_in_bytes; do
 			[ -f "$S/$d/$f" ] || continue
 			x=$(cat "$S/$d/$f"); [ "$x" = max ] && continue
+			[ "$x" -ge 4611686018427387904 ] && continue
 			{ [ $slim -lt 0 ] || [ "$x" -lt $slim ]; } && slim=$x
 		done
 		[ "$d" = "$top" ] && break
@@ -92,9 +93,19 @@ cg_expect() {
 	local cache=$(((file / kb + slab / kb) * kb)) used=$((total - avail))
 	local st=$((hswap)) su=$((HOST_SWAP_KB - 2000000)) sf
 	su=$((su * kb)); sf=$((2000000 * kb))
-	if [ "$v" = 2 ] && [ -f "$S/$dir/memory.swap.current" ]; then
-		[ $slim -ge 0 ] && [ $slim -lt $hswap ] && st=$slim
+	if [ "$v" = 1 ] && [ -f "$S/$dir/memory.memsw.usage_in_bytes" ]; then
+		# v1: memsw counts memory + swap
+		[ $slim -ge 0 ] && slim=$((slim > lim ? slim - lim : 0))
+		x=$(cat "$S/$dir/memory.memsw.usage_in_bytes")
+		su=$((x > usage ? x - usage : 0))
+	elif [ "$v" = 2 ] && [ -f "$S/$dir/memory.swap.current" ]; then
 		su=$(cat "$S/$dir/memory.swap.current")
+	else
+		slim=none
+	fi
+	if [ "$slim" != none ]; then
+		st=$hswap
+		[ $slim -ge 0 ] && [ $slim -lt $hswap ] && st=$slim
 		# SwapFree = SwapTotal - usage in bytes, then both in kB
 		sf=$(((st > su ? st - su : 0) / kb * kb))
 		st=$((st / kb * kb))
@@ -174,6 +185,21 @@ tsv_of() {
 	assert_success
 	assert_output "$(cg_expect fs/cgroup/memory/p/c 1)"
 	[ "${output%% *}" -eq 268435456 ]
+}
+
+@test "free --cgroup: v1 swap from memsw less the memory part" {
+	printf '4:memory:/m\n' > "$P/self/cgroup"
+	echo "35 31 0:32 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory" > "$P/self/mountinfo"
+	put fs/cgroup/memory/m/memory.limit_in_bytes 536870912
+	put fs/cgroup/memory/m/memory.usage_in_bytes 209715200
+	put fs/cgroup/memory/m/memory.memsw.limit_in_bytes 805306368
+	put fs/cgroup/memory/m/memory.memsw.usage_in_bytes 230686720
+	put fs/cgroup/memory/m/memory.stat "$(printf 'total_cache 1048576\ntotal_shmem 0\ntotal_active_file 0\ntotal_inactive_file 1048576')"
+	run tsv_of --cgroup
+	assert_success
+	assert_output "$(cg_expect fs/cgroup/memory/m 1)"
+	# 768 MiB memsw - 512 MiB memory = 256 MiB of swap, 20 MiB used
+	[[ $output == *" 268435456 20971520 247463936" ]] || fail "$output"
 }
 
 @test "free --cgroup=PATH and PSKIT_FREE_CGROUP=1 select the view" {

@@ -89,9 +89,20 @@ view(void)
 	CHECK_U64(m.available, 160 * 1024);
 }
 
+static void
+contains(void)
+{
+	CHECK(pk_cgroup_contains("/a", "/a"));
+	CHECK(pk_cgroup_contains("/a/", "/a/b"));
+	CHECK(!pk_cgroup_contains("/a", "/ab"));
+	CHECK(!pk_cgroup_contains("/a/b", "/a"));
+	CHECK(pk_cgroup_contains("/", "/anything"));
+}
+
 int
 main(void)
 {
+	TEST(contains);
 	TEST(self_file);
 	TEST(mounts);
 	TEST(limits);
