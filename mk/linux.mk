@@ -11,4 +11,6 @@ PLATFORM_SRCS = \
 	lib/linux/net.c \
 	lib/linux/netlink.c \
 	lib/linux/oserr.c \
-	lib/linux/pmem.c
+	lib/linux/pmem.c \
+	lib/linux/proc.c \
+	lib/linux/procfd.c

@@ -10,4 +10,6 @@ PLATFORM_SRCS = \
 	lib/stub/net.c \
 	lib/stub/netlink.c \
 	lib/stub/oserr.c \
-	lib/stub/pmem.c
+	lib/stub/pmem.c \
+	lib/stub/proc.c \
+	lib/stub/procfd.c

@@ -23,6 +23,8 @@ PLATFORM_SRCS = \
 	lib/stub/netlink.c \
 	lib/stub/pmem.c \
 	lib/windows/oserr.c \
+	lib/stub/proc.c \
+	lib/stub/procfd.c \
 	lib/windows/startup.c \
 	lib/windows/svc.c \
 	lib/windows/wstr.c
