@@ -25,10 +25,13 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free
+COMMANDS = free iostat
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cpustat.c \
+	lib/common/diskstats.c \
+	lib/common/iorate.c \
 	lib/common/err.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \

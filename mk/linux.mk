@@ -8,6 +8,8 @@ PLATFORM_LIBS = $(LIBBSD_LIBS) -lm
 # One line per topic: lib/linux/<topic>.c where it exists, else the stub.
 PLATFORM_SRCS = \
 	lib/linux/atomic.c \
+	lib/linux/cpu.c \
 	lib/linux/ctx.c \
+	lib/linux/disk.c \
 	lib/linux/mem.c \
 	lib/linux/oserr.c

@@ -7,6 +7,8 @@ PLATFORM_LIBS = $(LIBBSD_LIBS) -lm
 
 PLATFORM_SRCS = \
 	lib/stub/atomic.c \
+	lib/stub/cpu.c \
 	lib/stub/ctx.c \
+	lib/stub/disk.c \
 	lib/stub/mem.c \
 	lib/stub/oserr.c

@@ -10,6 +10,8 @@ PLATFORM_SRCS = \
 	lib/compat/strtonum.c \
 	lib/compat/reallocarray.c \
 	lib/stub/atomic.c \
+	lib/stub/cpu.c \
 	lib/stub/ctx.c \
+	lib/stub/disk.c \
 	lib/stub/mem.c \
 	lib/windows/oserr.c
