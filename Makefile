@@ -33,6 +33,7 @@ COMMON_SRCS = \
 	lib/common/diskstats.c \
 	lib/common/iorate.c \
 	lib/common/err.c \
+	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
@@ -59,10 +60,14 @@ LIB_OBJS = $(LIB_SRCS:%.c=$(OBJDIR)/%.o)
 CMD_BINS = $(COMMANDS:%=$(OUTDIR)/%$(EXE))
 
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS = $(FUZZ_SRCS:tests/fuzz/%.c=tests/fuzz/bin/%)
+FUZZ_SECONDS ?= 60
+FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
-	windows fuzz
+	windows fuzz fuzz-smoke
 
 all: $(LIBA) $(CMD_BINS)
 
@@ -88,8 +93,33 @@ tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA)
 
 unit: $(UNIT_BINS)
 
+# libFuzzer targets are linked with the library sources built alongside,
+# so the whole parser runs instrumented (make fuzz CC=clang).
+tests/fuzz/bin/%: tests/fuzz/%.c $(LIB_SRCS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -o $@ $< $(LIB_SRCS) \
+		$(PLATFORM_LIBS)
+
+fuzz: $(FUZZ_BINS)
+
+# Each fuzzer for FUZZ_SECONDS, seeded from the fixtures.
+fuzz-smoke: fuzz
+	@for f in $(FUZZ_BINS); do \
+		n=$${f##*/}; mkdir -p tests/fuzz/corpus/$$n; \
+		if $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+		    tests/fuzz/corpus/$$n tests/fixtures/*/*/proc \
+		    > tests/fuzz/bin/$$n.log 2>&1; then \
+			grep number_of_executed_units tests/fuzz/bin/$$n.log | \
+				sed "s|^|$$n: |"; \
+		else \
+			tail -40 tests/fuzz/bin/$$n.log; echo "$$n: FAILED"; exit 1; \
+		fi; \
+	done
+
 # Everything that can run here; ends with "N passed, N failed".
-check: all unit
+check:
+	@sh scripts/deps.sh test || echo "make check: could not install every test dependency; the tests that need them will skip" >&2
+	@$(MAKE) --no-print-directory all unit
 	@sh scripts/check.sh
 
 lint:
@@ -125,6 +155,6 @@ uninstall:
 	done
 
 clean:
-	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/fuzz/bin
+	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/fuzz/bin tests/fuzz/corpus
 
 -include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))

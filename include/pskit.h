@@ -97,6 +97,24 @@ int	 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 const char *pk_parse_ulong(const char *p, const char *end, uint64_t *val,
 	    int *ok);
 
+/*
+ * "Key:   value" lines (status, smaps_rollup, io ...).  A table entry is
+ * PK_KV("VmRSS", MY_VMRSS): index into vals (< 64) and into the has-bits.
+ * Returns how many values were stored.
+ */
+struct pk_kv_key {
+	const char	*name;
+	size_t		 len;
+	int		 index;
+};
+#define PK_KV(name, index)	{ name, sizeof(name) - 1, index }
+
+int	 pk_kv_parse(const char *buf, size_t len, const struct pk_kv_key *keys,
+	    size_t nkeys, uint64_t *vals, uint64_t *has);
+/* The text after "key:" and its blanks, up to the end of the line. */
+int	 pk_kv_find(const char *buf, size_t len, const char *key,
+	    const char **val, size_t *vlen);
+
 /* ---- memory: /proc/meminfo and free's derived numbers ---- */
 
 /* Raw /proc/meminfo keys, in kB as the kernel prints them. */
@@ -298,5 +316,38 @@ int	 pk_diskstats_read(struct pk_ctx *ctx, struct pk_diskstats_ent **ents,
 int	 pk_blk_is_device(struct pk_ctx *ctx, const char *name);
 /* Major of "device-mapper" in /proc/devices; UINT32_MAX when absent. */
 unsigned pk_devmap_major(struct pk_ctx *ctx);
+/* Device numbers of /dev/NAME ('!' read as '/'). */
+int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
+/*
+ * The /dev/mapper entry with these numbers: PK_OK, PK_ENOENT when none,
+ * another code (ctx set) when /dev/mapper cannot be read.
+ */
+int	 pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
+	    char *out, size_t len);
+/* sysstat's device_name(): realpath, "/dev/" stripped, '/' -> '!'. */
+int	 pk_blk_canon_name(const char *name, char *out, size_t len);
+/* Kernel name behind sys dev/block/MAJ:MIN (its link's last part). */
+int	 pk_blk_kernel_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
+	    char *out, size_t len);
+/* /dev/disk/by-TYPE: readable?  name -> kernel name, kernel -> name. */
+int	 pk_blk_persist_ok(const char *type);
+int	 pk_blk_persist_target(const char *type, const char *name, char *out,
+	    size_t len);
+int	 pk_blk_persist_name(const char *type, const char *kname, char *out,
+	    size_t len);
+
+/* uname(2) for report banners. */
+struct pk_uname {
+	char	 sysname[65], nodename[65], release[65], machine[65];
+};
+int	 pk_uname(struct pk_uname *u);
+
+/*
+ * Interval timing without drift: a monotonic clock in seconds, and a
+ * sleep until an absolute point of it.  pk_sleep_until returns early
+ * (PK_EOS) when a signal arrives, so a caller can check its flag.
+ */
+double	 pk_monotonic(void);
+int	 pk_sleep_until(double deadline);
 
 #endif /* PSKIT_H */

@@ -2,16 +2,24 @@
 # lib/compat for what libbsd gives on Linux.
 EXE = .exe
 PLATFORM_CPPFLAGS = -Ilib/compat -D__USE_MINGW_ANSI_STDIO=1
-PLATFORM_LIBS = -static -lm
+# -municode: the CRT calls lib/windows/startup.c's wmain (UTF-8 argv,
+# binary stdout), which calls the command's main.
+PLATFORM_LIBS = -municode -static -lm
 
 PLATFORM_SRCS = \
 	lib/compat/err.c \
+	lib/compat/progname.c \
 	lib/compat/strlcpy.c \
 	lib/compat/strtonum.c \
 	lib/compat/reallocarray.c \
-	lib/stub/atomic.c \
+	lib/compat/signal.c \
+	lib/compat/time.c \
+	lib/compat/vis.c \
+	lib/windows/atomic.c \
 	lib/stub/cpu.c \
 	lib/stub/ctx.c \
 	lib/stub/disk.c \
 	lib/stub/mem.c \
-	lib/windows/oserr.c
+	lib/windows/oserr.c \
+	lib/windows/startup.c \
+	lib/windows/wstr.c

@@ -348,14 +348,20 @@ build_rows(const struct pk_mem *m, const struct opts *o, struct row *rows)
 	struct row *r = &rows[n++];
 
 	row_tfu(r, "Mem:", "mem", m->total, m->used, m->free);
+	/* text prints every value (0 for a missing key, as procps does);
+	 * the present bits tell tsv/json which keys the kernel gave */
+	r->kb[C_SHARED] = m->shared;
+	r->kb[C_BUFFERS] = m->buffers;
+	r->kb[C_CACHE] = m->cache;
+	r->kb[C_BUFFCACHE] = m->buff_cache;
 	if (m->has & PK_MEM_HAS_SHARED)
-		row_set(r, C_SHARED, m->shared);
+		r->present |= 1u << C_SHARED;
 	if (m->has & PK_MEM_HAS_BUFFERS)
-		row_set(r, C_BUFFERS, m->buffers);
+		r->present |= 1u << C_BUFFERS;
 	if (m->has & PK_MEM_HAS_CACHE)
-		row_set(r, C_CACHE, m->cache);
+		r->present |= 1u << C_CACHE;
 	if (m->has & (PK_MEM_HAS_BUFFERS | PK_MEM_HAS_CACHE))
-		row_set(r, C_BUFFCACHE, m->buff_cache);
+		r->present |= 1u << C_BUFFCACHE;
 	row_set(r, C_AVAILABLE, m->available);
 	if (o->flags & F_LOHI) {
 		row_tfu(&rows[n++], "Low:", "low", m->low_total, m->low_used,

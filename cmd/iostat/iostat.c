@@ -1,5 +1,3 @@
-#define _XOPEN_SOURCE 700	/* realpath */
-
 /*
  * iostat: CPU and block device statistics, byte-compatible with sysstat
  * 12.6.1 iostat(1) in text and in its -o JSON document, plus pskit's
@@ -12,12 +10,7 @@
  * rendered with sysstat's widths, colours and blank lines.  Every number
  * comes from one function of the library (lib/common/iorate.c).
  */
-#include <sys/stat.h>
-#include <sys/sysmacros.h>
-#include <sys/utsname.h>
-
 #include <ctype.h>
-#include <dirent.h>
 #include <err.h>
 #include <errno.h>
 #include <limits.h>
@@ -175,22 +168,11 @@ add_dev(struct ios *s, const char *name, int dtype)
 	return d;
 }
 
-/* get_major_minor_nr(): stat(2) of /dev/NAME ('!' back to '/'). */
+/* get_major_minor_nr(): the numbers of /dev/NAME. */
 static int
 dev_numbers(struct dev *d)
 {
-	char path[PATH_MAX], *p;
-	struct stat sb;
-
-	snprintf(path, sizeof(path), "%s%s", d->name[0] == '/' ? "" : "/dev/",
-	    d->name);
-	for (p = path; (p = strchr(p, '!')) != NULL; )
-		*p = '/';
-	if (stat(path, &sb) == -1)
-		return -1;
-	d->major = major(sb.st_rdev);
-	d->minor = minor(sb.st_rdev);
-	return 0;
+	return pk_blk_devnum(d->name, &d->major, &d->minor) == PK_OK ? 0 : -1;
 }
 
 /* Entries of a sys directory with a stat file: into the list. */
@@ -732,100 +714,40 @@ write_ext(struct ios *s, uint64_t itv, int fctr, int h, const struct dev *d,
 
 /* ---- device names for display (get_device_name) ---- */
 
-/* transform_devmapname(): the /dev/mapper entry with this dev_t. */
-static const char *
-devmap_name(unsigned maj, unsigned min)
-{
-	static char name[MAX_NAME_LEN];
-	char path[PATH_MAX];
-	struct dirent *de;
-	struct stat sb;
-	const char *r = NULL;
-	DIR *dir;
-
-	if ((dir = opendir("/dev/mapper")) == NULL) {
-		fprintf(stderr, "Cannot open %s: %s\n", "/dev/mapper",
-		    strerror(errno));
-		exit(4);
-	}
-	while ((de = readdir(dir)) != NULL) {
-		snprintf(path, sizeof(path), "/dev/mapper/%s", de->d_name);
-		if (stat(path, &sb) == 0 && major(sb.st_rdev) == maj &&
-		    minor(sb.st_rdev) == min) {
-			strlcpy(name, de->d_name, sizeof(name));
-			r = name;
-			break;
-		}
-	}
-	closedir(dir);
-	return r;
-}
-
-/* The name behind a link's target: its last component. */
-static const char *
-link_base(const char *link, char *buf, size_t len)
-{
-	ssize_t r = readlink(link, buf, len - 1);
-	char *p;
-
-	if (r <= 0)
-		return NULL;
-	buf[r] = '\0';
-	p = strrchr(buf, '/');
-	p = p ? p + 1 : buf;
-	return *p ? p : NULL;
-}
-
-/* get_persistent_name_from_pretty(): the by-TYPE link to this name. */
-static const char *
-persist_name(const struct ios *s, const char *pretty)
-{
-	static char found[256];
-	char dir[PATH_MAX], link[PATH_MAX * 2], tgt[PATH_MAX];
-	struct dirent **nl;
-	const char *b;
-	int i, n;
-
-	snprintf(dir, sizeof(dir), "/dev/disk/by-%s", s->ptype);
-	if ((n = scandir(dir, &nl, NULL, alphasort)) < 0)
-		return NULL;
-	found[0] = '\0';
-	for (i = 0; i < n; i++) {
-		snprintf(link, sizeof(link), "%s/%s", dir, nl[i]->d_name);
-		if (found[0] == '\0' && strcmp(nl[i]->d_name, ".") != 0 &&
-		    strcmp(nl[i]->d_name, "..") != 0 &&
-		    (b = link_base(link, tgt, sizeof(tgt))) != NULL &&
-		    strcmp(b, pretty) == 0)
-			strlcpy(found, nl[i]->d_name, sizeof(found));
-		free(nl[i]);
-	}
-	free(nl);
-	return found[0] ? found : NULL;
-}
-
 static const char *
 display_name(struct ios *s, struct dev *d)
 {
 	static char dname[MAX_NAME_LEN];
-	char link[128], tgt[PATH_MAX];
-	const char *n = NULL, *pretty;
+	char kname[256], pname[256];
+	const char *n = NULL;
 	char *p;
 
 	if ((DIS(F_DEVMAP) || DIS(F_PERSIST)) && d->tp < T_GROUP &&
 	    d->major == 0)
 		dev_numbers(d);
 	if (DIS(F_PERSIST)) {
-		snprintf(link, sizeof(link), "/sys/dev/block/%u:%u", d->major,
-		    d->minor);
-		if ((pretty = link_base(link, tgt, sizeof(tgt))) == NULL) {
-			snprintf(link, sizeof(link), "dev%u-%u", d->major,
+		if (pk_blk_kernel_name(&s->ctx, d->major, d->minor, kname,
+		    sizeof(kname)) != PK_OK)
+			snprintf(kname, sizeof(kname), "dev%u-%u", d->major,
 			    d->minor);
-			pretty = link;
-		}
-		n = persist_name(s, pretty);
+		if (pk_blk_persist_name(s->ptype, kname, pname,
+		    sizeof(pname)) == PK_OK)
+			n = pname;
 	}
-	if (n == NULL && DIS(F_DEVMAP) && d->major == s->dm_major)
-		n = devmap_name(d->major, d->minor);
+	if (n == NULL && DIS(F_DEVMAP) && d->major == s->dm_major) {
+		switch (pk_blk_devmap_name(&s->ctx, d->major, d->minor, pname,
+		    sizeof(pname))) {
+		case PK_OK:
+			n = pname;
+			break;
+		case PK_ENOENT:
+			break;
+		default:
+			fprintf(stderr, "Cannot open %s: %s\n", "/dev/mapper",
+			    strerror(s->ctx.oserr));
+			exit(4);
+		}
+	}
 	strlcpy(dname, n ? n : d->name, sizeof(dname));
 	for (p = dname; (p = strchr(p, '!')) != NULL; )
 		*p = '/';
@@ -1013,15 +935,8 @@ static const char *
 device_name(const char *name)
 {
 	static char out[1024];
-	char *r, *p;
 
-	if ((r = realpath(name, NULL)) == NULL)
-		return name;
-	strlcpy(out, strncmp(r, "/dev/", 5) == 0 ? r + 5 : r, sizeof(out));
-	free(r);
-	for (p = out; (p = strchr(p, '/')) != NULL; )
-		*p = '!';
-	return out;
+	return pk_blk_canon_name(name, out, sizeof(out)) == PK_OK ? out : name;
 }
 
 static int
@@ -1034,15 +949,12 @@ all_digits(const char *a)
 static void
 add_arg_dev(struct ios *s, const char *arg, int dtype)
 {
-	char path[PATH_MAX], tgt[PATH_MAX];
-	const char *n = device_name(arg), *b;
+	char tgt[256];
+	const char *n = device_name(arg);
 
-	if (DIS(F_PERSIST)) {
-		snprintf(path, sizeof(path), "/dev/disk/by-%s/%s", s->ptype, n);
-		if (access(path, F_OK) == 0 &&
-		    (b = link_base(path, tgt, sizeof(tgt))) != NULL)
-			n = b;
-	}
+	if (DIS(F_PERSIST) && pk_blk_persist_target(s->ptype, n, tgt,
+	    sizeof(tgt)) == PK_OK)
+		n = tgt;
 	add_dev(s, n, dtype);
 }
 
@@ -1070,7 +982,6 @@ opt_p(struct ios *s, char **argv, int *opt)
 static void
 opt_j(struct ios *s, char **argv, int *opt)
 {
-	char dir[PATH_MAX];
 	size_t i;
 
 	if (argv[++*opt] == NULL || strlen(argv[*opt]) >= sizeof(s->ptype) - 1)
@@ -1078,8 +989,7 @@ opt_j(struct ios *s, char **argv, int *opt)
 	strlcpy(s->ptype, argv[*opt], sizeof(s->ptype));
 	for (i = 0; s->ptype[i] != '\0'; i++)
 		s->ptype[i] = (char)tolower((unsigned char)s->ptype[i]);
-	snprintf(dir, sizeof(dir), "/dev/disk/by-%s", s->ptype);
-	if (access(dir, R_OK) != 0) {
+	if (!pk_blk_persist_ok(s->ptype)) {
 		fprintf(stderr, "Invalid type of persistent device name\n");
 		exit(1);
 	}
@@ -1278,7 +1188,7 @@ on_signal(int sig)
 static void
 banner(struct ios *s, const struct tm *tm)
 {
-	struct utsname u;
+	struct pk_uname u;
 	char date[64];
 	const char *e = getenv("S_TIME_FORMAT");
 
@@ -1287,7 +1197,8 @@ banner(struct ios *s, const struct tm *tm)
 		fmt_time(date, sizeof(date), "%Y-%m-%d", tm);
 	} else
 		fmt_time(date, sizeof(date), loc_date, tm);
-	uname(&u);
+	if (pk_uname(&u) != PK_OK)
+		memset(&u, 0, sizeof(u));
 	if (!DIS(F_JSON)) {
 		printf("%s %s (%s) \t%s \t_%s_\t(%d CPU)\n\n", u.sysname,
 		    u.release, u.nodename, date, u.machine, s->cpu_nr);
@@ -1307,10 +1218,9 @@ banner(struct ios *s, const struct tm *tm)
 
 /* Sleep until the absolute deadline, or until SIGINT/SIGTERM. */
 static void
-wait_until(const struct timespec *dl)
+wait_until(double deadline)
 {
-	while (!sigint_caught && clock_nanosleep(CLOCK_MONOTONIC,
-	    TIMER_ABSTIME, dl, NULL) == EINTR)
+	while (!sigint_caught && pk_sleep_until(deadline) == PK_EOS)
 		;
 }
 
@@ -1326,8 +1236,8 @@ static void write_out(struct ios *, int, int);
 static void
 run(struct ios *s)
 {
-	struct timespec dl;
 	struct sigaction sa;
+	double dl;
 	struct tm tm;
 	time_t now;
 	long count = s->count;
@@ -1338,7 +1248,7 @@ run(struct ios *s)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	clock_gettime(CLOCK_MONOTONIC, &dl);
+	dl = pk_monotonic();
 	do {
 		read_sample(s, curr);
 		now = time(NULL);
@@ -1352,8 +1262,8 @@ run(struct ios *s)
 		if (count) {
 			curr ^= 1;
 			flush_out();
-			dl.tv_sec += s->interval;
-			wait_until(&dl);
+			dl += (double)s->interval;
+			wait_until(dl);
 			if (sigint_caught)
 				count = 0;
 			else if (DIS(F_JSON) && count && !skip)

@@ -22,7 +22,7 @@ pk_code_str(int code)
 	}
 }
 
-static int
+static int __attribute__((format(printf, 4, 0)))
 vfail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, va_list ap)
 {
 	ctx->code = code;

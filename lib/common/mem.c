@@ -160,7 +160,7 @@ pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *m)
 		m->has |= PK_MEM_HAS_SHARED;
 	if (has(mi, PK_MI_BUFFERS))
 		m->has |= PK_MEM_HAS_BUFFERS;
-	if (has(mi, PK_MI_CACHED))
+	if (has(mi, PK_MI_CACHED) || has(mi, PK_MI_SRECLAIMABLE))
 		m->has |= PK_MEM_HAS_CACHE;
 	if (has(mi, PK_MI_SWAPTOTAL))
 		m->has |= PK_MEM_HAS_SWAP;

@@ -3,10 +3,14 @@
  * below a disk, /proc/diskstats and /proc/devices, read where sysstat
  * 12.6.1's iostat reads them so that the same tree gives the same report.
  */
-#define _GNU_SOURCE	/* memmem */
+#define _GNU_SOURCE	/* memmem, realpath, major */
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +145,136 @@ pk_devmap_major(struct pk_ctx *ctx)
 	}
 	pk_buf_free(&buf);
 	return maj;
+}
+
+int
+pk_blk_devnum(const char *name, unsigned *maj, unsigned *min)
+{
+	char path[PATH_MAX], *p;
+	struct stat sb;
+
+	snprintf(path, sizeof(path), "%s%s", name[0] == '/' ? "" : "/dev/",
+	    name);
+	for (p = path; (p = strchr(p, '!')) != NULL; )
+		*p = '/';
+	if (stat(path, &sb) == -1)
+		return pk_code_from_os(errno);
+	*maj = major(sb.st_rdev);
+	*min = minor(sb.st_rdev);
+	return PK_OK;
+}
+
+/* transform_devmapname() of sysstat. */
+int
+pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
+    size_t len)
+{
+	char path[PATH_MAX];
+	struct dirent *de;
+	struct stat sb;
+	int rc = PK_ENOENT;
+	DIR *dir;
+
+	if ((dir = opendir("/dev/mapper")) == NULL)
+		return pk_fail_os(ctx, errno, "open /dev/mapper");
+	while ((de = readdir(dir)) != NULL) {
+		snprintf(path, sizeof(path), "/dev/mapper/%s", de->d_name);
+		if (stat(path, &sb) == 0 && major(sb.st_rdev) == maj &&
+		    minor(sb.st_rdev) == min) {
+			strlcpy(out, de->d_name, len);
+			rc = PK_OK;
+			break;
+		}
+	}
+	closedir(dir);
+	return rc;
+}
+
+int
+pk_blk_canon_name(const char *name, char *out, size_t len)
+{
+	char *r, *p;
+
+	if ((r = realpath(name, NULL)) == NULL)
+		return pk_code_from_os(errno);
+	strlcpy(out, strncmp(r, "/dev/", 5) == 0 ? r + 5 : r, len);
+	free(r);
+	for (p = out; (p = strchr(p, '/')) != NULL; )
+		*p = '!';
+	return PK_OK;
+}
+
+/* The last component of a link's target. */
+static int
+link_base(int dfd, const char *link, char *out, size_t len)
+{
+	char tgt[PATH_MAX], *p;
+	ssize_t r = readlinkat(dfd, link, tgt, sizeof(tgt) - 1);
+
+	if (r <= 0)
+		return PK_ENOENT;
+	tgt[r] = '\0';
+	p = strrchr(tgt, '/');
+	p = p ? p + 1 : tgt;
+	if (*p == '\0')
+		return PK_ENOENT;
+	strlcpy(out, p, len);
+	return PK_OK;
+}
+
+int
+pk_blk_kernel_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
+    size_t len)
+{
+	char link[64];
+
+	snprintf(link, sizeof(link), "dev/block/%u:%u", maj, min);
+	return ctx->sysfd == -1 ? PK_ENOENT :
+	    link_base(ctx->sysfd, link, out, len);
+}
+
+int
+pk_blk_persist_ok(const char *type)
+{
+	char dir[PATH_MAX];
+
+	snprintf(dir, sizeof(dir), "/dev/disk/by-%s", type);
+	return access(dir, R_OK) == 0;
+}
+
+int
+pk_blk_persist_target(const char *type, const char *name, char *out,
+    size_t len)
+{
+	char link[PATH_MAX];
+
+	snprintf(link, sizeof(link), "/dev/disk/by-%s/%s", type, name);
+	return link_base(AT_FDCWD, link, out, len);
+}
+
+/* get_persistent_name_from_pretty(): first by-TYPE name, sorted. */
+int
+pk_blk_persist_name(const char *type, const char *kname, char *out,
+    size_t len)
+{
+	char dir[PATH_MAX], link[PATH_MAX * 2], base[PATH_MAX];
+	struct dirent **nl;
+	int i, n, rc = PK_ENOENT;
+
+	snprintf(dir, sizeof(dir), "/dev/disk/by-%s", type);
+	if ((n = scandir(dir, &nl, NULL, alphasort)) < 0)
+		return PK_ENOENT;
+	for (i = 0; i < n; i++) {
+		snprintf(link, sizeof(link), "%s/%s", dir, nl[i]->d_name);
+		if (rc != PK_OK && strcmp(nl[i]->d_name, ".") != 0 &&
+		    strcmp(nl[i]->d_name, "..") != 0 &&
+		    link_base(AT_FDCWD, link, base, sizeof(base)) == PK_OK &&
+		    strcmp(base, kname) == 0) {
+			strlcpy(out, nl[i]->d_name, len);
+			rc = PK_OK;
+		}
+		free(nl[i]);
+	}
+	free(nl);
+	return rc;
 }

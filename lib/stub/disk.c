@@ -46,3 +46,73 @@ pk_devmap_major(struct pk_ctx *ctx)
 	(void)ctx;
 	return ~0U;
 }
+
+int
+pk_blk_devnum(const char *name, unsigned *maj, unsigned *min)
+{
+	(void)name;
+	(void)maj;
+	(void)min;
+	return PK_ENOTSUP;
+}
+
+int
+pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
+    size_t len)
+{
+	(void)maj;
+	(void)min;
+	(void)out;
+	(void)len;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "device-mapper names");
+}
+
+int
+pk_blk_canon_name(const char *name, char *out, size_t len)
+{
+	(void)name;
+	(void)out;
+	(void)len;
+	return PK_ENOTSUP;
+}
+
+int
+pk_blk_kernel_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
+    size_t len)
+{
+	(void)ctx;
+	(void)maj;
+	(void)min;
+	(void)out;
+	(void)len;
+	return PK_ENOTSUP;
+}
+
+int
+pk_blk_persist_ok(const char *type)
+{
+	(void)type;
+	return 0;
+}
+
+int
+pk_blk_persist_target(const char *type, const char *name, char *out,
+    size_t len)
+{
+	(void)type;
+	(void)name;
+	(void)out;
+	(void)len;
+	return PK_ENOTSUP;
+}
+
+int
+pk_blk_persist_name(const char *type, const char *kname, char *out,
+    size_t len)
+{
+	(void)type;
+	(void)kname;
+	(void)out;
+	(void)len;
+	return PK_ENOTSUP;
+}
