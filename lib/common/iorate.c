@@ -97,12 +97,14 @@ pk_io_aqu_sz(uint32_t drq_ticks, uint64_t itv)
 	return pk_io_rate(drq_ticks, itv) / 1000.0;
 }
 
-/* compute_ext_disk_stats() util: busy ms per second (0 when it fell). */
+/*
+ * compute_ext_disk_stats() util: busy ms per second.  12.6.1 takes the
+ * 32-bit difference even when the counter fell (it wraps; sysstat#412).
+ */
 double
 pk_io_util(uint32_t prev_tot, uint32_t curr_tot, uint64_t itv)
 {
-	return curr_tot < prev_tot ? 0.0 :
-	    pk_io_rate((uint32_t)(curr_tot - prev_tot), itv);
+	return pk_io_rate((uint32_t)(curr_tot - prev_tot), itv);
 }
 
 /* %util: util / 10 / number of devices (1, or a group's members). */
