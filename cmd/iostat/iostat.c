@@ -1494,7 +1494,10 @@ main(int argc, char **argv)
 	if (DIS(F_JSON) || s->fmt != OUT_TEXT)
 		setlocale(LC_NUMERIC, "C");
 	s->dm_major = DIS(F_DEVMAP) ? pk_devmap_major(&s->ctx) : ~0U;
-	if ((s->cpu_nr = pk_cpu_count(&s->ctx)) < 0) {
+	if ((s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
+	    s->ctx.code == PK_ENOTSUP)
+		errx(1, "not supported on this system");
+	if (s->cpu_nr < 0) {
 		fprintf(stderr, "Cannot open %s/stat: %s\n", s->ctx.procfs,
 		    strerror(s->ctx.oserr));
 		exit(1);
