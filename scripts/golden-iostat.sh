@@ -41,6 +41,7 @@ if [ "${1:-}" = "--inner" ]; then
 	mount -t tmpfs none /sys/block
 	cp -r "$scratch/sys/block/." /sys/block/
 	mount --bind "$scratch/sys/devices/system/cpu" /sys/devices/system/cpu
+	export IOSTAT_SYS=$scratch/sys	# "@SYS@" of -f/+f option sets
 	# Interval runs write the next sample into the mounted tree.
 	next_sample() {
 		[ -d "$fx/next/proc" ] && cp "$fx/next/proc/"* "$scratch/proc/"

@@ -52,6 +52,9 @@
 #define F_ISO		0x1000000
 #define F_PSUTIL	0x2000000
 
+/* The disk roots to try, in order (sysstat -f / +f). */
+#define NDCTX(s)	((s)->has_alt ? ((s)->all_dir ? 2 : 1) : 1)
+
 /* Device kinds; a group is T_GROUP plus its number of members. */
 enum { T_PART, T_DEV, T_PART_DEV, T_GROUP };
 
@@ -86,6 +89,9 @@ struct ios {
 	const char	*procfs, *sysfs;
 	const char	*progname;
 	struct pk_ctx	 ctx;
+	/* Where disks are read: ctx, -f DIR only, or +f ctx then DIR. */
+	struct pk_ctx	 alt;
+	int		 has_alt, all_dir;
 	struct out	 w;
 };
 
@@ -125,6 +131,29 @@ help(const struct ios *s)
 
 /* ---- the device list (sysstat's add_list_device and readers) ---- */
 
+/* The k-th root to read disks from: /sys, the -f directory, or both. */
+static struct pk_ctx *
+dctx(struct ios *s, int k)
+{
+	if (!s->has_alt)
+		return &s->ctx;
+	if (s->all_dir)
+		return k == 0 ? &s->ctx : &s->alt;
+	return &s->alt;
+}
+
+/* is_device() in the roots, the first that has it. */
+static int
+is_device(struct ios *s, const char *name)
+{
+	int k;
+
+	for (k = 0; k < NDCTX(s); k++)
+		if (pk_blk_is_device(dctx(s, k), name))
+			return 1;
+	return 0;
+}
+
 static struct dev *
 add_dev(struct ios *s, const char *name, int dtype)
 {
@@ -161,7 +190,7 @@ add_dev(struct ios *s, const char *name, int dtype)
 	d->exist = 1;
 	if (dtype == T_GROUP)
 		d->tp = T_GROUP;
-	else if (pk_blk_is_device(&s->ctx, name))
+	else if (is_device(s, name))
 		d->tp = dtype == T_PART_DEV ? T_PART_DEV : T_DEV;
 	else
 		d->tp = T_PART;
@@ -176,26 +205,27 @@ dev_numbers(struct dev *d)
 }
 
 /* Entries of a sys directory with a stat file: into the list. */
-static void
-read_sys_dir(struct ios *s, int curr, const char *dir)
+static int
+read_sys_dir(struct ios *s, struct pk_ctx *c, int curr, const char *dir)
 {
 	struct pk_blkdev *v;
 	struct dev *d;
 	size_t i, n;
 
-	if (pk_blkdev_list(&s->ctx, dir, &v, &n) != PK_OK)
-		return;
+	if (pk_blkdev_list(c, dir, &v, &n) != PK_OK)
+		return -1;
 	for (i = 0; i < n; i++)
 		if ((d = add_dev(s, v[i].name, 0)) != NULL)
 			d->st[curr] = v[i].st;
 	free(v);
+	return 0;
 }
 
 static int
 read_dev_stat(struct ios *s, int curr, struct dev *d)
 {
 	char path[PATH_MAX];
-	int nf;
+	int nf, k;
 
 	if (d->tp == T_PART) {
 		/* A partition named on the command line: dev/block/M:m. */
@@ -205,8 +235,12 @@ read_dev_stat(struct ios *s, int curr, struct dev *d)
 		    d->minor);
 	} else
 		snprintf(path, sizeof(path), "block/%s/stat", d->name);
-	return pk_blkstat_read(&s->ctx, path, &d->st[curr], &nf) == PK_OK ?
-	    0 : -1;
+	/* +f: the system first, the directory when that fails. */
+	for (k = 0; k < NDCTX(s); k++)
+		if (pk_blkstat_read(dctx(s, k), path, &d->st[curr], &nf) ==
+		    PK_OK)
+			return 0;
+	return -1;
 }
 
 /* read_sysfs_dlist_stat(): named devices, their partitions, then ALL. */
@@ -216,6 +250,7 @@ read_sysfs(struct ios *s, int curr)
 	char path[PATH_MAX];
 	struct dev *d;
 	size_t i;
+	int k;
 
 	for (i = 0; i < s->ndv; i++) {
 		d = s->dv[i];
@@ -225,26 +260,42 @@ read_sysfs(struct ios *s, int curr)
 			d->exist = 1;
 		if (d->tp == T_PART_DEV) {
 			snprintf(path, sizeof(path), "block/%s", d->name);
-			read_sys_dir(s, curr, path);
+			for (k = 0; k < NDCTX(s); k++)
+				if (read_sys_dir(s, dctx(s, k), curr, path) == 0)
+					break;
 			/* Partitions were inserted around d: find it again. */
 			while (s->dv[i] != d)
 				i++;
 		}
 	}
 	if (s->flags & F_ALL_DEVICES)
-		read_sys_dir(s, curr, "block");
+		for (k = 0; k < NDCTX(s); k++)
+			read_sys_dir(s, dctx(s, k), curr, "block");
 }
+
+static void diskstats_into(struct ios *, int, struct pk_diskstats_ent *,
+    size_t);
 
 /* read_diskstats_stat(): every record of /proc/diskstats, file order. */
 static void
 read_diskstats(struct ios *s, int curr)
 {
 	struct pk_diskstats_ent *v;
-	struct dev *d;
-	size_t i, n;
+	size_t n;
+	int k;
 
-	if (pk_diskstats_read(&s->ctx, &v, &n) != PK_OK)
-		return;
+	for (k = 0; k < NDCTX(s); k++) {
+		if (pk_diskstats_read(dctx(s, k), &v, &n) == PK_OK)
+			diskstats_into(s, curr, v, n);
+	}
+}
+
+static void
+diskstats_into(struct ios *s, int curr, struct pk_diskstats_ent *v, size_t n)
+{
+	struct dev *d;
+	size_t i;
+
 	for (i = 0; i < n; i++) {
 		if (v[i].nfields == 7 && (s->flags & F_EXTENDED))
 			continue;
@@ -1092,6 +1143,20 @@ opt_cluster(struct ios *s, const char *a, int *report_set)
 	}
 }
 
+/* -f DIR, +f DIR: disks from DIR (its block/, diskstats, dev/block/). */
+static void
+opt_f(struct ios *s, char **argv, int *opt)
+{
+	if (s->has_alt || argv[*opt + 1] == NULL)
+		usage(s);
+	s->all_dir = argv[(*opt)++][0] == '+';
+	if (pk_ctx_open(&s->alt, argv[*opt], argv[*opt]) != PK_OK ||
+	    s->alt.sysfd == -1)
+		usage(s);
+	s->has_alt = 1;
+	(*opt)++;
+}
+
 /* -g NAME: a group, its name with a leading space. */
 static void
 opt_g(struct ios *s, char **argv, int *opt)
@@ -1129,7 +1194,9 @@ parse_args(struct ios *s, int argc, char **argv)
 			if (s->dplaces < 0 || s->dplaces > 2)
 				usage(s);
 			opt++;
-		} else if (strcmp(a, "-j") == 0)
+		} else if (strcmp(a, "-f") == 0 || strcmp(a, "+f") == 0)
+			opt_f(s, argv, &opt);
+		else if (strcmp(a, "-j") == 0)
 			opt_j(s, argv, &opt);
 		else if (strcmp(a, "-o") == 0) {
 			set_output(s, argv[++opt]);

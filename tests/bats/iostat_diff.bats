@@ -27,6 +27,7 @@ diff_case() {
 	IOSTAT_SNAPSHOT_ONLY=1 unshare -m -u "$PSKIT_ROOT/scripts/golden-iostat.sh" \
 		--inner "$fx" "$ref/out" "$ref/scratch"
 	cp -r "$fx/proc" "$fx/sys" "$BATS_TEST_TMPDIR/t/"
+	export IOSTAT_SYS=$BATS_TEST_TMPDIR/t/sys
 	while IFS='|' read -r kind name envs opts; do
 		[ "$kind" = s ] || continue
 		rc=0

@@ -30,6 +30,7 @@ run_set() {
 	rm -rf "$o/t"
 	mkdir -p "$o/t"
 	cp -r "$fx/proc" "$fx/sys" "$o/t/"
+	export IOSTAT_SYS=$o/t/sys
 	if [ "$kind" = i ]; then
 		# shellcheck disable=SC2086
 		iostat_env $envs "$IOSTAT_BIN" --procfs "$o/t/proc" \

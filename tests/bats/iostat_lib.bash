@@ -3,16 +3,21 @@
 
 IOSTAT_FAKETIME=${IOSTAT_FAKETIME:-@2024-01-15 10:20:30}
 
-# iostat_env [VAR=value...] CMD ARGS...: run CMD in the fixed environment.
+# iostat_env [VAR=value...] CMD ARGS...: run CMD in the fixed environment;
+# "@SYS@" in ARGS becomes $IOSTAT_SYS (the sys tree the tool reads).
 iostat_env() {
-	local -a envs=()
+	local -a envs=() args=()
+	local a
 	while [ $# -gt 0 ] && [[ $1 == [A-Z_]*=* ]]; do
 		envs+=("$1")
 		shift
 	done
+	for a in "$@"; do
+		args+=("${a//@SYS@/${IOSTAT_SYS:-/sys}}")
+	done
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C TZ=UTC \
 		FAKETIME_DONT_FAKE_MONOTONIC=1 "${envs[@]}" \
-		faketime -f "$IOSTAT_FAKETIME" timeout 20 "$@"
+		faketime -f "$IOSTAT_FAKETIME" timeout 20 "${args[@]}"
 }
 
 # iostat_norm: the banner's release and host name made fixed words.
