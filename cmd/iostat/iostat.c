@@ -1552,7 +1552,11 @@ main(int argc, char **argv)
 	s->progname = argv[0];
 	s->dplaces = -1;
 	s->fmt = OUT_TEXT;
-	setlocale(LC_ALL, "");
+	/* The categories sysstat's init_nls() sets (not messages: no
+	 * catalogue here), so %x and the decimal point follow the locale. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_TIME, "");
+	setlocale(LC_NUMERIC, "");
 	prescan_roots(s, argv);
 	if (pk_ctx_open(&s->ctx, s->procfs, s->sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&s->ctx));
