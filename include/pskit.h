@@ -320,7 +320,7 @@ unsigned pk_devmap_major(struct pk_ctx *ctx);
 int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
 /*
  * The /dev/mapper entry with these numbers: PK_OK, PK_ENOENT when none,
- * another code (ctx set) when /dev/mapper cannot be read.
+ * PK_EOS (ctx set, errno in ctx->oserr) when /dev/mapper cannot be read.
  */
 int	 pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
 	    char *out, size_t len);

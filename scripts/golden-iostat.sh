@@ -7,8 +7,8 @@
 # when <case>/next exists), run the reference iostat inside a private mount
 # and UTS namespace (unshare -m -u) that shows it the fixture, as in
 # shared/reference/iostat.md section 6:
-#   - a scratch copy of <case>/proc/{stat,uptime,diskstats} is bind-mounted
-#     over the /proc files;
+#   - a scratch copy of <case>/proc/{stat,uptime,diskstats,devices} is
+#     bind-mounted over the /proc files (devices only when present);
 #   - a tmpfs is mounted on /sys/block and <case>/sys/block copied into it;
 #   - <case>/sys/devices/system/cpu is bind-mounted over the real one;
 #   - the host name is "testhost"; LC_ALL=C TZ=UTC; faketime starts the
@@ -35,7 +35,8 @@ if [ "${1:-}" = "--inner" ]; then
 	mount --make-rprivate /
 	hostname testhost
 	cp -r "$fx/proc" "$fx/sys" "$scratch/"
-	for f in stat uptime diskstats; do
+	for f in stat uptime diskstats devices; do
+		[ -f "$scratch/proc/$f" ] || continue
 		mount --bind "$scratch/proc/$f" "/proc/$f"
 	done
 	mount -t tmpfs none /sys/block

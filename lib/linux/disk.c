@@ -175,8 +175,9 @@ pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
 	int rc = PK_ENOENT;
 	DIR *dir;
 
+	/* Not PK_ENOENT: that means "no such entry" to the caller. */
 	if ((dir = opendir("/dev/mapper")) == NULL)
-		return pk_fail_os(ctx, errno, "open /dev/mapper");
+		return pk_fail(ctx, PK_EOS, errno, "open /dev/mapper");
 	while ((de = readdir(dir)) != NULL) {
 		snprintf(path, sizeof(path), "/dev/mapper/%s", de->d_name);
 		if (stat(path, &sb) == 0 && major(sb.st_rdev) == maj &&
