@@ -62,6 +62,8 @@ if [ "${1:-}" = "--inner" ]; then
 	iostat_optsets "$fx" | while IFS='|' read -r kind name envs opts; do
 		# The differential test (iostat_diff.bats) runs snapshots only.
 		[ -n "${IOSTAT_SNAPSHOT_ONLY:-}" ] && [ "$kind" = i ] && continue
+		# shellcheck disable=SC2254
+		case $name in ${IOSTAT_ONLY_SETS:-*}) ;; *) continue ;; esac
 		rc=0
 		reset_sample
 		if [ "$kind" = i ]; then

@@ -29,13 +29,13 @@ iostat_norm() {
 
 # iostat_optsets FIXTURE: "kind|name|envs|options" lines, kind s (snapshot)
 # or i (interval): the common sets, the fixture's own, and the interval
-# sets when FIXTURE/next exists.
+# sets (common and the fixture's optsets.interval) when FIXTURE/next exists.
 iostat_optsets() {
 	local fx=$1 f kind name rest envs w
 	local root
 	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 	for f in "$root/tests/golden/iostat/optsets" "$fx/optsets" \
-	    "$root/tests/golden/iostat/optsets.interval"; do
+	    "$root/tests/golden/iostat/optsets.interval" "$fx/optsets.interval"; do
 		[ -f "$f" ] || continue
 		kind=s
 		case $f in *optsets.interval)
