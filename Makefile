@@ -20,15 +20,18 @@ ALL_CPPFLAGS = -Iinclude $(PLATFORM_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(STD) $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-ifeq ($(SANITIZE),1)
+ifeq ($(SANITIZE)$(PLATFORM),1linux)
 SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free iostat
+COMMANDS = free
+COMMANDS += procsmem
+COMMANDS += iostat
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cgroup.c \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
 	lib/common/iorate.c \
@@ -37,7 +40,10 @@ COMMON_SRCS = \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
 	lib/common/num.c \
-	lib/common/out.c
+	lib/common/out.c \
+	lib/common/smaps.c \
+	lib/common/smemfmt.c \
+	lib/common/sysmem.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.
@@ -67,11 +73,21 @@ FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
-	windows fuzz fuzz-smoke
+	windows fuzz fuzz-smoke leak FORCE
 
 all: $(LIBA) $(CMD_BINS)
 
-$(OBJDIR)/%.o: %.c
+# Objects depend on the flags they were built with, so switching compiler,
+# CFLAGS or SANITIZE rebuilds everything.
+FLAGS_STAMP = $(OBJDIR)/.flags
+$(FLAGS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || \
+		echo '$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS)' > $@
+
+FORCE:
+
+$(OBJDIR)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -86,12 +102,34 @@ $(OUTDIR)/%$(EXE): $$(OBJDIR)/cmd/$$*/$$*.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
-tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA)
+tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
 		$< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
 unit: $(UNIT_BINS)
+
+# Leak tests: the library's functions, and each command's main() built
+# under another name (for this test binary only) with tests/leak/<cmd>.args.
+LEAK_CMDS = $(foreach c,$(COMMANDS),$(if $(wildcard tests/leak/$(c).args),$(c)))
+LEAK_BINS = tests/leak/bin/leak_lib $(LEAK_CMDS:%=tests/leak/bin/leak_%)
+
+tests/leak/bin/leak_lib: tests/leak/leak_lib.c tests/leak/leak.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(LIBA) \
+		$(PLATFORM_LIBS) $(LDLIBS)
+
+tests/leak/bin/%_main.o: cmd/$$*/$$*.c $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Dmain=$*_main -c -o $@ $<
+
+tests/leak/bin/leak_%: tests/leak/leak_cmd.c tests/leak/leak.h \
+    tests/leak/bin/%_main.o $(LIBA)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+		-DCMD_MAIN=$*_main -DCMD_NAME=\"$*\" -o $@ $< \
+		tests/leak/bin/$*_main.o $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+
+leak: $(LEAK_BINS)
 
 # libFuzzer targets are linked with the library sources built alongside,
 # so the whole parser runs instrumented (make fuzz CC=clang).
@@ -119,7 +157,7 @@ fuzz-smoke: fuzz
 # Everything that can run here; ends with "N passed, N failed".
 check:
 	@sh scripts/deps.sh test || echo "make check: could not install every test dependency; the tests that need them will skip" >&2
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory all unit leak
 	@sh scripts/check.sh
 
 lint:
@@ -155,6 +193,7 @@ uninstall:
 	done
 
 clean:
-	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/fuzz/bin tests/fuzz/corpus
+	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
+		tests/fuzz/corpus
 
 -include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))

@@ -54,7 +54,9 @@ struct pk_ctx {
 int	 pk_ctx_open(struct pk_ctx *ctx, const char *procfs, const char *sysfs);
 void	 pk_ctx_close(struct pk_ctx *ctx);
 
-/* Record an error in ctx and return code.  fmt describes the call. */
+/* Record an error in ctx and return code.  With an OS error, fmt names
+ * the call ("open /proc/1/stat") and pk_strerror() adds the OS's text;
+ * without one (oserr 0), fmt is the whole message. */
 int	 pk_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
 /* Like pk_fail with the code derived from the OS error (oserr.c). */
@@ -142,7 +144,9 @@ struct pk_meminfo {
 	uint32_t has;		/* bit (1 << key) set when the key was seen */
 };
 
-/* Pure parser with procps-ng 4.0.2's tokenisation (see meminfo.c). */
+/* Pure parser with procps-ng 4.0.2's tokenisation and its 8191-byte
+ * window (see meminfo.c). */
+#define PK_MEMINFO_WINDOW	8191
 int	 pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out);
 
 /*
@@ -189,6 +193,73 @@ void	 pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *out);
  */
 int	 pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw,
 	    struct pk_mem *out);
+
+/* ---- memory cgroups (v1 and v2) ---- */
+
+#define PK_CG_PATHMAX	1024
+
+/* Where a process's memory cgroup lives (from /proc/PID/cgroup and
+ * /proc/PID/mountinfo). */
+struct pk_cgroup_loc {
+	int	 version;		/* 2 (unified) or 1 (memory controller) */
+	char	 path[PK_CG_PATHMAX];	/* cgroup path: "/user.slice/x" */
+	char	 mount[PK_CG_PATHMAX];	/* mount point: "/sys/fs/cgroup/memory" */
+	char	 root[PK_CG_PATHMAX];	/* the mount's root in the hierarchy */
+};
+
+/* memory.stat keys we use; v1 takes the hierarchical total_* ones. */
+enum pk_cgstat_key {
+	PK_CGS_ANON,
+	PK_CGS_FILE,
+	PK_CGS_SHMEM,
+	PK_CGS_ACTIVE_FILE,
+	PK_CGS_INACTIVE_FILE,
+	PK_CGS_SLAB_RECLAIMABLE,
+	PK_CGS_NKEYS
+};
+
+#define PK_CG_UNLIMITED	UINT64_MAX
+
+/* A memory cgroup's accounting, in bytes. */
+struct pk_cgroup_mem {
+	struct pk_cgroup_loc loc;
+	uint64_t limit;		/* smallest limit on the path to the root */
+	uint64_t usage;		/* memory.current / memory.usage_in_bytes */
+	uint64_t swap_limit;	/* smallest swap limit; v1: memsw - mem */
+	uint64_t swap_usage;
+	uint64_t stat[PK_CGS_NKEYS];
+	uint64_t has;		/* bit per stat key; PK_CG_HAS_* below */
+};
+
+#define PK_CG_HAS_SWAP	((uint64_t)1 << 63)
+
+/* Pure parsers. */
+int	 pk_cgroup_parse_self(const char *buf, size_t len,
+	    struct pk_cgroup_loc *v2, struct pk_cgroup_loc *v1);
+int	 pk_cgroup_parse_mounts(const char *buf, size_t len,
+	    struct pk_cgroup_loc *v2, struct pk_cgroup_loc *v1);
+/* A limit file: "max" and v1's "unlimited" (>= 2^62) are PK_CG_UNLIMITED. */
+int	 pk_cgroup_parse_limit(const char *buf, size_t len, uint64_t *out);
+int	 pk_cgroup_parse_stat(const char *buf, size_t len, int version,
+	    uint64_t *stat, uint64_t *has);
+
+/*
+ * Find and read the memory cgroup of pid (0: the caller), or of the
+ * cgroup path given.  v2 is preferred when it has the memory controller.
+ */
+int	 pk_cgroup_mem_read(struct pk_ctx *ctx, int pid, const char *path,
+	    struct pk_cgroup_mem *out);
+/*
+ * The meminfo a container should see, lxcfs-style: the host's file with
+ * the memory and swap keys replaced from the cgroup (see cgroup.c).
+ */
+void	 pk_cgroup_meminfo(const struct pk_cgroup_mem *cg,
+	    const struct pk_meminfo *host, struct pk_meminfo *out);
+/* The cgroup path of pid in the hierarchy of the given version (1, 2). */
+int	 pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path,
+	    size_t len);
+/* Is path the cgroup itself or below it? */
+int	 pk_cgroup_contains(const char *cgroup, const char *path);
 
 /* ---- atomic file replacement (-w FILE) ---- */
 
@@ -349,5 +420,187 @@ int	 pk_uname(struct pk_uname *u);
  */
 double	 pk_monotonic(void);
 int	 pk_sleep_until(double deadline);
+
+/* ---- process memory: smaps, smaps_rollup, per-process info (procsmem) ---- */
+
+/*
+ * Sums of /proc/PID/smaps fields over mappings (or the one smaps_rollup
+ * record), in kB as the kernel prints them.  has: PK_SM_* bit per field
+ * that was seen at least once.
+ */
+enum pk_sm_key {
+	PK_SM_SIZE,
+	PK_SM_RSS,
+	PK_SM_PSS,
+	PK_SM_SHARED_CLEAN,
+	PK_SM_SHARED_DIRTY,
+	PK_SM_PRIVATE_CLEAN,
+	PK_SM_PRIVATE_DIRTY,
+	PK_SM_REFERENCED,
+	PK_SM_SWAP,
+	PK_SM_SWAPPSS,
+	PK_SM_PRIVATE_HUGETLB,
+	PK_SM_NKEYS
+};
+
+struct pk_smaps {
+	uint64_t kb[PK_SM_NKEYS];
+	uint64_t maps;		/* mappings summed (0 for a rollup) */
+	uint32_t has;		/* bit (1 << key) when the key was seen */
+};
+
+/*
+ * One mapping, handed to a pk_smaps_parse() callback.  name points into
+ * the parsed buffer (not NUL-terminated): the whole rest of the header
+ * line after the inode, so names with spaces and " (deleted)" stay
+ * whole; "<anonymous>" for a mapping without a name.
+ */
+struct pk_vma {
+	const char	*name;
+	size_t		 namelen;
+	struct pk_smaps	 v;	/* this mapping's fields, maps = 1 */
+};
+
+/* Return non-zero to add the mapping to the totals. */
+typedef int (*pk_vma_fn)(void *arg, const struct pk_vma *vma);
+
+/*
+ * Pure parsers.  pk_smaps_parse() sums every mapping of a smaps text
+ * for which fn (may be NULL) returns non-zero; pk_smaps_rollup_parse()
+ * reads the single smaps_rollup record.  Fields are matched by name,
+ * never by line position.  PK_EPARSE when a rollup has no field.
+ */
+int	 pk_smaps_parse(const char *buf, size_t len, struct pk_smaps *out,
+	    pk_vma_fn fn, void *arg);
+int	 pk_smaps_rollup_parse(const char *buf, size_t len,
+	    struct pk_smaps *out);
+
+/*
+ * USS, reference/procsmem.md section 0: Private_Clean + Private_Dirty as
+ * smem and smemstat count it; with hugetlb, plus Private_Hugetlb as
+ * psutil does.  In kB.
+ */
+uint64_t pk_smaps_uss(const struct pk_smaps *s, int hugetlb);
+
+/* The parts of /proc/PID/stat a memory report needs. */
+struct pk_pidstat {
+	int		 pid;
+	char		 comm[64];	/* up to the LAST ')' */
+	char		 state;		/* 'R', 'S', 'Z', ... */
+	int		 ppid;
+	uint64_t	 flags;		/* PF_* */
+};
+
+#define PK_PF_KTHREAD	0x00200000u	/* stat flags: a kernel thread */
+
+/* Pure parser of /proc/PID/stat.  PK_EPARSE on malformed text. */
+int	 pk_pidstat_parse(const char *buf, size_t len, struct pk_pidstat *out);
+
+/* One process of a memory report. */
+struct pk_pmem {
+	int		 pid;
+	uint32_t	 uid;		/* owner of /proc/PID, as smem */
+	struct pk_pidstat st;
+	char		*cmdline;	/* NULs as spaces, last char dropped
+					   as smem does; malloc'd */
+	struct pk_smaps	 mem;
+	int		 exact;		/* mem summed from smaps */
+};
+
+/* Numeric entries of the proc root, ascending.  Free with free(3). */
+int	 pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids);
+
+/*
+ * Owner, stat and cmdline of pid (no ptrace access needed).  PK_ENOENT
+ * when the process is gone, is a kernel thread or a zombie: a report
+ * skips it silently.  Release with pk_pmem_free().
+ */
+int	 pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p);
+
+/*
+ * Memory of p: smaps_rollup, one open and one read (falling back to
+ * smaps where the kernel has no rollup), or with exact set, the per-
+ * mapping sums of smaps as smem computes them.  scratch is a reusable
+ * buffer.  PK_EACCES when the caller may not read it (count it),
+ * PK_ENOENT when the process went away or became a zombie (skip it).
+ */
+int	 pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
+	    struct pk_buf *scratch);
+
+/*
+ * The raw smaps text of pid into buf, for views that need every mapping
+ * (parse with pk_smaps_parse()).  Errors as pk_pmem_read().
+ */
+int	 pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf);
+
+void	 pk_pmem_free(struct pk_pmem *p);
+
+/* smem's view of /proc/meminfo (-w, -p): the keys it uses, in kB. */
+enum pk_sys_key {
+	PK_SYS_MEMTOTAL,
+	PK_SYS_MEMFREE,
+	PK_SYS_SWAPTOTAL,
+	PK_SYS_ANONPAGES,
+	PK_SYS_MAPPED,
+	PK_SYS_BUFFERS,
+	PK_SYS_SRECLAIMABLE,
+	PK_SYS_CACHED,
+	PK_SYS_NKEYS
+};
+
+struct pk_sysmem {
+	uint64_t kb[PK_SYS_NKEYS];
+	uint32_t has;
+};
+
+/* One row of smem's system view, in kB. */
+struct pk_area {
+	const char	*area;
+	int64_t		 used;
+	int64_t		 cache;
+	int64_t		 noncache;	/* used - cache */
+};
+
+#define PK_AREAS	5
+
+/* Pure parser; PK_EPARSE without MemTotal. */
+int	 pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out);
+/* Read /proc/meminfo for it. */
+int	 pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out);
+/* The rows of smem -w (see sysmem.c for the formulas). */
+void	 pk_sysmem_areas(const struct pk_sysmem *m, int64_t total,
+	    int64_t kernel, struct pk_area out[PK_AREAS]);
+
+/*
+ * OS services a memory report needs besides /proc: user names, the
+ * terminal width, a kernel image's size, POSIX extended regular
+ * expressions.  Stubs return PK_ENOTSUP (user names: PK_ENOENT).
+ */
+int	 pk_user_name(uint32_t uid, char *buf, size_t len);
+/* Columns of the terminal on fd, -1 when fd is not a terminal. */
+int	 pk_term_columns(int fd);
+/* The "dec" size reported by size(1) for an uncompressed kernel image,
+ * in bytes. */
+int	 pk_kernel_image_size(struct pk_ctx *ctx, const char *path,
+	    uint64_t *bytes);
+
+struct pk_re;
+/* Compile an extended regular expression; on error, errbuf says why. */
+int	 pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
+	    size_t errlen);
+int	 pk_re_match(const struct pk_re *re, const char *s);
+void	 pk_re_free(struct pk_re *re);
+
+/*
+ * Text formatting of memory reports (smemfmt.c): smem 1.5's -k units
+ * ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and the
+ * UTF-8 character counts and escaping of its fixed-width columns.
+ */
+size_t	 pk_u8_len(const char *s);
+size_t	 pk_u8_prefix(const char *s, size_t nchars);
+char	*pk_disp_escape(const char *s);
+void	 pk_smem_units(int64_t kb, char *buf, size_t len);
+void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
+int	 pk_smem_size_kb(const char *s, double *kb);
 
 #endif /* PSKIT_H */

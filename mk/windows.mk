@@ -7,6 +7,7 @@ PLATFORM_CPPFLAGS = -Ilib/compat -D__USE_MINGW_ANSI_STDIO=1
 PLATFORM_LIBS = -municode -static -lm
 
 PLATFORM_SRCS = \
+	lib/stub/cgroup.c \
 	lib/compat/err.c \
 	lib/compat/progname.c \
 	lib/compat/strlcpy.c \
@@ -20,6 +21,7 @@ PLATFORM_SRCS = \
 	lib/stub/ctx.c \
 	lib/stub/disk.c \
 	lib/stub/mem.c \
+	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
 	lib/windows/wstr.c

@@ -53,6 +53,18 @@ for t in tests/unit/bin/test_*; do
 	rm -f "$log.u"
 done
 
+# Leak tests: the library's probes and each command's main, thousands of
+# times in one process; the heap and the descriptors must not grow.
+if [ -x tests/leak/bin/leak_lib ]; then
+	run_tap leak sh -c 'tests/leak/bin/leak_lib || echo "not ok - leak_lib exited $?"'
+fi
+for t in tests/leak/bin/leak_*; do
+	[ -x "$t" ] || continue
+	c=${t##*/leak_}
+	[ "$c" = lib ] && continue
+	run_tap "leak/$c" sh -c "'$t' tests/leak/$c.args 2>&1 || echo 'not ok - $t exited'"
+done
+
 # Man pages.
 if command -v mandoc >/dev/null 2>&1; then
 	for m in man/*.1 man/*.7; do
@@ -63,13 +75,7 @@ else
 	skipped lint "mandoc not installed"
 fi
 
-# Command tests.
-if command -v bats >/dev/null 2>&1; then
-	run_tap bats bats --tap tests/bats
-else
-	skipped bats "bats not installed"
-fi
-
+# Builds first, so the command tests can run the stub and .exe binaries.
 # The Windows cross build, where the compiler exists.
 if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
 	one "windows build" make -s windows
@@ -79,6 +85,14 @@ fi
 
 # The stub platform must keep building.
 one "stub build" make -s PLATFORM=stub
+
+# Command tests.
+if command -v bats >/dev/null 2>&1; then
+	run_tap bats bats --tap tests/bats
+else
+	skipped bats "bats not installed"
+fi
+
 
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -29,7 +29,7 @@
 enum {
 	OPT_SI = 256, OPT_KILO, OPT_MEGA, OPT_GIGA, OPT_TERA, OPT_PETA,
 	OPT_TEBI, OPT_PEBI, OPT_HELP, OPT_TSV, OPT_JSON, OPT_NOHEADER,
-	OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS
+	OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_CGROUP
 };
 
 static const struct option longopts[] = {
@@ -61,6 +61,7 @@ static const struct option longopts[] = {
 	{ "outfile",	required_argument,	NULL, OPT_OUTFILE },
 	{ "procfs",	required_argument,	NULL, OPT_PROCFS },
 	{ "sysfs",	required_argument,	NULL, OPT_SYSFS },
+	{ "cgroup",	optional_argument,	NULL, OPT_CGROUP },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -96,6 +97,7 @@ static const char usage_text[] =
 "     --outfile FILE  write to FILE atomically (temporary file, rename)\n"
 "     --procfs DIR    read DIR instead of /proc\n"
 "     --sysfs DIR     read DIR instead of /sys\n"
+"     --cgroup[=PATH] show the memory of this process's cgroup (or PATH)\n"
 "\n"
 "     --help     display this help and exit\n"
 " -V, --version  output version information and exit\n"
@@ -123,6 +125,7 @@ static const struct out_col out_cols[] = {
 	{ "cache", OUT_I64, OUT_GAUGE, "bytes", "Page cache and reclaimable slab" },
 	{ "buff_cache", OUT_I64, OUT_GAUGE, "bytes", "Buffers plus cache" },
 	{ "available", OUT_I64, OUT_GAUGE, "bytes", "Memory available for new work" },
+	{ "scope", OUT_STR, OUT_LABEL, NULL, "host, or the cgroup path" },
 };
 
 struct opts {
@@ -135,6 +138,8 @@ struct opts {
 	const char	*outfile;
 	const char	*procfs;
 	const char	*sysfs;
+	int		 cgroup;	/* --cgroup or PSKIT_FREE_CGROUP=1 */
+	const char	*cgroup_path;	/* NULL: the caller's own cgroup */
 };
 
 static volatile sig_atomic_t stop;
@@ -220,6 +225,7 @@ set_format(struct opts *o, const char *s)
 static void
 parse_opts(int argc, char **argv, struct opts *o)
 {
+	const char *p;
 	int c, unit_set = 0;
 
 	memset(o, 0, sizeof(*o));
@@ -266,11 +272,17 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_OUTFILE: o->outfile = optarg; break;
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
+		case OPT_CGROUP:
+			o->cgroup = 1;
+			o->cgroup_path = optarg;
+			break;
 		default: usage(stderr);
 		}
 	}
 	if (optind != argc)
 		usage(stderr);
+	if ((p = getenv("PSKIT_FREE_CGROUP")) != NULL && strcmp(p, "1") == 0)
+		o->cgroup = 1;
 	if (o->flags & F_REPEAT)
 		o->outflags |= OUT_INTERVAL;
 }
@@ -426,7 +438,7 @@ render_text(FILE *fp, const struct row *rows, size_t n, const struct opts *o)
 
 /* Structured rows: bytes always, whatever unit option was given. */
 static void
-render_out(struct out *w, const struct row *rows, size_t n)
+render_out(struct out *w, const struct row *rows, size_t n, const char *scope)
 {
 	size_t i;
 	int c;
@@ -441,18 +453,31 @@ render_out(struct out *w, const struct row *rows, size_t n)
 			else
 				out_null(w);
 		}
+		out_str(w, scope);
 		out_record_end(w);
 	}
 }
 
+/* The memory numbers, of the host or of a cgroup; scope names which. */
 static void
-read_mem(struct pk_ctx *ctx, struct pk_mem *m)
+read_mem(struct pk_ctx *ctx, const struct opts *o, struct pk_mem *m,
+    char *scope, size_t len)
 {
-	struct pk_meminfo raw;
+	struct pk_meminfo raw, view;
+	struct pk_cgroup_mem cg;
 	int rc;
 
-	if ((rc = pk_mem_read(ctx, &raw, m)) == PK_OK)
+	strlcpy(scope, "host", len);
+	if ((rc = pk_mem_read(ctx, &raw, m)) == PK_OK) {
+		if (!o->cgroup)
+			return;
+		if (pk_cgroup_mem_read(ctx, 0, o->cgroup_path, &cg) != PK_OK)
+			errx(1, "%s", pk_strerror(ctx));
+		pk_cgroup_meminfo(&cg, &raw, &view);
+		pk_mem_derive(&view, m);
+		strlcpy(scope, cg.loc.path, len);
 		return;
+	}
 	if (rc == PK_ENOENT)
 		errx(1, "Memory information file %s/meminfo does not exist",
 		    ctx->procfs);
@@ -484,14 +509,14 @@ pause_us(float us)
 /* One sample to fp: the text report or a structured sample. */
 static void
 emit(FILE *fp, struct out *w, const struct row *rows, size_t n,
-    const struct opts *o)
+    const struct opts *o, const char *scope)
 {
 	if (o->fmt == OUT_TEXT) {
 		render_text(fp, rows, n, o);
 		return;
 	}
 	out_sample_begin(w, pk_now());
-	render_out(w, rows, n);
+	render_out(w, rows, n, scope);
 	if (w->flags & OUT_INTERVAL)
 		out_sample_end(w);
 }
@@ -499,7 +524,7 @@ emit(FILE *fp, struct out *w, const struct row *rows, size_t n,
 /* --outfile: each sample replaces the file atomically. */
 static void
 emit_file(struct pk_ctx *ctx, const struct row *rows, size_t n,
-    const struct opts *o)
+    const struct opts *o, const char *scope)
 {
 	struct pk_atomic a;
 	struct out w;
@@ -512,7 +537,7 @@ emit_file(struct pk_ctx *ctx, const struct row *rows, size_t n,
 		pk_atomic_abort(&a);
 		errx(1, "out of memory");
 	}
-	emit(a.fp, &w, rows, n, o);
+	emit(a.fp, &w, rows, n, o, scope);
 	if (o->fmt != OUT_TEXT)
 		out_end(&w);
 	if (pk_atomic_commit(ctx, &a) != PK_OK)
@@ -525,20 +550,25 @@ run(struct pk_ctx *ctx, const struct opts *o)
 	struct row rows[6];
 	struct pk_mem m;
 	struct out w;
+	char scope[PK_CG_PATHMAX];
 	size_t n;
-	int left = o->count;
+	int left = o->count, begun = 0;
 
-	if (o->fmt != OUT_TEXT && o->outfile == NULL &&
-	    out_begin(&w, stdout, o->fmt, o->outflags, "free", out_cols,
-	    sizeof(out_cols) / sizeof(out_cols[0])) != PK_OK)
-		errx(1, "out of memory");
 	for (;;) {
-		read_mem(ctx, &m);
+		/* collect, then render: a failed read leaves no partial output */
+		read_mem(ctx, o, &m, scope, sizeof(scope));
+		if (!begun && o->fmt != OUT_TEXT && o->outfile == NULL) {
+			if (out_begin(&w, stdout, o->fmt, o->outflags, "free",
+			    out_cols, sizeof(out_cols) / sizeof(out_cols[0])) !=
+			    PK_OK)
+				errx(1, "out of memory");
+			begun = 1;
+		}
 		n = build_rows(&m, o, rows);
 		if (o->outfile != NULL)
-			emit_file(ctx, rows, n, o);
+			emit_file(ctx, rows, n, o, scope);
 		else
-			emit(stdout, &w, rows, n, o);
+			emit(stdout, &w, rows, n, o, scope);
 		if (fflush(stdout) != 0 || ferror(stdout))
 			errx(1, "write error");
 		if ((o->flags & F_COUNT) && --left < 1)
@@ -551,7 +581,7 @@ run(struct pk_ctx *ctx, const struct opts *o)
 		if (stop)
 			break;
 	}
-	if (o->fmt != OUT_TEXT && o->outfile == NULL)
+	if (begun)
 		out_end(&w);
 	return 0;
 }

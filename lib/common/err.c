@@ -63,8 +63,7 @@ pk_strerror(struct pk_ctx *ctx)
 		pk_os_strerror(ctx->oserr, os, sizeof(os));
 		snprintf(ctx->msg, sizeof(ctx->msg), "%s: %s", ctx->what, os);
 	} else if (ctx->what[0] != '\0')
-		snprintf(ctx->msg, sizeof(ctx->msg), "%s: %s", ctx->what,
-		    pk_code_str(ctx->code));
+		snprintf(ctx->msg, sizeof(ctx->msg), "%s", ctx->what);
 	else
 		snprintf(ctx->msg, sizeof(ctx->msg), "%s",
 		    pk_code_str(ctx->code));

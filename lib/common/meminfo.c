@@ -9,8 +9,10 @@
  * (white space, newlines included, is skipped); the next record starts
  * after the first newline that follows the colon; a NUL byte ends the
  * data.  Unknown keys are ignored, missing keys are 0 with their has-bit
- * clear, a repeated key keeps its last value.  Unlike procps, which reads
- * only the first 8191 bytes, the whole file is parsed.
+ * clear, a repeated key keeps its last value.  procps makes one read() of
+ * at most 8191 bytes, so only that much is parsed here too: the reader
+ * still reads to EOF, but numbers past that point would make free print
+ * other numbers than procps for the same file (kernel files are ~1.5 KiB).
  */
 #include <string.h>
 
@@ -61,6 +63,8 @@ pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out)
 	int key, ok;
 
 	memset(out, 0, sizeof(*out));
+	if (len > PK_MEMINFO_WINDOW)
+		len = PK_MEMINFO_WINDOW;
 	if ((nul = memchr(buf, '\0', len)) != NULL)
 		len = (size_t)(nul - buf);
 	end = buf + len;

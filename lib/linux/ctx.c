@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "pskit.h"
@@ -78,6 +79,7 @@ pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 {
 	const char *rp = root == PK_ROOT_PROC ? ctx->procfs : ctx->sysfs;
 	int dfd = root == PK_ROOT_PROC ? ctx->procfd : ctx->sysfd;
+	struct stat st;
 	int fd, e;
 
 	while (*path == '/')
@@ -85,8 +87,16 @@ pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 	pk_buf_reset(buf);
 	if (dfd == -1)
 		return pk_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s", rp, path);
-	if ((fd = openat(dfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+	/* O_NONBLOCK: a FIFO planted in a fixture must not hang the open */
+	fd = openat(dfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd == -1)
 		return pk_fail_os(ctx, errno, "open %s/%s", rp, path);
+	/* /proc and /sys files are regular; a device or FIFO never ends */
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		return pk_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
+	}
 	e = read_all(fd, buf);
 	close(fd);
 	if (e == ENOMEM)

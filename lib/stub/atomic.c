@@ -10,13 +10,13 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->fd = -1;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s", path);
+	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", path);
 }
 
 int
 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 {
-	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s", a->path);
+	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", a->path);
 }
 
 void

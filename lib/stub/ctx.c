@@ -27,5 +27,5 @@ pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 {
 	(void)root;
 	(void)buf;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "%s", path);
+	return pk_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", path);
 }

@@ -8,5 +8,5 @@ pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw, struct pk_mem *out)
 {
 	(void)raw;
 	(void)out;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics: not supported on this system");
 }

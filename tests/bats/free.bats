@@ -177,13 +177,13 @@ ref_vs_ours() {
 @test "free: tsv is bytes whatever the unit option, absent values are \\N" {
 	run "$FREE" --procfs "$F1" -o tsv -g -ltv
 	assert_success
-	assert_line --index 0 "$(printf 'type\ttotal\tused\tfree\tshared\tbuffers\tcache\tbuff_cache\tavailable')"
+	assert_line --index 0 "$(printf 'type\ttotal\tused\tfree\tshared\tbuffers\tcache\tbuff_cache\tavailable\tscope')"
 	# MemTotal 8061200 kB; used = total - MemFree (no MemAvailable)
-	assert_line --index 1 "$(printf 'mem\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d' \
+	assert_line --index 1 "$(printf 'mem\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\thost' \
 		$((8061200*1024)) $(((8061200-512300)*1024)) $((512300*1024)) \
 		$((131072*1024)) $((204800*1024)) $(((3145728+300000)*1024)) \
 		$(((204800+3145728+300000)*1024)) $((512300*1024)))"
-	assert_line --index 4 "$(printf 'swap\t%d\t%d\t%d\t\\N\t\\N\t\\N\t\\N\t\\N' \
+	assert_line --index 4 "$(printf 'swap\t%d\t%d\t%d\t\\N\t\\N\t\\N\t\\N\t\\N\thost' \
 		$((4194300*1024)) $(((4194300-4000000)*1024)) $((4000000*1024)))"
 	run "$FREE" --procfs "$F1" --tsv --no-header
 	refute_line --partial "type"
@@ -208,7 +208,7 @@ ref_vs_ours() {
 		assert_line "# TYPE pskit_free_${m}_bytes gauge"
 		assert_line --regexp "^# HELP pskit_free_${m}_bytes .+"
 	done
-	assert_line "pskit_free_total_bytes{type=\"total\"} $(((8061200+4194300)*1024))"
+	assert_line "pskit_free_total_bytes{type=\"total\",scope=\"host\"} $(((8061200+4194300)*1024))"
 	assert_line --regexp '^pskit_free_last_success_timestamp_seconds [0-9]+\.[0-9]{3}$'
 	refute_output --partial "timestamp\":"
 }
@@ -257,7 +257,7 @@ ref_vs_ours() {
 	run "$FREE" --procfs "$F1" -o prom --outfile "$f"
 	assert_success
 	[ -z "$output" ]
-	grep -q '^pskit_free_total_bytes{type="mem"} ' "$f"
+	grep -q '^pskit_free_total_bytes{type="mem",scope="host"} ' "$f"
 	[ "$(stat -c %a "$f")" = 644 ]
 	ls -A "$BATS_TEST_TMPDIR" | grep -q '^\.free\.prom\.' && fail "temporary file left"
 	# a failing run (no meminfo) leaves the old file

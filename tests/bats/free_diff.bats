@@ -134,6 +134,10 @@ diff_case() {
 	diff_case big-20kb
 }
 
+@test "free diff: keys-past-8191" {
+	diff_case keys-past-8191
+}
+
 # bats test_tags=root
 @test "free diff: crlf" {
 	diff_case crlf

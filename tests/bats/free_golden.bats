@@ -114,6 +114,10 @@ golden_case() {
 	golden_case big-20kb
 }
 
+@test "free golden: keys-past-8191" {
+	golden_case keys-past-8191
+}
+
 @test "free golden: crlf" {
 	golden_case crlf
 }

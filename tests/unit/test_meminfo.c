@@ -130,13 +130,19 @@ big_file(void)
 	CHECK(s != NULL);
 	if (s == NULL)
 		return;
+	n = (size_t)snprintf(s, cap, "MemTotal: 123 kB\n");
+	for (i = 0; n < 8170; i++)
+		n += (size_t)snprintf(s + n, cap - n, "Extra_%d:  %d kB\n", i, i);
+	/* the value that straddles byte 8191 is cut there, as procps cuts it */
+	n = 8170;	/* "Pad" may merge with a cut line; MemFree starts at 8181 */
+	n += (size_t)snprintf(s + n, cap - n, "\nPad: 0000\nMemFree: 98765 kB\n");
 	for (i = 0; n < 20000; i++)
 		n += (size_t)snprintf(s + n, cap - n, "Extra_%d:  %d kB\n", i, i);
-	/* keys past procps' 8191-byte window are still read */
-	snprintf(s + n, cap - n, "MemTotal: 123 kB\nSwapFree: 4 kB\n");
+	snprintf(s + n, cap - n, "SwapFree: 4 kB\n");
 	parse(s);
 	CHECK_U64(mi.kb[PK_MI_MEMTOTAL], 123);
-	CHECK_U64(mi.kb[PK_MI_SWAPFREE], 4);
+	CHECK_U64(mi.kb[PK_MI_MEMFREE], 9);	/* "MemFree: 9|8765" */
+	CHECK(!has(PK_MI_SWAPFREE));		/* past the window */
 	free(s);
 }
 

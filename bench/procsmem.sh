@@ -1,0 +1,37 @@
+#!/bin/sh
+# bench/procsmem.sh: procsmem (process view, every process) against smem 1.5,
+# smemstat, psutil 5.9.4's procsmem.py and the floor of reading every
+# smaps_rollup once, on this machine's processes plus BENCH_SLEEPERS (300)
+# stopped `sleep` processes that the bench starts and removes.
+. bench/lib.sh
+BENCH_RUNS=${BENCH_RUNS_PROCSMEM:-30}
+n=${BENCH_SLEEPERS:-300}
+PSUTIL_SCRIPT=${PSUTIL_SCRIPTS:-/work/shared/tools/psutil-5.9.4-scripts}/procsmem.py
+pids=
+i=0
+while [ "$i" -lt "$n" ]; do
+	sleep 600 &
+	pids="$pids $!"
+	i=$((i + 1))
+done
+# shellcheck disable=SC2086
+kill -STOP $pids
+trap 'kill -KILL $pids 2>/dev/null; wait 2>/dev/null; rm -rf "$BENCH_TMP"' EXIT
+echo "procsmem, $(ls -d /proc/[0-9]* 2>/dev/null | wc -l) processes incl. $n stopped sleep (mean of $BENCH_RUNS runs each)"
+bench_row "floor: cat /proc/[0-9]*/smaps_rollup" \
+	"sh -c 'cat /proc/[0-9]*/smaps_rollup >/dev/null 2>&1; true'"; floor=$BENCH_LAST
+bench_row "smem" "/usr/bin/smem"; smem=$BENCH_LAST
+bench_row "smemstat" "/usr/bin/smemstat -q"; smemstat=$BENCH_LAST
+if [ -f "$PSUTIL_SCRIPT" ]; then
+	bench_row "psutil procsmem.py" "/usr/bin/python3 $PSUTIL_SCRIPT"; py=$BENCH_LAST
+else
+	py=NaN
+fi
+bench_row "pskit procsmem" "bin/procsmem -q"; ours=$BENCH_LAST
+bench_row "pskit procsmem --smaps" "bin/procsmem -q --smaps"; oursx=$BENCH_LAST
+bench_row "pskit procsmem -o json" "bin/procsmem -q -o json"; oursj=$BENCH_LAST
+echo "  ratio pskit/smem: $(bench_ratio "$ours" "$smem")" \
+	"(--smaps: $(bench_ratio "$oursx" "$smem"))," \
+	"pskit/smemstat: $(bench_ratio "$ours" "$smemstat")," \
+	"pskit/psutil: $(bench_ratio "$ours" "$py")," \
+	"pskit/floor: $(bench_ratio "$ours" "$floor")"

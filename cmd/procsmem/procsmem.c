@@ -1,0 +1,1389 @@
+/*
+ * procsmem: USS, PSS, swap and RSS of every process, compatible with
+ * smem 1.5 in text (views, options, widths, trailing spaces, sort order)
+ * plus tsv, json and prom output (reference/procsmem.md).
+ *
+ * Numbers come from smaps_rollup (one read per process) or, with
+ * --smaps and wherever a view needs per-mapping data, from smaps summed
+ * per mapping exactly as smem does.  Collect, then render: every view
+ * builds a list of entities (processes, users, mappings or areas); the
+ * text table, the sort and the structured records read them through one
+ * getter per field.
+ */
+#include <sys/stat.h>
+
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <vis.h>
+
+#include "pskit.h"
+#include "pskit_out.h"
+
+enum { V_PROC, V_USER, V_MAP, V_SYS };
+
+enum {
+	OPT_PIE = 256, OPT_BAR, OPT_HELP, OPT_TSV, OPT_JSON, OPT_SMAPS,
+	OPT_HUGETLB, OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_VERSION,
+	OPT_CGROUP
+};
+
+static const struct option longopts[] = {
+	{ "no-header",		no_argument,		NULL, 'H' },
+	{ "columns",		required_argument,	NULL, 'c' },
+	{ "totals",		no_argument,		NULL, 't' },
+	{ "autosize",		no_argument,		NULL, 'a' },
+	{ "realmem",		required_argument,	NULL, 'R' },
+	{ "kernel",		required_argument,	NULL, 'K' },
+	{ "mappings",		no_argument,		NULL, 'm' },
+	{ "users",		no_argument,		NULL, 'u' },
+	{ "system",		no_argument,		NULL, 'w' },
+	{ "processfilter",	required_argument,	NULL, 'P' },
+	{ "mapfilter",		required_argument,	NULL, 'M' },
+	{ "userfilter",		required_argument,	NULL, 'U' },
+	{ "numeric",		no_argument,		NULL, 'n' },
+	{ "sort",		required_argument,	NULL, 's' },
+	{ "reverse",		no_argument,		NULL, 'r' },
+	{ "percent",		no_argument,		NULL, 'p' },
+	{ "abbreviate",		no_argument,		NULL, 'k' },
+	{ "pie",		required_argument,	NULL, OPT_PIE },
+	{ "bar",		required_argument,	NULL, OPT_BAR },
+	{ "source",		required_argument,	NULL, 'S' },
+	{ "quiet",		no_argument,		NULL, 'q' },
+	{ "smaps",		no_argument,		NULL, OPT_SMAPS },
+	{ "hugetlb",		no_argument,		NULL, OPT_HUGETLB },
+	{ "output",		required_argument,	NULL, 'o' },
+	{ "tsv",		no_argument,		NULL, OPT_TSV },
+	{ "json",		no_argument,		NULL, OPT_JSON },
+	{ "outfile",		required_argument,	NULL, OPT_OUTFILE },
+	{ "procfs",		required_argument,	NULL, OPT_PROCFS },
+	{ "sysfs",		required_argument,	NULL, OPT_SYSFS },
+	{ "cgroup",		optional_argument,	NULL, OPT_CGROUP },
+	{ "help",		no_argument,		NULL, 'h' },
+	{ "version",		no_argument,		NULL, 'V' },
+	{ NULL,			0,			NULL, 0 }
+};
+
+static const char usage_text[] =
+"Usage: %s [options]\n"
+"\n"
+"Options:\n"
+"  -h, --help            show this help message and exit\n"
+"  -H, --no-header       disable header line\n"
+"  -c COLUMNS, --columns=COLUMNS\n"
+"                        columns to show\n"
+"  -t, --totals          show totals\n"
+"  -a, --autosize        size columns to fit terminal size\n"
+"  -R REALMEM, --realmem=REALMEM\n"
+"                        amount of physical RAM\n"
+"  -K KERNEL, --kernel=KERNEL\n"
+"                        path to kernel image\n"
+"  -m, --mappings        show mappings\n"
+"  -u, --users           show users\n"
+"  -w, --system          show whole system\n"
+"  -P PROCESSFILTER, --processfilter=PROCESSFILTER\n"
+"                        process filter regex\n"
+"  -M MAPFILTER, --mapfilter=MAPFILTER\n"
+"                        map filter regex\n"
+"  -U USERFILTER, --userfilter=USERFILTER\n"
+"                        user filter regex\n"
+"  -n, --numeric         numeric output\n"
+"  -s SORT, --sort=SORT  field to sort on\n"
+"  -r, --reverse         reverse sort\n"
+"  -p, --percent         show percentage\n"
+"  -k, --abbreviate      show unit suffixes\n"
+"  -S SOURCE, --source=SOURCE\n"
+"                        /proc data source (a root directory)\n"
+"  -q, --quiet           do not count unreadable processes on stderr\n"
+"      --smaps           sum smaps per mapping exactly as smem does\n"
+"      --hugetlb         count Private_Hugetlb in USS (as psutil)\n"
+"  -o FMT, --output=FMT  output format: text, tsv, json or prom\n"
+"      --tsv             same as --output=tsv\n"
+"      --json            same as --output=json\n"
+"      --outfile=FILE    write to FILE atomically\n"
+"      --procfs=DIR      read DIR instead of /proc\n"
+"      --sysfs=DIR       read DIR instead of /sys\n"
+"      --cgroup[=PATH]   only processes in this process's memory cgroup\n"
+"                        (or PATH) and below, with its memory.current\n"
+"  -V, --version         output version information and exit\n";
+
+/* Field ids; each view's table lists the ones it knows. */
+enum {
+	F_PID, F_USER, F_NAME, F_COMMAND, F_MAPS, F_SWAP, F_USS, F_RSS,
+	F_PSS, F_VSS, F_COUNT, F_PIDS, F_MAP, F_AVGPSS, F_AVGUSS, F_AVGRSS,
+	F_ORDER, F_AREA, F_USED, F_CACHE, F_NONCACHE
+};
+
+/* How smem totals a column (-t). */
+enum { T_EMPTY, T_ROWS, T_DISTINCT, T_SUM };
+
+/* One smem field: format "%[-]W[.W]s", 'a' marks an amount. */
+struct field {
+	const char	*key;
+	int		 id;
+	const char	*title;
+	int		 width;
+	int		 left;
+	int		 trunc;
+	int		 amount;
+	int		 total;
+	const char	*help;
+};
+
+#define HSWAP	"amount of swap space consumed (ignoring sharing)"
+#define HUSS	"unique set size"
+#define HRSS	"resident set size (ignoring sharing)"
+#define HPSS	"proportional set size (including sharing)"
+#define HVSS	"virtual set size (total virtual memory mapped)"
+
+static const struct field proc_fields[] = {
+	{ "pid", F_PID, "PID", 5, 0, 0, 0, T_ROWS, "process ID" },
+	{ "user", F_USER, "User", 8, 1, 0, 0, T_DISTINCT, "owner of process" },
+	{ "name", F_NAME, "Name", 24, 1, 1, 0, T_EMPTY, "name of process" },
+	{ "command", F_COMMAND, "Command", 27, 1, 1, 0, T_EMPTY,
+	    "process command line" },
+	{ "maps", F_MAPS, "Maps", 5, 0, 0, 0, T_SUM, "total number of mappings" },
+	{ "swap", F_SWAP, "Swap", 8, 0, 0, 1, T_SUM, HSWAP },
+	{ "uss", F_USS, "USS", 8, 0, 0, 1, T_SUM, HUSS },
+	{ "rss", F_RSS, "RSS", 8, 0, 0, 1, T_SUM, HRSS },
+	{ "pss", F_PSS, "PSS", 8, 0, 0, 1, T_SUM, HPSS },
+	{ "vss", F_VSS, "VSS", 8, 0, 0, 1, T_SUM, HVSS },
+	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
+};
+
+static const struct field user_fields[] = {
+	{ "user", F_USER, "User", 8, 1, 0, 0, T_EMPTY, "user name or ID" },
+	{ "count", F_COUNT, "Count", 5, 0, 0, 0, T_SUM, "number of processes" },
+	{ "swap", F_SWAP, "Swap", 8, 0, 0, 1, T_SUM,
+	    "amount of swapspace consumed (ignoring sharing)" },
+	{ "uss", F_USS, "USS", 8, 0, 0, 1, T_SUM, HUSS },
+	{ "rss", F_RSS, "RSS", 8, 0, 0, 1, T_SUM, HRSS },
+	{ "pss", F_PSS, "PSS", 8, 0, 0, 1, T_SUM, HPSS },
+	{ "vss", F_VSS, "VSS", 8, 0, 0, 1, T_SUM, HVSS },
+	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
+};
+
+static const struct field map_fields[] = {
+	{ "map", F_MAP, "Map", 40, 1, 1, 0, T_ROWS, "mapping name" },
+	{ "count", F_COUNT, "Count", 5, 0, 0, 0, T_SUM,
+	    "number of mappings found" },
+	{ "pids", F_PIDS, "PIDs", 5, 0, 0, 0, T_SUM,
+	    "number of PIDs using mapping" },
+	{ "swap", F_SWAP, "Swap", 8, 0, 0, 1, T_SUM, HSWAP },
+	{ "uss", F_USS, "USS", 8, 0, 0, 1, T_SUM, HUSS },
+	{ "rss", F_RSS, "RSS", 8, 0, 0, 1, T_SUM, HRSS },
+	{ "pss", F_PSS, "PSS", 8, 0, 0, 1, T_SUM, HPSS },
+	{ "vss", F_VSS, "VSS", 8, 0, 0, 1, T_SUM,
+	    "virtual set size (total virtual address space mapped)" },
+	{ "avgpss", F_AVGPSS, "AVGPSS", 8, 0, 0, 1, T_SUM, "average PSS per PID" },
+	{ "avguss", F_AVGUSS, "AVGUSS", 8, 0, 0, 1, T_SUM, "average USS per PID" },
+	{ "avgrss", F_AVGRSS, "AVGRSS", 8, 0, 0, 1, T_SUM, "average RSS per PID" },
+	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
+};
+
+static const struct field sys_fields[] = {
+	{ "order", F_ORDER, "Order", 1, 0, 0, 0, T_EMPTY, "hierarchical order" },
+	{ "area", F_AREA, "Area", 24, 1, 0, 0, T_EMPTY, "memory area" },
+	{ "used", F_USED, "Used", 10, 0, 0, 1, T_SUM, "area in use" },
+	{ "cache", F_CACHE, "Cache", 10, 0, 0, 1, T_SUM,
+	    "area used as reclaimable cache" },
+	{ "noncache", F_NONCACHE, "Noncache", 10, 0, 0, 1, T_SUM,
+	    "area not reclaimable" },
+	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
+};
+
+/* Structured records of each view (bytes; prom aggregates, see below). */
+#define OB(k, h)	{ k, OUT_U64, OUT_GAUGE, "bytes", h }
+static const struct out_col proc_cols[] = {
+	{ "pid", OUT_U64, OUT_INFO, NULL, "Process ID" },
+	{ "user", OUT_STR, OUT_LABEL, NULL, "Owner" },
+	{ "command", OUT_STR, OUT_INFO, NULL, "Command line" },
+	{ "name", OUT_STR, OUT_LABEL, NULL, "Process name" },
+	OB("swap", "Swap (ignoring sharing)"),
+	OB("swap_pss", "Proportional swap"),
+	OB("uss", "Unique set size"),
+	OB("pss", "Proportional set size"),
+	OB("rss", "Resident set size"),
+	OB("vss", "Virtual set size"),
+	{ "maps", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
+};
+static const struct out_col prom_cols[] = {
+	{ "name", OUT_STR, OUT_LABEL, NULL, NULL },
+	{ "user", OUT_STR, OUT_LABEL, NULL, NULL },
+	{ "processes", OUT_U64, OUT_GAUGE, NULL,
+	    "Processes per program name (name label) or per user (user label)" },
+	OB("swap", "Swap (ignoring sharing), per name or per user"),
+	OB("swap_pss", "Proportional swap, per name or per user"),
+	OB("uss", "Unique set size, per name or per user"),
+	OB("pss", "Proportional set size, per name or per user"),
+	OB("rss", "Resident set size (ignoring sharing), per name or per user"),
+	OB("vss", "Virtual set size, per name or per user"),
+};
+static const struct out_col user_cols[] = {
+	{ "user", OUT_STR, OUT_LABEL, NULL, "User" },
+	{ "count", OUT_U64, OUT_GAUGE, NULL, "Processes" },
+	OB("swap", "Swap (ignoring sharing)"),
+	OB("swap_pss", "Proportional swap"),
+	OB("uss", "Unique set size"),
+	OB("pss", "Proportional set size"),
+	OB("rss", "Resident set size"),
+	OB("vss", "Virtual set size"),
+};
+static const struct out_col map_cols[] = {
+	{ "map", OUT_STR, OUT_LABEL, NULL, "Mapping name" },
+	{ "count", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
+	{ "pids", OUT_U64, OUT_GAUGE, NULL, "Processes mapping it" },
+	OB("swap", "Swap (ignoring sharing)"),
+	OB("swap_pss", "Proportional swap"),
+	OB("uss", "Unique set size"),
+	OB("pss", "Proportional set size"),
+	OB("rss", "Resident set size"),
+	OB("vss", "Virtual set size"),
+};
+static const struct out_col sys_cols[] = {
+	{ "area", OUT_STR, OUT_LABEL, NULL, "Memory area" },
+	{ "used", OUT_I64, OUT_GAUGE, "bytes", "Area in use" },
+	{ "cache", OUT_I64, OUT_GAUGE, "bytes", "Area used as reclaimable cache" },
+	{ "noncache", OUT_I64, OUT_GAUGE, "bytes", "Area not reclaimable" },
+};
+#undef OB
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+struct opts {
+	int		 view;
+	int		 noheader, totals, autosize, numeric, reverse;
+	int		 percent, abbrev, quiet, exact, hugetlb;
+	const char	*columns, *sort, *realmem, *kernel, *source;
+	const char	*pfilter, *mfilter, *ufilter;
+	struct pk_re	*pre, *mre, *ure;
+	int		 fmt;
+	const char	*outfile, *procfs, *sysfs;
+	int		 cgroup;
+	const char	*cgroup_path;
+};
+
+/* A row: a process, a user, a mapping name or a system area. */
+struct ent {
+	struct ent	*next;		/* hash chain (map view) */
+	int		 pid;		/* pid, or row index (-w) */
+	uint32_t	 uid;
+	char		*user, *name, *command;	/* escaped for display */
+	char		*rname, *rcommand;	/* as read, for tsv/json */
+	int64_t		 count, pids, used, cache, noncache;
+	int		 last_pid;	/* map view: counted in pids */
+	int		 exact;		/* vss and maps are known */
+	struct pk_smaps	 m;
+};
+
+struct report {
+	struct opts	*o;
+	const struct field *fields;
+	struct ent	**ents;
+	size_t		 n, cap;
+	struct ent	*hash[4096];	/* map view by name */
+	struct uidname {
+		uint32_t uid;
+		char *name;
+	}		*users;
+	size_t		 nusers;
+	struct pk_sysmem sys;
+	int		 sysok;
+	int64_t		 denied;
+	int		 pss_seen;
+	int		 status;
+	struct pk_cgroup_mem cg;	/* --cgroup: the cgroup shown */
+};
+
+/* Sort context for qsort(3), which has no argument for it. */
+static const struct report *sort_rep;
+static const struct field *sort_field;
+static const struct field **sort_cols;
+static size_t sort_ncols;
+
+static void __attribute__((noreturn))
+usage(FILE *fp)
+{
+	fprintf(fp, usage_text, getprogname());
+	exit(fp == stderr ? 2 : 0);
+}
+
+static void __attribute__((noreturn))
+fatal(struct pk_ctx *ctx)
+{
+	if (ctx->code == PK_ENOTSUP)
+		errx(1, "not supported on this system");
+	errx(1, "%s", pk_strerror(ctx));
+}
+
+static void *
+xcalloc(size_t n, size_t size)
+{
+	void *p;
+
+	if ((p = calloc(n, size)) == NULL)
+		err(1, NULL);
+	return p;
+}
+
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = malloc(n + 1)) == NULL)
+		err(1, NULL);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static char *
+escape(const char *s)
+{
+	char *e;
+
+	if ((e = pk_disp_escape(s)) == NULL)
+		err(1, NULL);
+	return e;
+}
+
+/* Python's "%[-]W[.P]s": P cuts, W pads, both in characters. */
+static void
+put_cell(FILE *fp, const char *s, int width, int prec, int left)
+{
+	size_t len = pk_u8_len(s), bytes = strlen(s);
+	int pad;
+
+	if (prec > 0 && len > (size_t)prec) {
+		bytes = pk_u8_prefix(s, (size_t)prec);
+		len = (size_t)prec;
+	}
+	pad = width > (int)len ? width - (int)len : 0;
+	if (!left)
+		fprintf(fp, "%*s", pad, "");
+	fwrite(s, 1, bytes, fp);
+	if (left)
+		fprintf(fp, "%*s", pad, "");
+	putc(' ', fp);
+}
+
+static int
+match(const struct pk_re *re, const char *s)
+{
+	return pk_re_match(re, s);
+}
+
+/* User names by uid, looked up once each; unknown uids as numbers. */
+static const char *
+username(struct report *r, uint32_t uid)
+{
+	struct uidname *nu;
+	char buf[256];
+	size_t i;
+
+	for (i = 0; i < r->nusers; i++)
+		if (r->users[i].uid == uid)
+			return r->users[i].name;
+	if ((nu = reallocarray(r->users, r->nusers + 1, sizeof(*nu))) == NULL)
+		err(1, NULL);
+	r->users = nu;
+	if (pk_user_name(uid, buf, sizeof(buf)) != PK_OK)
+		snprintf(buf, sizeof(buf), "%u", uid);
+	nu[r->nusers].name = escape(buf);
+	nu[r->nusers].uid = uid;
+	return nu[r->nusers++].name;
+}
+
+static struct ent *
+ent_new(struct report *r)
+{
+	struct ent **ne;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		if ((ne = reallocarray(r->ents, r->cap, sizeof(*ne))) == NULL)
+			err(1, NULL);
+		r->ents = ne;
+	}
+	return r->ents[r->n++] = xcalloc(1, sizeof(struct ent));
+}
+
+static void
+smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
+{
+	int k;
+
+	/* the parser caps each value at 2^53 kB: no overflow here */
+	for (k = 0; k < PK_SM_NKEYS; k++)
+		to->kb[k] += from->kb[k];
+	to->has |= from->has;
+	to->maps += from->maps;
+}
+
+/* The value of field id for one row, as smem's getter gives it. */
+struct val {
+	const char	*s;	/* a string value, else n */
+	int64_t		 n;
+};
+
+static struct val
+getv(const struct report *r, const struct ent *e, int id)
+{
+	const uint64_t *kb = e->m.kb;
+	struct val v = { NULL, 0 };
+	int64_t div = e->pids > 0 ? e->pids : 1;
+
+	switch (id) {
+	case F_PID: case F_ORDER: v.n = e->pid; break;
+	case F_USER:
+		if (r->o->numeric)
+			v.n = e->uid;
+		else
+			v.s = e->user;
+		break;
+	case F_NAME: case F_AREA: v.s = e->name; break;
+	case F_COMMAND: v.s = e->command; break;
+	case F_MAP: v.s = e->name; break;
+	case F_MAPS: v.n = (int64_t)e->m.maps; break;
+	case F_SWAP: v.n = (int64_t)kb[PK_SM_SWAP]; break;
+	case F_USS: v.n = (int64_t)pk_smaps_uss(&e->m, r->o->hugetlb); break;
+	case F_RSS: v.n = (int64_t)kb[PK_SM_RSS]; break;
+	case F_PSS: v.n = (int64_t)kb[PK_SM_PSS]; break;
+	case F_VSS: v.n = (int64_t)kb[PK_SM_SIZE]; break;
+	case F_COUNT: v.n = e->count; break;
+	case F_PIDS: v.n = e->pids; break;
+	case F_AVGPSS: v.n = (int64_t)kb[PK_SM_PSS] / div; break;
+	case F_AVGUSS:
+		v.n = (int64_t)pk_smaps_uss(&e->m, r->o->hugetlb) / div;
+		break;
+	case F_AVGRSS: v.n = (int64_t)kb[PK_SM_RSS] / div; break;
+	case F_USED: v.n = e->used; break;
+	case F_CACHE: v.n = e->cache; break;
+	case F_NONCACHE: v.n = e->noncache; break;
+	}
+	return v;
+}
+
+static int
+val_cmp(struct val a, struct val b)
+{
+	if (a.s != NULL && b.s != NULL)
+		return strcmp(a.s, b.s);
+	return (a.n > b.n) - (a.n < b.n);
+}
+
+/* smem sorts (key, row) tuples: the key, then the shown columns. */
+static int
+ent_cmp(const void *pa, const void *pb)
+{
+	const struct ent *a = *(struct ent *const *)pa;
+	const struct ent *b = *(struct ent *const *)pb;
+	size_t i;
+	int c;
+
+	c = val_cmp(getv(sort_rep, a, sort_field->id),
+	    getv(sort_rep, b, sort_field->id));
+	for (i = 0; c == 0 && i < sort_ncols; i++)
+		c = val_cmp(getv(sort_rep, a, sort_cols[i]->id),
+		    getv(sort_rep, b, sort_cols[i]->id));
+	return sort_rep->o->reverse ? -c : c;
+}
+
+static const struct field *
+find_field(const struct field *f, const char *key)
+{
+	for (; f->key != NULL; f++)
+		if (strcmp(f->key, key) == 0)
+			return f;
+	return NULL;
+}
+
+static int
+field_keycmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct field *const *)a)->key,
+	    (*(const struct field *const *)b)->key);
+}
+
+/* smem's showfields(): on stdout, then exit status 255. */
+static void __attribute__((noreturn))
+showfields(const struct field *fields, const char *what, const char *list)
+{
+	const struct field *sorted[16];
+	size_t n = 0, i;
+
+	printf("%s%s\n", what, list);
+	printf("known fields:\n");
+	for (; fields[n].key != NULL; n++)
+		sorted[n] = &fields[n];
+	qsort(sorted, n, sizeof(sorted[0]), field_keycmp);
+	for (i = 0; i < n; i++)
+		printf("%-8s %s\n", sorted[i]->key, sorted[i]->help);
+	fflush(stdout);
+	exit(255);
+}
+
+/* Is tok one of the space-separated words of list? */
+static int
+word_in(const char *list, const char *tok)
+{
+	size_t n = strlen(tok);
+	const char *p;
+
+	for (p = list; (p = strstr(p, tok)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* -c COLUMNS: space-separated field names (smem's str.split()). */
+static size_t
+parse_columns(const struct field *fields, const char *spec,
+    const struct field ***out)
+{
+	const char *sep = " \t\n\r\f\v";
+	char *s, *tok, *save = NULL, *bad;
+	const struct field **cols, *f;
+	size_t n = 0, len = strlen(spec);
+
+	if ((s = strdup(spec)) == NULL)
+		err(1, NULL);
+	cols = xcalloc(len / 2 + 2, sizeof(*cols));
+	bad = xcalloc(len + 2, 1);
+	for (tok = strtok_r(s, sep, &save); tok != NULL;
+	    tok = strtok_r(NULL, sep, &save)) {
+		if ((f = find_field(fields, tok)) != NULL)
+			cols[n++] = f;
+		else if (!word_in(bad, tok)) {
+			if (*bad != '\0')
+				strlcat(bad, " ", len + 2);
+			strlcat(bad, tok, len + 2);
+		}
+	}
+	free(s);
+	if (*bad != '\0')
+		showfields(fields, "unknown fields: ", bad);
+	free(bad);
+	*out = cols;
+	return n;
+}
+
+static int
+cols_have(const struct field **cols, size_t n, int id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (cols[i]->id == id)
+			return 1;
+	return 0;
+}
+
+/* Map view: the row of a mapping name, created on first sight. */
+static struct ent *
+map_ent(struct report *r, const char *name, size_t len)
+{
+	uint32_t h = 2166136261u;
+	struct ent *e;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	h %= NELEM(r->hash);
+	for (e = r->hash[h]; e != NULL; e = e->next)
+		if (strncmp(e->rname, name, len) == 0 &&
+		    e->rname[len] == '\0')
+			return e;
+	e = ent_new(r);
+	e->rname = xstrndup(name, len);
+	e->name = escape(e->rname);
+	e->exact = 1;
+	e->next = r->hash[h];
+	r->hash[h] = e;
+	return e;
+}
+
+/* Per-mapping callback: -M filter, and the map view's aggregation. */
+struct vma_arg {
+	struct report	*r;
+	int		 pid;
+	char		*name;
+	size_t		 cap;
+};
+
+static int
+on_vma(void *arg, const struct pk_vma *vma)
+{
+	struct vma_arg *a = arg;
+	struct report *r = a->r;
+	struct ent *e;
+
+	if (vma->namelen + 1 > a->cap) {
+		a->cap = vma->namelen + 64;
+		free(a->name);
+		a->name = xcalloc(a->cap, 1);
+	}
+	memcpy(a->name, vma->name, vma->namelen);
+	a->name[vma->namelen] = '\0';
+	if (r->o->mfilter != NULL && !match(r->o->mre, a->name))
+		return 0;
+	if (r->o->view == V_MAP) {
+		e = map_ent(r, vma->name, vma->namelen);
+		smaps_add(&e->m, &vma->v);
+		e->count++;
+		if (e->last_pid != a->pid) {
+			e->last_pid = a->pid;
+			e->pids++;
+		}
+	}
+	return 1;
+}
+
+/*
+ * The memory of one process: rollup, or smaps through on_vma when a
+ * view needs the mappings.  PK_ENOENT also for a process left with no
+ * mapping by -M (smem drops those).
+ */
+static int
+read_mem(struct pk_ctx *ctx, struct report *r, struct pk_pmem *p,
+    int exact, struct pk_buf *b)
+{
+	struct vma_arg a = { r, p->pid, NULL, 0 };
+	int rc;
+
+	if (r->o->mfilter == NULL && r->o->view != V_MAP)
+		return pk_pmem_read(ctx, p, exact, b);
+	if ((rc = pk_pmem_smaps(ctx, p->pid, b)) != PK_OK)
+		return rc;
+	pk_smaps_parse(b->data, b->len, &p->mem, on_vma, &a);
+	free(a.name);
+	p->exact = 1;
+	return p->mem.maps == 0 ? PK_ENOENT : PK_OK;
+}
+
+/* A process kept by the scan becomes (or joins) a row of the view. */
+static void
+add_proc(struct report *r, struct pk_pmem *p)
+{
+	struct ent *e = NULL;
+	size_t i;
+
+	if (p->mem.has & (1u << PK_SM_PSS))
+		r->pss_seen = 1;
+	if (r->o->view == V_MAP)
+		return;
+	if (r->o->view == V_USER) {
+		for (i = 0; i < r->n && e == NULL; i++)
+			if (r->ents[i]->uid == p->uid)
+				e = r->ents[i];
+		if (e == NULL) {
+			e = ent_new(r);
+			e->uid = p->uid;
+			e->user = (char *)username(r, p->uid);
+			e->exact = 1;
+		}
+		e->count++;
+		e->exact &= p->exact;
+		smaps_add(&e->m, &p->mem);
+		return;
+	}
+	e = ent_new(r);
+	e->pid = p->pid;
+	e->uid = p->uid;
+	e->user = (char *)username(r, p->uid);
+	e->name = escape(p->st.comm);
+	e->command = escape(p->cmdline);
+	e->rcommand = p->cmdline;	/* taken over from p */
+	p->cmdline = NULL;
+	e->rname = xstrndup(p->st.comm, strlen(p->st.comm));
+	e->exact = p->exact;
+	e->m = p->mem;
+	e->count = 1;
+}
+
+static int
+keep_proc(struct report *r, const struct pk_pmem *p)
+{
+	const struct opts *o = r->o;
+
+	if (o->pfilter != NULL && !match(o->pre, p->st.comm) &&
+	    !match(o->pre, p->cmdline))
+		return 0;
+	if (o->ufilter != NULL && !match(o->ure, username(r, p->uid)))
+		return 0;
+	return 1;
+}
+
+/* --cgroup: is pid in the cgroup shown, or below it? */
+static int
+in_cgroup(struct pk_ctx *ctx, const struct report *r, int pid)
+{
+	char path[PK_CG_PATHMAX];
+
+	if (!r->o->cgroup)
+		return 1;
+	if (pk_cgroup_of(ctx, pid, r->cg.loc.version, path, sizeof(path)) !=
+	    PK_OK)
+		return 0;
+	return pk_cgroup_contains(r->cg.loc.path, path);
+}
+
+/* Every process: filters first (cheap), then its memory. */
+static void
+scan(struct pk_ctx *ctx, struct report *r, int exact)
+{
+	struct pk_buf b = { 0 };
+	struct pk_pmem p;
+	size_t i, npids;
+	int *pids, rc;
+
+	if (pk_pmem_pids(ctx, &pids, &npids) != PK_OK)
+		fatal(ctx);
+	for (i = 0; i < npids; i++) {
+		if ((rc = pk_pmem_info(ctx, pids[i], &p)) == PK_OK &&
+		    keep_proc(r, &p) && in_cgroup(ctx, r, pids[i])) {
+			rc = read_mem(ctx, r, &p, exact, &b);
+			if (rc == PK_OK)
+				add_proc(r, &p);
+		}
+		if (rc == PK_EACCES)
+			r->denied++;
+		else if (rc == PK_ENOMEM)
+			errx(1, "%s", pk_strerror(ctx));
+		else if (rc != PK_OK && rc != PK_ENOENT) {
+			warnx("%s", pk_strerror(ctx));
+			r->status = 1;
+		}
+		pk_pmem_free(&p);
+	}
+	free(pids);
+	pk_buf_free(&b);
+}
+
+/* -R SIZE in kB, or smem's message and status. */
+static double
+parse_realmem(const char *s)
+{
+	double kb;
+
+	if (pk_smem_size_kb(s, &kb) == PK_OK)
+		return kb;
+	fprintf(stderr, "Memory size should be written with units, "
+	    "for example 1024M\n");
+	exit(255);
+}
+
+/* -K PATH: the kernel image in kB; 0 with smem's hint on failure. */
+static int64_t
+kernel_size(struct pk_ctx *ctx, const char *path)
+{
+	uint64_t bytes;
+
+	if (pk_kernel_image_size(ctx, path, &bytes) == PK_OK)
+		return (int64_t)(bytes / 1024);
+	fprintf(stderr, "Parameter '%s' should be an original uncompressed "
+	    "compiled kernel file.\n\n", path);
+	return 0;
+}
+
+static void
+need_sys(struct pk_ctx *ctx, struct report *r)
+{
+	if (r->sysok)
+		return;
+	if (pk_sysmem_read(ctx, &r->sys) != PK_OK)
+		fatal(ctx);
+	r->sysok = 1;
+}
+
+static void
+collect_system(struct pk_ctx *ctx, struct report *r)
+{
+	struct pk_area a[PK_AREAS];
+	const struct opts *o = r->o;
+	int64_t total, kernel;
+	struct ent *e;
+	int i;
+
+	need_sys(ctx, r);
+	total = o->realmem ? (int64_t)parse_realmem(o->realmem) :
+	    (int64_t)r->sys.kb[PK_SYS_MEMTOTAL];
+	kernel = o->kernel ? kernel_size(ctx, o->kernel) : 0;
+	pk_sysmem_areas(&r->sys, total, kernel, a);
+	for (i = 0; i < PK_AREAS; i++) {
+		e = ent_new(r);
+		e->pid = i;
+		e->name = escape(a[i].area);
+		e->used = a[i].used;
+		e->cache = a[i].cache;
+		e->noncache = a[i].noncache;
+	}
+}
+
+/* smem's showamount(): -k wins over -p; total 0 gives N/A. */
+static void
+fmt_amount(const struct opts *o, int64_t kb, double total, char *buf,
+    size_t len)
+{
+	if (o->abbrev)
+		pk_smem_units(kb, buf, len);
+	else if (o->percent)
+		pk_smem_percent(kb, total, buf, len);
+	else
+		snprintf(buf, len, "%lld", (long long)kb);
+}
+
+struct colfmt {
+	int	 width;
+	int	 prec;		/* 0: no precision */
+	int	 left;
+};
+
+/* The text of one cell before padding. */
+static const char *
+cell_text(const struct report *r, const struct field *f, struct val v,
+    char *buf, size_t len)
+{
+	double total;
+
+	if (v.s != NULL)
+		return v.s;
+	if (!f->amount) {
+		snprintf(buf, len, "%lld", (long long)v.n);
+		return buf;
+	}
+	total = f->id == F_SWAP ? (double)r->sys.kb[PK_SYS_SWAPTOTAL] :
+	    r->o->realmem ? parse_realmem(r->o->realmem) :
+	    (double)r->sys.kb[PK_SYS_MEMTOTAL];
+	fmt_amount(r->o, v.n, total, buf, len);
+	return buf;
+}
+
+/* The terminal width as `stty size` reports it; 80 without a tty. */
+static int
+tty_columns(void)
+{
+	int c = pk_term_columns(STDIN_FILENO);
+
+	return c < 0 ? 80 : c;
+}
+
+/* smem's autosize(): widths from the content, the command or map column
+ * squeezed to what the terminal has left (at least 10). */
+static void
+autosize(const struct report *r, const struct field **cols, size_t nc,
+    struct colfmt *cf)
+{
+	const struct opts *o = r->o;
+	char buf[64];
+	size_t i, j, w, ov = nc;
+	int sum = 0, maxflow;
+
+	for (i = 0; i < nc; i++) {
+		w = 1;
+		if (!o->noheader && strlen(cols[i]->title) > w)
+			w = strlen(cols[i]->title);
+		if ((o->abbrev || o->percent) && cols[i]->amount)
+			w = w > 7 ? w : 7;
+		else
+			for (j = 0; j < r->n; j++) {
+				struct val v = getv(r, r->ents[j], cols[i]->id);
+				const char *s = v.s;
+
+				if (s == NULL) {
+					snprintf(buf, sizeof(buf), "%lld",
+					    (long long)v.n);
+					s = buf;
+				}
+				if (pk_u8_len(s) > w)
+					w = pk_u8_len(s);
+			}
+		cf[i].width = (int)w;
+		if (cf[i].prec)
+			cf[i].prec = (int)w;
+		if (cols[i]->id == F_COMMAND || cols[i]->id == F_MAP)
+			ov = i;
+	}
+	if (ov == nc)
+		return;
+	for (i = 0; i < nc; i++)
+		if (cols[i]->id != cols[ov]->id)
+			sum += cf[i].width;
+	maxflow = tty_columns() - sum - (int)nc;
+	if (maxflow < 10)
+		maxflow = 10;
+	for (i = 0; i < nc; i++)
+		if (cols[i]->id == cols[ov]->id && cf[i].width > maxflow)
+			cf[i].width = cf[i].prec = maxflow;
+}
+
+static int
+val_qcmp(const void *a, const void *b)
+{
+	return val_cmp(*(const struct val *)a, *(const struct val *)b);
+}
+
+/* How many different values field id has over the rows (sorted, O(n log n)). */
+static int64_t
+distinct(const struct report *r, int id)
+{
+	struct val *v = xcalloc(r->n + 1, sizeof(*v));
+	int64_t n = 0;
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		v[i] = getv(r, r->ents[i], id);
+	qsort(v, r->n, sizeof(*v), val_qcmp);
+	for (i = 0; i < r->n; i++)
+		n += i == 0 || val_cmp(v[i - 1], v[i]) != 0;
+	free(v);
+	return n;
+}
+
+/* -t: smem's totals row, as values of each column. */
+static struct val
+total_of(const struct report *r, const struct field *f)
+{
+	struct val v = { NULL, 0 };
+	size_t i;
+
+	switch (f->total) {
+	case T_EMPTY:
+		v.s = "";
+		break;
+	case T_ROWS:
+		v.n = (int64_t)r->n;
+		break;
+	case T_DISTINCT:
+		v.n = distinct(r, f->id);
+		break;
+	default:
+		for (i = 0; i < r->n; i++)
+			v.n += getv(r, r->ents[i], f->id).n;
+		break;
+	}
+	return v;
+}
+
+static void
+render_text(FILE *fp, const struct report *r, const struct field **cols,
+    size_t nc)
+{
+	struct colfmt *cf = xcalloc(nc + 1, sizeof(*cf));
+	char buf[64];
+	size_t i, j, hlen = 0;
+	struct val v;
+
+	for (i = 0; i < nc; i++) {
+		cf[i].width = cols[i]->width;
+		cf[i].prec = cols[i]->trunc ? cols[i]->width : 0;
+		cf[i].left = cols[i]->left;
+	}
+	if (r->o->autosize)
+		autosize(r, cols, nc, cf);
+	for (i = 0; i < nc; i++) {
+		size_t t = strlen(cols[i]->title);
+
+		if (cf[i].prec && t > (size_t)cf[i].prec)
+			t = (size_t)cf[i].prec;
+		hlen += (t > (size_t)cf[i].width ? t : (size_t)cf[i].width) + 1;
+	}
+	if (!r->o->noheader) {
+		for (i = 0; i < nc; i++)
+			put_cell(fp, cols[i]->title, cf[i].width, cf[i].prec,
+			    cf[i].left);
+		putc('\n', fp);
+	}
+	for (j = 0; j < r->n; j++) {
+		for (i = 0; i < nc; i++) {
+			v = getv(r, r->ents[j], cols[i]->id);
+			put_cell(fp, cell_text(r, cols[i], v, buf, sizeof(buf)),
+			    cf[i].width, cf[i].prec, cf[i].left);
+		}
+		putc('\n', fp);
+	}
+	if (r->o->totals) {
+		for (i = 0; i < hlen; i++)
+			putc('-', fp);
+		putc('\n', fp);
+		for (i = 0; i < nc; i++) {
+			v = total_of(r, cols[i]);
+			put_cell(fp, cell_text(r, cols[i], v, buf, sizeof(buf)),
+			    cf[i].width, cf[i].prec, cf[i].left);
+		}
+		putc('\n', fp);
+	}
+	free(cf);
+}
+
+/* kB to bytes, or null where the source did not give the field. */
+static void
+out_kb(struct out *w, const struct pk_smaps *m, int key, int known)
+{
+	if (known && (key == PK_SM_SIZE || (m->has & (1u << key))))
+		out_u64(w, m->kb[key] * 1024);
+	else
+		out_null(w);
+}
+
+static void
+out_mem(struct out *w, const struct report *r, const struct ent *e)
+{
+	out_kb(w, &e->m, PK_SM_SWAP, 1);
+	out_kb(w, &e->m, PK_SM_SWAPPSS, 1);
+	out_u64(w, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
+	out_kb(w, &e->m, PK_SM_PSS, 1);
+	out_kb(w, &e->m, PK_SM_RSS, 1);
+	out_kb(w, &e->m, PK_SM_SIZE, e->exact);
+}
+
+static const char *
+user_text(const struct report *r, const struct ent *e, char *buf,
+    size_t len)
+{
+	if (!r->o->numeric)
+		return e->user;
+	snprintf(buf, len, "%u", e->uid);
+	return buf;
+}
+
+static void
+record(struct out *w, const struct report *r, const struct ent *e)
+{
+	char buf[32];
+
+	out_record_begin(w);
+	switch (r->o->view) {
+	case V_PROC:
+		out_u64(w, (uint64_t)e->pid);
+		out_str(w, user_text(r, e, buf, sizeof(buf)));
+		out_str(w, e->rcommand);
+		out_str(w, e->rname);
+		out_mem(w, r, e);
+		if (e->exact)
+			out_u64(w, e->m.maps);
+		else
+			out_null(w);
+		break;
+	case V_USER:
+		out_str(w, user_text(r, e, buf, sizeof(buf)));
+		out_u64(w, (uint64_t)e->count);
+		out_mem(w, r, e);
+		break;
+	case V_MAP:
+		out_str(w, e->rname);
+		out_u64(w, (uint64_t)e->count);
+		out_u64(w, (uint64_t)e->pids);
+		out_mem(w, r, e);
+		break;
+	default:
+		out_str(w, e->name);
+		out_i64(w, e->used * 1024);
+		out_i64(w, e->cache * 1024);
+		out_i64(w, e->noncache * 1024);
+		break;
+	}
+	out_record_end(w);
+}
+
+static int
+same_group(const struct ent *a, const struct ent *b, int by_user)
+{
+	return by_user ? a->uid == b->uid : strcmp(a->rname, b->rname) == 0;
+}
+
+/* prom, process view: one series per program name and one per user. */
+static void
+prom_group(struct out *w, const struct report *r, int by_user)
+{
+	struct ent g;
+	char buf[32];
+	size_t i, j;
+
+	for (i = 0; i < r->n; i++) {
+		const struct ent *e = r->ents[i];
+		const char *k = by_user ? user_text(r, e, buf, sizeof(buf)) :
+		    e->rname;
+
+		for (j = 0; j < i; j++)
+			if (same_group(r->ents[j], e, by_user))
+				break;
+		if (j < i)
+			continue;
+		memset(&g, 0, sizeof(g));
+		g.exact = 1;
+		for (j = i; j < r->n; j++) {
+			const struct ent *f = r->ents[j];
+
+			if (!same_group(f, e, by_user))
+				continue;
+			smaps_add(&g.m, &f->m);
+			g.count++;
+			g.exact &= f->exact;
+		}
+		out_record_begin(w);
+		out_str(w, by_user ? NULL : k);
+		out_str(w, by_user ? k : NULL);
+		out_u64(w, (uint64_t)g.count);
+		out_mem(w, r, &g);
+		out_record_end(w);
+	}
+}
+
+static void
+render_out(FILE *fp, const struct report *r, unsigned flags)
+{
+	static const struct { const struct out_col *c; size_t n; } t[] = {
+		{ proc_cols, NELEM(proc_cols) }, { user_cols, NELEM(user_cols) },
+		{ map_cols, NELEM(map_cols) }, { sys_cols, NELEM(sys_cols) },
+	};
+	int prom = r->o->fmt == OUT_PROM && r->o->view == V_PROC;
+	struct out w;
+	size_t i;
+
+	if (out_begin(&w, fp, r->o->fmt, flags, "procsmem",
+	    prom ? prom_cols : t[r->o->view].c,
+	    prom ? NELEM(prom_cols) : t[r->o->view].n) != PK_OK)
+		errx(1, "out of memory");
+	if (prom) {
+		prom_group(&w, r, 0);
+		prom_group(&w, r, 1);
+	} else
+		for (i = 0; i < r->n; i++)
+			record(&w, r, r->ents[i]);
+	if (out_end(&w) != PK_OK)
+		errx(1, "out of memory");
+}
+
+static void
+set_regex(struct pk_re **re, const char **dst, const char *src)
+{
+	char msg[256];
+
+	pk_re_free(*re);
+	*re = NULL;
+	*dst = NULL;
+	/* smem: an empty pattern is no filter */
+	if (*src == '\0')
+		return;
+	if (pk_re_comp(re, src, msg, sizeof(msg)) != PK_OK)
+		errx(2, "%s: %s", src, msg);
+	*dst = src;
+}
+
+static void
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	int c, m = 0, u = 0, w = 0;
+
+	memset(o, 0, sizeof(*o));
+	while ((c = getopt_long(argc, argv, "hHc:taR:K:muwP:M:U:ns:rpkS:qo:V",
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'H': o->noheader = 1; break;
+		case 'c': o->columns = optarg; break;
+		case 't': o->totals = 1; break;
+		case 'a': o->autosize = 1; break;
+		case 'R': o->realmem = optarg; break;
+		case 'K': o->kernel = optarg; break;
+		case 'm': m = 1; break;
+		case 'u': u = 1; break;
+		case 'w': w = 1; break;
+		case 'P': set_regex(&o->pre, &o->pfilter, optarg); break;
+		case 'M': set_regex(&o->mre, &o->mfilter, optarg); break;
+		case 'U': set_regex(&o->ure, &o->ufilter, optarg); break;
+		case 'n': o->numeric = 1; break;
+		case 's': o->sort = optarg; break;
+		case 'r': o->reverse = 1; break;
+		case 'p': o->percent = 1; break;
+		case 'k': o->abbrev = 1; break;
+		case OPT_PIE:
+			errx(2, "--pie is not supported (no charts); "
+			    "use -o tsv and a plotting tool");
+		case OPT_BAR:
+			errx(2, "--bar is not supported (no charts); "
+			    "use -o tsv and a plotting tool");
+		case 'S': o->source = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case OPT_SMAPS: o->exact = 1; break;
+		case OPT_HUGETLB: o->hugetlb = 1; break;
+		case 'o':
+			if ((o->fmt = out_parse_fmt(optarg)) == -1)
+				errx(2, "unknown output format '%s' "
+				    "(text, tsv, json, prom)", optarg);
+			break;
+		case OPT_TSV: o->fmt = OUT_TSV; break;
+		case OPT_JSON: o->fmt = OUT_JSON; break;
+		case OPT_OUTFILE: o->outfile = optarg; break;
+		case OPT_PROCFS: o->procfs = optarg; break;
+		case OPT_SYSFS: o->sysfs = optarg; break;
+		case OPT_CGROUP:
+			o->cgroup = o->totals = 1;
+			o->cgroup_path = optarg;
+			break;
+		case 'V':
+			printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
+			exit(0);
+		case 'h': usage(stdout);
+		default: usage(stderr);
+		}
+	}
+	if (optind != argc)
+		usage(stderr);
+	/* smem tests these as Python strings: empty means not given */
+	if (o->sort != NULL && *o->sort == '\0')
+		o->sort = NULL;
+	if (o->realmem != NULL && *o->realmem == '\0')
+		o->realmem = NULL;
+	if (o->kernel != NULL && *o->kernel == '\0')
+		o->kernel = NULL;
+	/* smem's precedence: -m, then -u, then -w */
+	o->view = m ? V_MAP : u ? V_USER : w ? V_SYS : V_PROC;
+	if (o->realmem != NULL)
+		(void)parse_realmem(o->realmem);
+}
+
+/* -S DIR: smem reads DIR/proc; a tar capture is not supported. */
+static const char *
+source_procfs(const struct opts *o, char *buf, size_t len)
+{
+	struct stat sb;
+
+	if (o->source == NULL)
+		return o->procfs;
+	if (stat(o->source, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		errx(1, "%s: tar captures are not supported; "
+		    "give a directory holding proc/", o->source);
+	snprintf(buf, len, "%s/proc", o->source);
+	return buf;
+}
+
+/* Does this view need smaps per mapping rather than the rollup? */
+static int
+need_exact(const struct opts *o, const struct field *sort,
+    const struct field **cols, size_t nc)
+{
+	if (o->exact || o->mfilter != NULL || o->view == V_MAP)
+		return 1;
+	if (o->fmt != OUT_TEXT)
+		return 0;
+	if (o->view == V_PROC && (sort->id == F_MAPS ||
+	    cols_have(cols, nc, F_MAPS)))
+		return 1;
+	return sort->id == F_VSS || cols_have(cols, nc, F_VSS);
+}
+
+static void
+render(FILE *fp, const struct report *r, const struct field **cols,
+    size_t nc)
+{
+	if (r->o->fmt == OUT_TEXT)
+		render_text(fp, r, cols, nc);
+	else
+		render_out(fp, r, r->o->noheader ? OUT_NOHEADER : 0);
+}
+
+static void
+emit_file(struct pk_ctx *ctx, const struct report *r,
+    const struct field **cols, size_t nc)
+{
+	struct pk_atomic a;
+
+	if (pk_atomic_open(ctx, r->o->outfile, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(ctx));
+	render(a.fp, r, cols, nc);
+	if (pk_atomic_commit(ctx, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(ctx));
+}
+
+static void
+report_free(struct report *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		free(r->ents[i]->name);
+		free(r->ents[i]->command);
+		free(r->ents[i]->rname);
+		free(r->ents[i]->rcommand);
+		free(r->ents[i]);
+	}
+	free(r->ents);
+	for (i = 0; i < r->nusers; i++)
+		free(r->users[i].name);
+	free(r->users);
+	pk_re_free(r->o->pre);
+	pk_re_free(r->o->mre);
+	pk_re_free(r->o->ure);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct field *tables[] = { proc_fields, user_fields,
+		map_fields, sys_fields };
+	static const char *defcols[] = { "pid user command swap uss pss rss",
+		"user count swap uss pss rss", "map pids avgpss pss",
+		"area used cache noncache" };
+	const struct field *sort, **cols;
+	struct report r;
+	struct pk_ctx ctx;
+	struct opts o;
+	char root[4096];
+	size_t nc;
+
+	parse_opts(argc, argv, &o);
+	memset(&r, 0, sizeof(r));
+	r.o = &o;
+	r.fields = tables[o.view];
+	sort = find_field(r.fields, o.sort ? o.sort :
+	    o.view == V_SYS ? "order" : "pss");
+	if (sort == NULL)
+		showfields(r.fields, "unknown field ", o.sort);
+	nc = parse_columns(r.fields, o.columns && *o.columns ? o.columns :
+	    defcols[o.view], &cols);
+	if (pk_ctx_open(&ctx, source_procfs(&o, root, sizeof(root)),
+	    o.sysfs) != PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
+	need_sys(&ctx, &r);
+	if (o.cgroup && pk_cgroup_mem_read(&ctx, 0, o.cgroup_path, &r.cg) !=
+	    PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
+	if (o.view == V_SYS)
+		collect_system(&ctx, &r);
+	else
+		scan(&ctx, &r, need_exact(&o, sort, cols, nc));
+	if (r.n > 0 && !r.pss_seen && o.view != V_SYS) {
+		warnx("warning: kernel does not appear to support PSS "
+		    "measurement");
+		if (o.sort == NULL)
+			sort = find_field(r.fields, "rss");
+	}
+	sort_rep = &r;
+	sort_field = sort;
+	sort_cols = cols;
+	sort_ncols = nc;
+	qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
+	if (o.outfile != NULL)
+		emit_file(&ctx, &r, cols, nc);
+	else
+		render(stdout, &r, cols, nc);
+	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL)
+		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
+		    (unsigned long long)(r.cg.usage / 1024));
+	if (r.denied > 0 && !o.quiet)
+		warnx("%lld processes could not be read (permission denied)",
+		    (long long)r.denied);
+	if (r.n == 0 && r.denied > 0)
+		r.status = 1;
+	pk_ctx_close(&ctx);
+	report_free(&r);
+	free(cols);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		errx(1, "write error");
+	return r.status;
+}

@@ -1,0 +1,252 @@
+/*
+ * smaps.c: pure parsers of /proc/PID/smaps, /proc/PID/smaps_rollup and
+ * /proc/PID/stat for process memory reports (reference/procsmem.md).
+ *
+ * smaps is a list of mappings: a header line "start-end perms offset
+ * dev inode [name]" followed by "Key:  value kB" lines.  A header is
+ * recognised as smem does (the first token has a '-' and no ':'); a
+ * field line by its key, matched exactly from a table.  Unknown keys,
+ * lines without a number and VmFlags are ignored.  smaps_rollup has the
+ * same fields once, after a single "[rollup]" header.
+ */
+#include <string.h>
+
+#include "pskit.h"
+
+struct sm_key {
+	const char	*name;
+	size_t		 len;
+	int		 key;
+};
+
+#define K(s, k)	{ s, sizeof(s) - 1, k }
+static const struct sm_key sm_keys[] = {
+	K("Size", PK_SM_SIZE),
+	K("Rss", PK_SM_RSS),
+	K("Pss", PK_SM_PSS),
+	K("Shared_Clean", PK_SM_SHARED_CLEAN),
+	K("Shared_Dirty", PK_SM_SHARED_DIRTY),
+	K("Private_Clean", PK_SM_PRIVATE_CLEAN),
+	K("Private_Dirty", PK_SM_PRIVATE_DIRTY),
+	K("Referenced", PK_SM_REFERENCED),
+	K("Swap", PK_SM_SWAP),
+	K("SwapPss", PK_SM_SWAPPSS),
+	K("Private_Hugetlb", PK_SM_PRIVATE_HUGETLB),
+};
+#undef K
+
+static int
+sm_lookup(const char *k, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sm_keys) / sizeof(sm_keys[0]); i++)
+		if (sm_keys[i].len == len && memcmp(sm_keys[i].name, k, len) == 0)
+			return sm_keys[i].key;
+	return -1;
+}
+
+/*
+ * A field beyond any real memory (a corrupt file, "-5" wrapping in
+ * strtoul) is held at this many kB, and so are sums, so that bytes
+ * (x 1024) and signed arithmetic in reports never overflow.
+ */
+#define SM_MAX	((uint64_t)1 << 53)
+
+static uint64_t
+sat_add(uint64_t a, uint64_t b)
+{
+	return a + b > SM_MAX || a + b < a ? SM_MAX : a + b;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Add a field line "Key: N kB" of [p, eol) to s.  0 when it is none. */
+static int
+field_line(const char *p, const char *eol, struct pk_smaps *s)
+{
+	const char *colon;
+	uint64_t v;
+	int key, ok;
+
+	if ((colon = memchr(p, ':', (size_t)(eol - p))) == NULL)
+		return 0;
+	if ((key = sm_lookup(p, (size_t)(colon - p))) < 0)
+		return 1;
+	pk_parse_ulong(colon + 1, eol, &v, &ok);
+	if (!ok)
+		return 1;
+	s->kb[key] = sat_add(s->kb[key], v > SM_MAX ? SM_MAX : v);
+	s->has |= 1u << key;
+	return 1;
+}
+
+/* smem's test for a mapping header: first token has '-' and no ':'. */
+static int
+header_line(const char *p, const char *eol)
+{
+	const char *t = p;
+
+	while (t < eol && !is_space(*t)) {
+		if (*t == ':')
+			return 0;
+		t++;
+	}
+	return t > p && memchr(p, '-', (size_t)(t - p)) != NULL;
+}
+
+/* The name of a header line: everything after the fifth field. */
+static void
+header_name(const char *p, const char *eol, struct pk_vma *vma)
+{
+	int f;
+
+	for (f = 0; f < 5; f++) {
+		while (p < eol && is_space(*p))
+			p++;
+		while (p < eol && !is_space(*p))
+			p++;
+	}
+	while (p < eol && is_space(*p))
+		p++;
+	while (eol > p && (is_space(eol[-1]) || eol[-1] == '\r'))
+		eol--;
+	if (p == eol) {
+		vma->name = "<anonymous>";
+		vma->namelen = sizeof("<anonymous>") - 1;
+	} else {
+		vma->name = p;
+		vma->namelen = (size_t)(eol - p);
+	}
+}
+
+static void
+smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
+{
+	int k;
+
+	for (k = 0; k < PK_SM_NKEYS; k++)
+		to->kb[k] = sat_add(to->kb[k], from->kb[k]);
+	to->has |= from->has;
+	to->maps += from->maps;
+}
+
+static void
+flush_vma(struct pk_vma *vma, int *open, struct pk_smaps *out, pk_vma_fn fn,
+    void *arg)
+{
+	if (!*open)
+		return;
+	*open = 0;
+	vma->v.maps = 1;
+	if (fn == NULL || fn(arg, vma))
+		smaps_add(out, &vma->v);
+}
+
+int
+pk_smaps_parse(const char *buf, size_t len, struct pk_smaps *out,
+    pk_vma_fn fn, void *arg)
+{
+	const char *p = buf, *end = buf + len, *eol;
+	struct pk_vma vma;
+	int open = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&vma, 0, sizeof(vma));
+	while (p < end) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (header_line(p, eol)) {
+			flush_vma(&vma, &open, out, fn, arg);
+			memset(&vma, 0, sizeof(vma));
+			header_name(p, eol, &vma);
+			open = 1;
+		} else if (open)
+			field_line(p, eol, &vma.v);
+		p = eol + 1;
+	}
+	flush_vma(&vma, &open, out, fn, arg);
+	return PK_OK;
+}
+
+int
+pk_smaps_rollup_parse(const char *buf, size_t len, struct pk_smaps *out)
+{
+	const char *p = buf, *end = buf + len, *eol;
+
+	memset(out, 0, sizeof(*out));
+	while (p < end) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if (!header_line(p, eol))
+			field_line(p, eol, out);
+		p = eol + 1;
+	}
+	return out->has == 0 ? PK_EPARSE : PK_OK;
+}
+
+/*
+ * USS (reference/procsmem.md sections 0 and 2.1): smem and smemstat sum
+ * Private_Clean + Private_Dirty; psutil adds Private_Hugetlb, which is
+ * outside both.
+ */
+uint64_t
+pk_smaps_uss(const struct pk_smaps *s, int hugetlb)
+{
+	uint64_t u = s->kb[PK_SM_PRIVATE_CLEAN] + s->kb[PK_SM_PRIVATE_DIRTY];
+
+	if (hugetlb)
+		u += s->kb[PK_SM_PRIVATE_HUGETLB];
+	return u;
+}
+
+/*
+ * "pid (comm) state ppid pgrp session tty_nr tpgid flags ...": comm runs
+ * to the LAST ')' so names holding ')' or spaces survive.
+ */
+int
+pk_pidstat_parse(const char *buf, size_t len, struct pk_pidstat *out)
+{
+	const char *end = buf + len, *lp, *rp, *p;
+	uint64_t v;
+	size_t n;
+	int ok, f;
+
+	memset(out, 0, sizeof(*out));
+	if ((lp = memchr(buf, '(', len)) == NULL)
+		return PK_EPARSE;
+	for (rp = end; rp > lp && rp[-1] != ')'; rp--)
+		;
+	if (rp == lp)
+		return PK_EPARSE;
+	rp--;
+	pk_parse_ulong(buf, lp, &v, &ok);
+	if (!ok || v > 0x7fffffff)
+		return PK_EPARSE;
+	out->pid = (int)v;
+	n = (size_t)(rp - lp - 1);
+	if (n >= sizeof(out->comm))
+		n = sizeof(out->comm) - 1;
+	memcpy(out->comm, lp + 1, n);
+	out->comm[n] = '\0';
+	for (p = rp + 1; p < end && *p == ' '; p++)
+		;
+	if (p >= end)
+		return PK_EPARSE;
+	out->state = *p++;
+	/* fields 4 (ppid) to 9 (flags); tpgid may be -1 */
+	for (f = 4; f <= 9; f++) {
+		p = pk_parse_ulong(p, end, &v, &ok);
+		if (!ok)
+			return PK_EPARSE;
+		if (f == 4)
+			out->ppid = (int)v;
+		else if (f == 9)
+			out->flags = v;
+	}
+	return PK_OK;
+}

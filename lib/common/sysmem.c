@@ -1,0 +1,81 @@
+/*
+ * sysmem.c: the /proc/meminfo keys of smem's system view and its
+ * derived areas (reference/procsmem.md section 1.4).
+ */
+#include <string.h>
+
+#include "pskit.h"
+
+static const struct {
+	const char	*name;
+	size_t		 len;
+} sys_keys[PK_SYS_NKEYS] = {
+#define K(s)	{ s, sizeof(s) - 1 }
+	K("MemTotal"), K("MemFree"), K("SwapTotal"), K("AnonPages"),
+	K("Mapped"), K("Buffers"), K("SReclaimable"), K("Cached")
+#undef K
+};
+
+/* Lines "Key:   N kB", matched by the whole key; others are ignored. */
+int
+pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out)
+{
+	const char *p = buf, *end = buf + len, *eol, *colon;
+	uint64_t v;
+	int k, ok;
+
+	memset(out, 0, sizeof(*out));
+	for (; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		if ((colon = memchr(p, ':', (size_t)(eol - p))) == NULL)
+			continue;
+		for (k = 0; k < PK_SYS_NKEYS; k++) {
+			if (sys_keys[k].len != (size_t)(colon - p) ||
+			    memcmp(sys_keys[k].name, p, sys_keys[k].len) != 0)
+				continue;
+			pk_parse_ulong(colon + 1, eol, &v, &ok);
+			if (ok) {
+				/* held at 2^53 kB: the areas' sums stay exact */
+				out->kb[k] = v > ((uint64_t)1 << 53) ?
+				    (uint64_t)1 << 53 : v;
+				out->has |= 1u << k;
+			}
+		}
+	}
+	return (out->has & (1u << PK_SYS_MEMTOTAL)) ? PK_OK : PK_EPARSE;
+}
+
+/*
+ * smem's system view (reference/procsmem.md 1.4), in kB.  total is the
+ * physical memory (-R, else MemTotal), kernel the kernel image size (-K,
+ * else 0):
+ *	firmware/hardware	max(total - MemTotal - kernel, 0)	0
+ *	kernel image		kernel					0
+ *	kernel dynamic memory	MemTotal - MemFree - user	Buffers +
+ *					SReclaimable + (Cached - Mapped)
+ *	userspace memory	user = AnonPages + Mapped	Mapped
+ *	free memory		MemFree				MemFree
+ *	noncache = used - cache in every row
+ */
+void
+pk_sysmem_areas(const struct pk_sysmem *m, int64_t total, int64_t kernel,
+    struct pk_area out[PK_AREAS])
+{
+	const uint64_t *kb = m->kb;
+	int64_t mt = (int64_t)kb[PK_SYS_MEMTOTAL], f = (int64_t)kb[PK_SYS_MEMFREE];
+	int64_t u = (int64_t)(kb[PK_SYS_ANONPAGES] + kb[PK_SYS_MAPPED]);
+	int64_t fh = total - mt - kernel;
+	int i;
+
+	out[0] = (struct pk_area){ "firmware/hardware", fh > 0 ? fh : 0, 0, 0 };
+	out[1] = (struct pk_area){ "kernel image", kernel, 0, 0 };
+	out[2] = (struct pk_area){ "kernel dynamic memory", mt - f - u,
+	    (int64_t)(kb[PK_SYS_BUFFERS] + kb[PK_SYS_SRECLAIMABLE]) +
+	    ((int64_t)kb[PK_SYS_CACHED] - (int64_t)kb[PK_SYS_MAPPED]), 0 };
+	out[3] = (struct pk_area){ "userspace memory", u,
+	    (int64_t)kb[PK_SYS_MAPPED], 0 };
+	out[4] = (struct pk_area){ "free memory", f, f, 0 };
+	for (i = 0; i < PK_AREAS; i++)
+		out[i].noncache = out[i].used - out[i].cache;
+}

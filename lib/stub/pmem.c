@@ -1,0 +1,104 @@
+/*
+ * pmem.c (stub): no per-process memory probe on this system.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pskit.h"
+
+int
+pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
+{
+	*pids = NULL;
+	*npids = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+int
+pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->pid = pid;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+int
+pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
+    struct pk_buf *scratch)
+{
+	(void)p;
+	(void)exact;
+	(void)scratch;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+int
+pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf)
+{
+	(void)pid;
+	(void)buf;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+}
+
+void
+pk_pmem_free(struct pk_pmem *p)
+{
+	free(p->cmdline);
+	p->cmdline = NULL;
+}
+
+int
+pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
+{
+	memset(out, 0, sizeof(*out));
+	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics");
+}
+
+int
+pk_user_name(uint32_t uid, char *buf, size_t len)
+{
+	(void)uid;
+	(void)buf;
+	(void)len;
+	return PK_ENOENT;
+}
+
+int
+pk_term_columns(int fd)
+{
+	(void)fd;
+	return -1;
+}
+
+int
+pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
+{
+	(void)path;
+	*bytes = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "kernel image size");
+}
+
+int
+pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
+    size_t errlen)
+{
+	(void)pattern;
+	*re = NULL;
+	strlcpy(errbuf, "regular expressions are not supported on this system",
+	    errlen);
+	return PK_ENOTSUP;
+}
+
+int
+pk_re_match(const struct pk_re *re, const char *s)
+{
+	(void)re;
+	(void)s;
+	return 0;
+}
+
+void
+pk_re_free(struct pk_re *re)
+{
+	(void)re;
+}

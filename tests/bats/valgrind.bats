@@ -1,0 +1,26 @@
+#!/usr/bin/env bats
+# valgrind over one run of each command with each argument line of
+# tests/leak/<cmd>.args (every output format): no memory error, no leak.
+
+bats_require_minimum_version 1.5.0
+load helper
+
+@test "valgrind: every command, every format, no error and no leak" {
+	command -v valgrind >/dev/null || skip "valgrind not installed"
+	local args cmd line n=0
+	cd "$PSKIT_ROOT"
+	for args in tests/leak/*.args; do
+		cmd=${args##*/}; cmd=${cmd%.args}
+		[ -x "bin/$cmd" ] || continue
+		while IFS= read -r line; do
+			case $line in '#'*|'') continue ;; esac
+			# shellcheck disable=SC2086
+			run --separate-stderr valgrind -q --error-exitcode=99 \
+				--leak-check=full --errors-for-leak-kinds=definite,indirect \
+				"bin/$cmd" $line
+			[ "$status" -ne 99 ] || fail "bin/$cmd $line: $stderr"
+			n=$((n + 1))
+		done < "$args"
+	done
+	[ $n -gt 0 ] || fail "no command was run"
+}

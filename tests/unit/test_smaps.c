@@ -1,0 +1,193 @@
+/*
+ * Unit tests of the smaps, smaps_rollup, stat and meminfo parsers of
+ * procsmem, and of the derived numbers (USS, smem's system areas).
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "pskit.h"
+
+static const char smaps_text[] =
+"55d0c0a00000-55d0c0a02000 r--p 00000000 08:01 1234    /usr/bin/my prog (deleted)\n"
+"Size:                  8 kB\n"
+"KernelPageSize:        4 kB\n"
+"Rss:                   8 kB\n"
+"Pss:                   3 kB\n"
+"Pss_Dirty:             1 kB\n"
+"Shared_Clean:          4 kB\n"
+"Shared_Dirty:          0 kB\n"
+"Private_Clean:         4 kB\n"
+"Private_Dirty:         0 kB\n"
+"Referenced:            8 kB\n"
+"Swap:                  0 kB\n"
+"SwapPss:               0 kB\n"
+"THPeligible:    0\n"
+"VmFlags: rd mr mw me sd\n"
+"7f0000000000-7f0000100000 rw-p 00000000 00:00 0 \n"
+"Size:               1024 kB\n"
+"Rss:                512 kB\n"
+"Pss:                512 kB\n"
+"Private_Dirty:      500 kB\n"
+"Private_Hugetlb:      2048 kB\n"
+"Swap:                12 kB\n"
+"SwapPss:              6 kB\n"
+"7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0                          [stack]\n"
+"Size:                132 kB\n"
+"Rss:                  16 kB\n"
+"Pss:                  16 kB\n"
+"Private_Dirty:        16 kB";		/* no final newline */
+
+static const char rollup_text[] =
+"5580e1704000-7fff6f20c000 ---p 00000000 00:00 0                          [rollup]\n"
+"Rss:                1728 kB\n"
+"Pss:                 367 kB\n"
+"Pss_Dirty:           112 kB\n"
+"Pss_Anon:            112 kB\n"
+"Shared_Clean:       1556 kB\n"
+"Private_Clean:        60 kB\n"
+"Private_Dirty:       112 kB\n"
+"Private_Hugetlb:       4 kB\n"
+"Swap:                  7 kB\n"
+"SwapPss:               3 kB\n";
+
+struct seen {
+	int	 n;
+	char	 names[4][64];
+};
+
+static int
+collect(void *arg, const struct pk_vma *v)
+{
+	struct seen *s = arg;
+
+	if (s->n < 4) {
+		memcpy(s->names[s->n], v->name, v->namelen);
+		s->names[s->n][v->namelen] = '\0';
+	}
+	s->n++;
+	return strcmp(s->names[s->n - 1], "[stack]") != 0;	/* drop the stack */
+}
+
+static void
+smaps_sums(void)
+{
+	struct pk_smaps s;
+
+	CHECK(pk_smaps_parse(smaps_text, sizeof(smaps_text) - 1, &s, NULL,
+	    NULL) == PK_OK);
+	CHECK_U64(s.maps, 3);
+	CHECK_U64(s.kb[PK_SM_SIZE], 8 + 1024 + 132);
+	CHECK_U64(s.kb[PK_SM_RSS], 536);
+	CHECK_U64(s.kb[PK_SM_PSS], 531);		/* Pss_Dirty not added */
+	CHECK_U64(s.kb[PK_SM_SWAP], 12);		/* SwapPss not added */
+	CHECK_U64(s.kb[PK_SM_SWAPPSS], 6);
+	CHECK_U64(pk_smaps_uss(&s, 0), 4 + 500 + 16);
+	CHECK_U64(pk_smaps_uss(&s, 1), 4 + 500 + 16 + 2048);
+	CHECK(s.has & (1u << PK_SM_PSS));
+}
+
+static void
+smaps_names_and_filter(void)
+{
+	struct pk_smaps s;
+	struct seen seen = { 0 };
+
+	pk_smaps_parse(smaps_text, sizeof(smaps_text) - 1, &s, collect, &seen);
+	CHECK(seen.n == 3);
+	CHECK_STR(seen.names[0], "/usr/bin/my prog (deleted)");
+	CHECK_STR(seen.names[1], "<anonymous>");
+	CHECK_STR(seen.names[2], "[stack]");
+	CHECK_U64(s.maps, 2);
+	CHECK_U64(s.kb[PK_SM_RSS], 520);
+}
+
+static void
+smaps_empty_and_garbage(void)
+{
+	struct pk_smaps s;
+	const char *junk = "Rss: 5 kB\nnot a line\n-:\nSize: x kB\n";
+
+	CHECK(pk_smaps_parse("", 0, &s, NULL, NULL) == PK_OK);
+	CHECK_U64(s.maps, 0);
+	/* fields before any mapping header belong to no mapping */
+	CHECK(pk_smaps_parse(junk, strlen(junk), &s, NULL, NULL) == PK_OK);
+	CHECK_U64(s.maps, 0);
+	CHECK_U64(s.kb[PK_SM_RSS], 0);
+}
+
+static void
+rollup(void)
+{
+	struct pk_smaps s;
+
+	CHECK(pk_smaps_rollup_parse(rollup_text, sizeof(rollup_text) - 1,
+	    &s) == PK_OK);
+	CHECK_U64(s.kb[PK_SM_RSS], 1728);
+	CHECK_U64(s.kb[PK_SM_PSS], 367);
+	CHECK_U64(s.kb[PK_SM_SWAP], 7);
+	CHECK_U64(s.kb[PK_SM_SWAPPSS], 3);
+	CHECK_U64(pk_smaps_uss(&s, 0), 172);
+	CHECK_U64(pk_smaps_uss(&s, 1), 176);
+	CHECK(!(s.has & (1u << PK_SM_SIZE)));
+	CHECK(pk_smaps_rollup_parse("", 0, &s) == PK_EPARSE);
+	CHECK(pk_smaps_rollup_parse("garbage\n", 8, &s) == PK_EPARSE);
+}
+
+static void
+pidstat(void)
+{
+	struct pk_pidstat st;
+	const char *a = "102 (pk hog) x) T 5060 5049 5268 0 -1 4194304 303 0";
+	const char *k = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0";
+	const char *z = "300 (defunct) Z 100 300 300 0 -1 4227132 0";
+
+	CHECK(pk_pidstat_parse(a, strlen(a), &st) == PK_OK);
+	CHECK(st.pid == 102);
+	CHECK_STR(st.comm, "pk hog) x");
+	CHECK(st.state == 'T');
+	CHECK(st.ppid == 5060);
+	CHECK_U64(st.flags, 4194304);
+	CHECK(!(st.flags & PK_PF_KTHREAD));
+	CHECK(pk_pidstat_parse(k, strlen(k), &st) == PK_OK);
+	CHECK(st.flags & PK_PF_KTHREAD);
+	CHECK(pk_pidstat_parse(z, strlen(z), &st) == PK_OK);
+	CHECK(st.state == 'Z');
+	CHECK(pk_pidstat_parse("12 (x", 5, &st) == PK_EPARSE);
+	CHECK(pk_pidstat_parse("12 (x) S 1", 10, &st) == PK_EPARSE);
+	CHECK(pk_pidstat_parse("", 0, &st) == PK_EPARSE);
+}
+
+static void
+sysmem_areas(void)
+{
+	const char *mi = "MemTotal:       1000 kB\nMemFree:         400 kB\n"
+	    "Buffers:          10 kB\nCached:          200 kB\n"
+	    "SwapTotal:         0 kB\nAnonPages:       100 kB\n"
+	    "Mapped:           50 kB\nSReclaimable:     20 kB\n";
+	struct pk_area a[PK_AREAS];
+	struct pk_sysmem m;
+
+	CHECK(pk_sysmem_parse(mi, strlen(mi), &m) == PK_OK);
+	pk_sysmem_areas(&m, 1200, 30, a);
+	CHECK(a[0].used == 170 && a[0].cache == 0);	/* 1200-1000-30 */
+	CHECK(a[1].used == 30);
+	CHECK(a[2].used == 1000 - 400 - 150);
+	CHECK(a[2].cache == 10 + 20 + (200 - 50));
+	CHECK(a[3].used == 150 && a[3].cache == 50);
+	CHECK(a[4].used == 400 && a[4].cache == 400);
+	pk_sysmem_areas(&m, 900, 0, a);
+	CHECK(a[0].used == 0);				/* never negative */
+	CHECK(pk_sysmem_parse("MemFree: 1 kB\n", 14, &m) == PK_EPARSE);
+}
+
+int
+main(void)
+{
+	TEST(smaps_sums);
+	TEST(smaps_names_and_filter);
+	TEST(smaps_empty_and_garbage);
+	TEST(rollup);
+	TEST(pidstat);
+	TEST(sysmem_areas);
+	return DONE();
+}
