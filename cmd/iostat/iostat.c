@@ -1546,9 +1546,12 @@ main(int argc, char **argv)
 {
 	static struct ios st;
 	struct ios *s = &st;
+	size_t i;
 	struct tm tm;
 	time_t now;
 
+	memset(s, 0, sizeof(*s));
+	sigint_caught = 0;
 	s->progname = argv[0];
 	s->dplaces = -1;
 	s->fmt = OUT_TEXT;
@@ -1590,6 +1593,11 @@ main(int argc, char **argv)
 	if (s->fmt != OUT_TEXT)
 		out_end(&s->w);
 	flush_out();
+	for (i = 0; i < s->ndv; i++)
+		free(s->dv[i]);
+	free(s->dv);
+	if (s->has_alt)
+		pk_ctx_close(&s->alt);
 	pk_ctx_close(&s->ctx);
 	return 0;
 }
