@@ -87,6 +87,7 @@ struct ios {
 	int		 fmt;		/* OUT_TEXT, OUT_TSV, OUT_PROM */
 	unsigned	 outflags;
 	const char	*procfs, *sysfs;
+	const char	*outfile;	/* -w FILE, --outfile FILE */
 	const char	*progname;
 	struct pk_ctx	 ctx;
 	/* Where disks are read: ctx, -f DIR only, or +f ctx then DIR. */
@@ -108,7 +109,8 @@ static const char usage_text[] =
 static const char help_text[] =
 "pskit options:\n"
 "[ -o { text | json | tsv | prom } ] [ --json ] [ --tsv ] [ --no-header ]\n"
-"[ --psutil ] [ --procfs DIR ] [ --sysfs DIR ] [ --help ] [ --version ]\n";
+"[ --psutil ] [ -w FILE | --outfile FILE ] [ --procfs DIR ] [ --sysfs DIR ]\n"
+"[ --help ] [ --version ]\n";
 
 static void __attribute__((noreturn))
 usage(const struct ios *s)
@@ -1068,11 +1070,12 @@ static int
 opt_pskit(struct ios *s, char **argv, int *opt)
 {
 	const char *a = argv[*opt];
-	static const char *withval[] = { "--output", "--procfs", "--sysfs" };
+	static const char *withval[] = { "--output", "--procfs", "--sysfs",
+	    "--outfile" };
 	const char *val = NULL;
 	size_t i, l;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		l = strlen(withval[i]);
 		if (strncmp(a, withval[i], l) != 0 || (a[l] != '\0' && a[l] != '='))
 			continue;
@@ -1084,8 +1087,10 @@ opt_pskit(struct ios *s, char **argv, int *opt)
 			set_output(s, val);
 		else if (i == 1)
 			s->procfs = val;
-		else
+		else if (i == 2)
 			s->sysfs = val;
+		else
+			s->outfile = val;
 		(*opt)++;
 		return 1;
 	}
@@ -1200,6 +1205,11 @@ parse_args(struct ios *s, int argc, char **argv)
 			opt_j(s, argv, &opt);
 		else if (strcmp(a, "-o") == 0) {
 			set_output(s, argv[++opt]);
+			opt++;
+		} else if (strcmp(a, "-w") == 0) {
+			/* pskit: not a sysstat option (it would be a usage error). */
+			if ((s->outfile = argv[++opt]) == NULL)
+				usage(s);
 			opt++;
 		} else if (opt_pskit(s, argv, &opt))
 			;
@@ -1418,8 +1428,46 @@ write_out(struct ios *s, int curr, int skip)
 			}
 		}
 	}
-	if (s->fmt != OUT_TEXT)
+	/* A one-sample prom or json document is finished by out_end(). */
+	if (s->fmt != OUT_TEXT && (s->w.flags & OUT_INTERVAL))
 		out_sample_end(&s->w);
+}
+
+static void
+writer_begin(struct ios *s, FILE *fp)
+{
+	int tsv = s->fmt == OUT_TSV && !DIS(F_PSUTIL);
+	unsigned fl = s->outflags;
+
+	/*
+	 * tsv always has its timestamp column; json and prom to stdout in
+	 * an interval run give one document per sample (JSON Lines, one
+	 * exposition each); a -w file holds one sample.
+	 */
+	if (s->fmt == OUT_TSV || (s->interval > 0 && s->outfile == NULL))
+		fl |= OUT_INTERVAL;
+	if (out_begin(&s->w, fp, s->fmt, fl, "iostat", tsv ? tsv_cols :
+	    ps_cols, tsv ? NTSV : NPS) != PK_OK)
+		errx(1, "out of memory");
+}
+
+/* A structured sample, to stdout or replacing the -w file atomically. */
+static void
+write_sample(struct ios *s, int curr, int skip)
+{
+	struct pk_atomic a;
+
+	if (s->outfile == NULL || skip) {
+		write_out(s, curr, skip);
+		return;
+	}
+	if (pk_atomic_open(&s->ctx, s->outfile, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(&s->ctx));
+	writer_begin(s, a.fp);
+	write_out(s, curr, skip);
+	out_end(&s->w);
+	if (pk_atomic_commit(&s->ctx, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(&s->ctx));
 }
 
 /* ---- the loop ---- */
@@ -1501,7 +1549,7 @@ run(struct ios *s)
 		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
 			write_stats(s, curr, &tm, skip);
 		else
-			write_out(s, curr, skip);
+			write_sample(s, curr, skip);
 		if (!skip && count > 0)
 			count--;
 		if (count) {
@@ -1582,15 +1630,14 @@ main(int argc, char **argv)
 		s->flags &= ~F_JSON;
 		s->fmt = OUT_JSON;
 	}
+	if (s->outfile != NULL && s->fmt == OUT_TEXT)
+		errx(1, "-w needs -o tsv, -o prom or --psutil -o json");
 	if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
 		banner(s, &tm);
-	else if (s->fmt != OUT_TEXT && out_begin(&s->w, stdout, s->fmt,
-	    s->outflags | (s->fmt == OUT_TSV ? OUT_INTERVAL : 0), "iostat",
-	    s->fmt == OUT_TSV && !DIS(F_PSUTIL) ? tsv_cols : ps_cols,
-	    s->fmt == OUT_TSV && !DIS(F_PSUTIL) ? NTSV : NPS) != PK_OK)
-		errx(1, "out of memory");
+	else if (s->fmt != OUT_TEXT && s->outfile == NULL)
+		writer_begin(s, stdout);
 	run(s);
-	if (s->fmt != OUT_TEXT)
+	if (s->fmt != OUT_TEXT && s->outfile == NULL)
 		out_end(&s->w);
 	flush_out();
 	for (i = 0; i < s->ndv; i++)

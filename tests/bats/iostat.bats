@@ -158,3 +158,17 @@ interrupt() {
 	assert_failure 1
 	assert_output --partial "not supported on this system"
 }
+
+@test "iostat -w FILE: each structured sample replaces FILE atomically" {
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -o prom -w "$BATS_TEST_TMPDIR/io.prom" -d 1 2
+	assert_success
+	assert_output ""
+	run grep -c '^# TYPE' "$BATS_TEST_TMPDIR/io.prom"
+	assert_output 10
+	run "$IOSTAT_BIN" "${ROOTS[@]}" --psutil -o json --outfile "$BATS_TEST_TMPDIR/io.json"
+	assert_success
+	jq -e 'length == 3' "$BATS_TEST_TMPDIR/io.json"
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -w "$BATS_TEST_TMPDIR/x"
+	assert_failure 1
+	[ ! -e "$BATS_TEST_TMPDIR/x" ]
+}
