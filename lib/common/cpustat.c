@@ -86,9 +86,9 @@ pk_cpustat_nr_parse(const char *buf, size_t len)
 		if (le - ls < 3 || memcmp(ls, "cpu", 3) != 0 ||
 		    (le - ls >= 4 && ls[3] == ' '))
 			continue;
-		if (scan_int(ls + 3, le, &num) && num > nr)
-			nr = num;
-		else if (num > nr)
+		/* A failed scan keeps the previous number, as sscanf does. */
+		(void)scan_int(ls + 3, le, &num);
+		if (num > nr)
 			nr = num;
 	}
 	return nr + 1;
