@@ -27,6 +27,7 @@ endif
 
 COMMANDS = free
 COMMANDS += procsmem
+COMMANDS += ifconfig
 COMMANDS += iostat
 
 COMMON_SRCS = \
@@ -39,6 +40,7 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
 	lib/common/smaps.c \
@@ -96,11 +98,15 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-# bin/free from obj/<platform>/cmd/free/free.o
+# A command is every .c file of cmd/<name>/ (usually just <name>.c).
+cmd_objs = $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard cmd/$(1)/*.c))
+cmd_extra_objs = $(filter-out $(OBJDIR)/cmd/$(1)/$(1).o,$(call cmd_objs,$(1)))
+
 .SECONDEXPANSION:
-$(OUTDIR)/%$(EXE): $$(OBJDIR)/cmd/$$*/$$*.o $(LIBA)
+$(OUTDIR)/%$(EXE): $$(call cmd_objs,$$*) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) \
+		$(LDLIBS)
 
 tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -124,10 +130,10 @@ tests/leak/bin/%_main.o: cmd/$$*/$$*.c $(FLAGS_STAMP)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Dmain=$*_main -c -o $@ $<
 
 tests/leak/bin/leak_%: tests/leak/leak_cmd.c tests/leak/leak.h \
-    tests/leak/bin/%_main.o $(LIBA)
+    tests/leak/bin/%_main.o $$(call cmd_extra_objs,$$*) $(LIBA)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 		-DCMD_MAIN=$*_main -DCMD_NAME=\"$*\" -o $@ $< \
-		tests/leak/bin/$*_main.o $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+		$(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
 leak: $(LEAK_BINS)
 
@@ -196,4 +202,5 @@ clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
 		tests/fuzz/corpus
 
--include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))
+-include $(LIB_OBJS:.o=.d) \
+	$(foreach c,$(COMMANDS),$(patsubst %.o,%.d,$(call cmd_objs,$(c))))

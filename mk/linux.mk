@@ -9,5 +9,7 @@ PLATFORM_SRCS = \
 	lib/linux/ctx.c \
 	lib/linux/disk.c \
 	lib/linux/mem.c \
+	lib/linux/net.c \
+	lib/linux/netlink.c \
 	lib/linux/oserr.c \
 	lib/linux/pmem.c

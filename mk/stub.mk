@@ -8,5 +8,7 @@ PLATFORM_SRCS = \
 	lib/stub/ctx.c \
 	lib/stub/disk.c \
 	lib/stub/mem.c \
+	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/oserr.c \
 	lib/stub/pmem.c

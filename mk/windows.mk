@@ -21,6 +21,8 @@ PLATFORM_SRCS = \
 	lib/stub/ctx.c \
 	lib/stub/disk.c \
 	lib/stub/mem.c \
+	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
