@@ -253,6 +253,8 @@ opt_g(struct ios *s, char **argv, int *opt)
 	add_dev(s, g, T_GROUP);
 }
 
+static void finish_args(struct ios *, int);
+
 static void
 parse_args(struct ios *s, int argc, char **argv)
 {
@@ -316,6 +318,13 @@ parse_args(struct ios *s, int argc, char **argv)
 		} else
 			usage(s);
 	}
+	finish_args(s, report_set);
+}
+
+/* What sysstat's main() derives once the arguments are read. */
+static void
+finish_args(struct ios *s, int report_set)
+{
 	if (s->interval == 0)
 		s->count = 1;
 	if (!report_set)
