@@ -25,12 +25,15 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free ifconfig procinfo procsmem winservices
+COMMANDS = free ifconfig iostat procinfo procsmem winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
 	lib/common/cgroup.c \
+	lib/common/cpustat.c \
+	lib/common/diskstats.c \
 	lib/common/err.c \
+	lib/common/iorate.c \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \

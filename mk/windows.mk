@@ -17,7 +17,9 @@ PLATFORM_SRCS = \
 	lib/compat/time.c \
 	lib/compat/vis.c \
 	lib/windows/atomic.c \
+	lib/stub/cpu.c \
 	lib/stub/ctx.c \
+	lib/stub/disk.c \
 	lib/stub/mem.c \
 	lib/stub/net.c \
 	lib/stub/netlink.c \
