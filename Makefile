@@ -43,6 +43,7 @@ COMMON_SRCS = \
 	lib/common/procdict.c \
 	lib/common/procnet.c \
 	lib/common/procparse.c \
+	lib/common/procprom.c \
 	lib/common/procstr.c \
 	lib/common/smaps.c \
 	lib/common/smemfmt.c \

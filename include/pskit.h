@@ -552,6 +552,10 @@ struct out;
 /* One record of p in as_dict() names and shapes (procdict.c). */
 int	 pk_proc_dict(struct out *w, const struct pk_proc *p,
 	    const char *memtype);
+/* One flat Prometheus record of p (procprom.c), with these columns. */
+struct out_col;
+const struct out_col *pk_proc_prom_cols(size_t *ncols);
+int	 pk_proc_prom(struct out *w, const struct pk_proc *p);
 
 /* ---- iostat: /proc/stat cpu line, uptime, block device statistics ---- */
 

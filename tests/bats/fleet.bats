@@ -57,6 +57,9 @@ write_reports() {
 		"$PSKIT_BIN/$c" -o prom --outfile "$TF/$c.prom" 2>/dev/null ||
 			fail "$c -o prom --outfile failed"
 	done
+	# procinfo exports only the PIDs it is given
+	"$PSKIT_BIN/procinfo" -o prom --outfile "$TF/procinfo.prom" $$ ||
+		fail "procinfo -o prom --outfile failed"
 }
 
 # cron_lines FILE: the commands of a cron file, as a shell would run them
