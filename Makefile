@@ -105,6 +105,8 @@ $(LIBA): $(LIB_OBJS)
 cmd_objs = $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard cmd/$(1)/*.c))
 cmd_extra_objs = $(filter-out $(OBJDIR)/cmd/$(1)/$(1).o,$(call cmd_objs,$(1)))
 
+# Objects built through pattern chains are kept, not deleted as intermediates.
+.SECONDARY:
 .SECONDEXPANSION:
 $(OUTDIR)/%$(EXE): $$(call cmd_objs,$$*) $(LIBA)
 	@mkdir -p $(@D)
