@@ -172,7 +172,7 @@ check:
 	@sh scripts/check.sh
 
 lint:
-	mandoc -Tlint -Wwarning man/*.1
+	mandoc -Tlint -Wwarning man/*.1 man/*.7
 
 demo:
 	@sh scripts/deps.sh build
@@ -189,7 +189,9 @@ windows:
 	$(MAKE) PLATFORM=windows CC=x86_64-w64-mingw32-gcc AR=x86_64-w64-mingw32-ar
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 0644 man/pskit-prom.7 $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
 	for c in $(COMMANDS); do \
 		install -m 0755 $(OUTDIR)/$$c$(EXE) \
 			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE); \
@@ -202,6 +204,7 @@ uninstall:
 		rm -f $(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) \
 			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
 	done
+	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
 
 clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
