@@ -169,7 +169,7 @@ fuzz-smoke: fuzz
 check:
 	@sh scripts/deps.sh test || echo "make check: could not install every test dependency; the tests that need them will skip" >&2
 	@$(MAKE) --no-print-directory all unit leak
-	@sh scripts/check.sh
+	@SANITIZE=$(SANITIZE) sh scripts/check.sh
 
 lint:
 	mandoc -Tlint -Wwarning man/*.1 man/*.7
