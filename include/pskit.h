@@ -1145,4 +1145,14 @@ const char *pk_svc_start_psutil(const struct pk_svc *s);
  */
 int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
 
+/* ---- hardened reads ---- */
+/*
+ * Read the file name below directory dfd to EOF into buf; 0 or an errno
+ * value.  Only regular files are read (every /proc and /sys file is
+ * one): a directory gives EISDIR and a FIFO, device or socket EINVAL,
+ * without blocking, so a planted FIFO cannot hang a report and a
+ * /dev/zero link cannot fill memory.  pk_read_file() is built on it.
+ */
+int	 pk_read_at(int dfd, const char *name, struct pk_buf *buf);
+
 #endif /* PSKIT_H */

@@ -73,28 +73,65 @@ read_all(int fd, struct pk_buf *buf)
 	}
 }
 
+/*
+ * Open name below dfd if it is a regular file: the fd, or -1 with *e
+ * set to open's errno (*badtype 0) or to EISDIR / EINVAL (*badtype 1).
+ */
+static int
+open_regular(int dfd, const char *name, int *e, int *badtype)
+{
+	struct stat st;
+	int fd;
+
+	*badtype = 0;
+	/* O_NONBLOCK: a FIFO planted in a fixture must not hang the open */
+	fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd == -1) {
+		*e = errno;
+		return -1;
+	}
+	/* /proc and /sys files are regular; a device or FIFO never ends */
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		*badtype = 1;
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
+pk_read_at(int dfd, const char *name, struct pk_buf *buf)
+{
+	int fd, e, badtype;
+
+	pk_buf_reset(buf);
+	if ((fd = open_regular(dfd, name, &e, &badtype)) == -1)
+		return e;
+	e = read_all(fd, buf);
+	close(fd);
+	return e;
+}
+
 int
 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
     struct pk_buf *buf)
 {
 	const char *rp = root == PK_ROOT_PROC ? ctx->procfs : ctx->sysfs;
 	int dfd = root == PK_ROOT_PROC ? ctx->procfd : ctx->sysfd;
-	struct stat st;
-	int fd, e;
+	int fd, e, badtype;
 
 	while (*path == '/')
 		path++;
 	pk_buf_reset(buf);
 	if (dfd == -1)
 		return pk_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s", rp, path);
-	/* O_NONBLOCK: a FIFO planted in a fixture must not hang the open */
-	fd = openat(dfd, path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd == -1)
-		return pk_fail_os(ctx, errno, "open %s/%s", rp, path);
-	/* /proc and /sys files are regular; a device or FIFO never ends */
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		close(fd);
+	if ((fd = open_regular(dfd, path, &e, &badtype)) == -1) {
+		if (!badtype)
+			return pk_fail_os(ctx, e, "open %s/%s", rp, path);
+		if (e == EINVAL)
+			return pk_fail(ctx, PK_EOS, 0,
+			    "read %s/%s: not a regular file", rp, path);
 		return pk_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
 	}
 	e = read_all(fd, buf);

@@ -25,35 +25,6 @@ pk_proc_self(void)
 	return (int64_t)getpid();
 }
 
-/* Read a whole file below dfd; errno-style result (0 ok). */
-static int
-rd_errno(int dfd, const char *name, struct pk_buf *b)
-{
-	ssize_t n;
-	int fd, e = 0;
-
-	pk_buf_reset(b);
-	if ((fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
-		return errno;
-	for (;;) {
-		if (pk_buf_reserve(b, 4096) != PK_OK) {
-			e = ENOMEM;
-			break;
-		}
-		n = read(fd, b->data + b->len, b->cap - b->len - 1);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n == -1 ? errno : 0;
-			break;
-		}
-		b->len += (size_t)n;
-		b->data[b->len] = '\0';
-	}
-	close(fd);
-	return e;
-}
-
 /* Is /proc/PID still there?  Decides "gone" after ENOENT/ESRCH. */
 static int
 alive(struct pk_ctx *ctx, int64_t pid)
@@ -72,12 +43,15 @@ static int
 rd(struct pk_ctx *ctx, int dfd, const char *name, struct pk_buf *b,
     struct pk_proc *p)
 {
-	int e = rd_errno(dfd, name, b);
+	int e = pk_read_at(dfd, name, b);
 
 	if (e == 0)
 		return PK_OK;
 	if ((e == ENOENT || e == ESRCH) && !alive(ctx, p->pid))
 		p->vanished = 1;
+	if (e == EINVAL)	/* a FIFO or device: refused, not read */
+		return pk_fail(ctx, PK_EOS, 0, "read %s/%lld/%s: not a regular "
+		    "file", ctx->procfs, (long long)p->pid, name);
 	return pk_fail_os(ctx, e, "read %s/%lld/%s", ctx->procfs,
 	    (long long)p->pid, name);
 }

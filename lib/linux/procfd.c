@@ -16,35 +16,6 @@
 
 #include "pskit.h"
 
-/* Read name below dfd into b; 0 or an errno value. */
-static int
-slurp(int dfd, const char *name, struct pk_buf *b)
-{
-	ssize_t n;
-	int fd, e = 0;
-
-	pk_buf_reset(b);
-	if ((fd = openat(dfd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
-		return errno;
-	for (;;) {
-		if (pk_buf_reserve(b, 4096) != PK_OK) {
-			e = ENOMEM;
-			break;
-		}
-		n = read(fd, b->data + b->len, b->cap - b->len - 1);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			e = n == -1 ? errno : 0;
-			break;
-		}
-		b->len += (size_t)n;
-		b->data[b->len] = '\0';
-	}
-	close(fd);
-	return e;
-}
-
 /* Numeric entries of directory name below dfd; -errno on failure. */
 static long
 list_dir(int dfd, const char *name, int64_t **out)
@@ -115,7 +86,7 @@ other_name(struct pk_ctx *ctx, int64_t pid, const char *comm)
 
 	if (strlen(comm) >= 15) {
 		snprintf(path, sizeof(path), "%lld/cmdline", (long long)pid);
-		if (slurp(ctx->procfd, path, &b) == 0)
+		if (pk_read_at(ctx->procfd, path, &b) == 0)
 			pk_cmdline_parse(b.data, b.len, &sv);
 	}
 	s = strdup(pk_proc_name(comm, &sv));
@@ -131,7 +102,7 @@ other_stat(struct pk_ctx *ctx, int64_t pid, struct pk_pstat *st,
 	char path[48];
 
 	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
-	if (slurp(ctx->procfd, path, b) != 0)
+	if (pk_read_at(ctx->procfd, path, b) != 0)
 		return -1;
 	return pk_pstat_parse(b->data, b->len, st) == PK_OK ? 0 : -1;
 }
@@ -159,6 +130,7 @@ pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p)
 	struct pk_pchild *c;
 	struct pk_pstat st;
 	int64_t *pids;
+	size_t cap = 0;
 	long n, i;
 
 	if ((n = list_dir(ctx->procfd, ".", &pids)) < 0)
@@ -168,10 +140,15 @@ pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p)
 		if (pids[i] == p->pid || other_stat(ctx, pids[i], &st, &b) != 0 ||
 		    st.ppid != p->pid || st.starttime < p->stat.starttime)
 			continue;
-		c = reallocarray(p->children, p->nchildren + 1, sizeof(*c));
-		if (c == NULL)
-			break;
-		p->children = c;
+		/* doubling: growing by one is quadratic with 100,000 children */
+		if (p->nchildren == cap) {
+			cap = cap ? cap * 2 : 16;
+			c = reallocarray(p->children, cap, sizeof(*c));
+			if (c == NULL)
+				break;
+			p->children = c;
+		}
+		c = p->children;
 		c[p->nchildren].pid = pids[i];
 		c[p->nchildren++].name = other_name(ctx, pids[i], st.comm);
 	}
@@ -202,7 +179,7 @@ pk_proc_threads(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 		snprintf(path, sizeof(path), "task/%lld/stat",
 		    (long long)tids[i]);
 		/* split at the LAST ')' (psutil splits at the first) */
-		if (slurp(dfd, path, &b) != 0 ||
+		if (pk_read_at(dfd, path, &b) != 0 ||
 		    pk_pstat_parse(b.data, b.len, &st) != PK_OK)
 			continue;
 		p->threads[p->nthreads].tid = tids[i];
@@ -223,7 +200,7 @@ pk_proc_maps(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 	size_t i, l;
 	int e;
 
-	if ((e = slurp(dfd, "smaps", &b)) != 0) {
+	if ((e = pk_read_at(dfd, "smaps", &b)) != 0) {
 		pk_buf_free(&b);
 		return pk_fail_os(ctx, e, "read %s/%lld/smaps", ctx->procfs,
 		    (long long)p->pid);
@@ -250,7 +227,7 @@ fdinfo(int dfd, int fd, struct pk_pfile *f, struct pk_buf *b)
 	int ok;
 
 	snprintf(path, sizeof(path), "fdinfo/%d", fd);
-	if (slurp(dfd, path, b) != 0)
+	if (pk_read_at(dfd, path, b) != 0)
 		return;
 	end = b->data + b->len;
 	for (p = b->data; p < end; p = nl + 1) {
@@ -284,13 +261,11 @@ add_file(struct pk_proc *p, int dfd, int fd, char *path, struct pk_buf *b)
 {
 	struct pk_pfile *f;
 
-	f = reallocarray(p->files, p->nfiles + 1, sizeof(*f));
-	if (f == NULL) {
+	if (p->files == NULL) {	/* pk_proc_fds sized it by the fd count */
 		free(path);
 		return PK_ENOMEM;
 	}
-	p->files = f;
-	f = &f[p->nfiles];
+	f = &p->files[p->nfiles];
 	memset(f, 0, sizeof(*f));
 	f->path = path;
 	f->fd = fd;
@@ -341,10 +316,10 @@ read_conns(struct pk_proc *p, int dfd, unsigned flags, uint64_t *socks,
 	}
 	/* a missing tcp6/udp6 (IPv6 disabled, #623) is skipped */
 	for (i = 0; i < sizeof(src) / sizeof(src[0]); i++)
-		if (slurp(dfd, src[i].f, b) == 0)
+		if (pk_read_at(dfd, src[i].f, b) == 0)
 			pk_net_inet_parse(b->data, b->len, src[i].fam,
 			    src[i].type, ino, fds, ns, &p->conns, &p->nconns);
-	if ((flags & PK_PROC_UNIX) && slurp(dfd, "net/unix", b) == 0)
+	if ((flags & PK_PROC_UNIX) && pk_read_at(dfd, "net/unix", b) == 0)
 		pk_net_unix_parse(b->data, b->len, ino, fds, ns, &p->conns,
 		    &p->nconns);
 	pk_pconn_sort(p->conns, p->nconns);
@@ -362,7 +337,7 @@ int
 pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
 {
 	struct pk_buf b = { NULL, 0, 0 };
-	uint64_t *socks = NULL, *ns, ino;
+	uint64_t *socks, ino;
 	size_t nsock = 0;
 	int64_t *fds;
 	struct stat sb;
@@ -375,6 +350,9 @@ pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
 		    (long long)p->pid);
 	qsort(fds, (size_t)n, sizeof(*fds), cmp_num);
 	p->num_fds = n;
+	/* at most one file and one socket per fd: no growth in the loop */
+	p->files = calloc((size_t)n + 1, sizeof(*p->files));
+	socks = calloc((size_t)n + 1, 2 * sizeof(*socks));
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof(name), "fd/%lld", (long long)fds[i]);
 		if ((l = pk_proc_link(dfd, name, &e)) == NULL) {
@@ -387,9 +365,7 @@ pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
 		}
 		if (strncmp(l, "socket:[", 8) == 0) {
 			pk_parse_ulong(l + 8, l + strlen(l), &ino, &ok);
-			ns = reallocarray(socks, nsock + 1, 2 * sizeof(*ns));
-			if (ok && ns != NULL) {
-				socks = ns;
+			if (ok && socks != NULL) {
 				socks[2 * nsock] = ino;
 				socks[2 * nsock++ + 1] = (uint64_t)fds[i];
 			}

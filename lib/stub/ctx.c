@@ -1,6 +1,7 @@
 /*
  * ctx.c (stub): no roots to open; every read is "not supported".
  */
+#include <errno.h>
 #include <string.h>
 
 #include "pskit.h"
@@ -28,4 +29,13 @@ pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 	(void)root;
 	(void)buf;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", path);
+}
+
+int
+pk_read_at(int dfd, const char *name, struct pk_buf *buf)
+{
+	(void)dfd;
+	(void)name;
+	pk_buf_reset(buf);
+	return ENOSYS;
 }
