@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""bigproc.py ROOT N: a fake /proc with PIDs 1..N for the hostile suites.
+"""bigproc.py ROOT N [FILE...]: a fake /proc with PIDs 1..N for the hostile
+suites.
 
 Every PID holds stat (ppid 1, so PID 1 has N-1 children), cmdline and
-smaps_rollup, hard-linked to one shared set per 60,000 PIDs (ext4 allows
-65,000 links to an inode): about 4 system calls per PID, a few seconds for
-100,000.  PID 1 also gets a status file; ROOT gets meminfo and stat.
+smaps_rollup (or only the FILEs named).  PIDs 1-1000 are directories of
+hard links to one shared set of files; the others are symbolic links to
+a shared directory, as /proc/self is (neither command looks at d_type),
+because creating and above all removing 100,000 directories with 300,000
+links costs ten seconds and more on a disk file system.  ROOT also gets
+meminfo and stat, PID 1 a status file.
 """
 import os
 import shutil
@@ -35,25 +39,27 @@ def write(path, text):
 
 def main():
     root, n = sys.argv[1], int(sys.argv[2])
+    files = {k: FILES[k] for k in (sys.argv[3:] or FILES)}
     os.makedirs(root)
     for name, text in ROOTFILES.items():
         write(os.path.join(root, name), text)
+    src = os.path.join(root, ".shared")
+    os.mkdir(src)
     shared = []
+    for name, text in files.items():
+        shared.append((os.path.join(src, name), name))
+        write(shared[-1][0], text)
     for pid in range(1, n + 1):
-        if pid % 60000 == 1:
-            src = os.path.join(root, ".shared%d" % pid)
-            os.mkdir(src)
-            shared = []
-            for name, text in FILES.items():
-                shared.append((os.path.join(src, name), name))
-                write(shared[-1][0], text)
         d = os.path.join(root, str(pid))
+        if pid > 1000:
+            os.symlink(".shared", d)
+            continue
         os.mkdir(d)
-        for src, name in shared:
+        for path, name in shared:
             try:
-                os.link(src, os.path.join(d, name))
+                os.link(path, os.path.join(d, name))
             except OSError:
-                shutil.copyfile(src, os.path.join(d, name))
+                shutil.copyfile(path, os.path.join(d, name))
     write(os.path.join(root, "1", "status"),
           "Name:\ttiny\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nThreads:\t1\n")
 
