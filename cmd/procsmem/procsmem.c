@@ -1367,7 +1367,8 @@ main(int argc, char **argv)
 	sort_field = sort;
 	sort_cols = cols;
 	sort_ncols = nc;
-	qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
+	if (r.n > 0)		/* r.ents is NULL when nothing was read */
+		qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
 	if (o.outfile != NULL)
 		emit_file(&ctx, &r, cols, nc);
 	else

@@ -6,6 +6,8 @@
 
 #include "pskit.h"
 
+#define PK_SYS_MAX	((uint64_t)1 << 50)	/* kB: 1 EiB */
+
 static const struct {
 	const char	*name;
 	size_t		 len;
@@ -36,9 +38,13 @@ pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out)
 				continue;
 			pk_parse_ulong(colon + 1, eol, &v, &ok);
 			if (ok) {
-				/* held at 2^53 kB: the areas' sums stay exact */
-				out->kb[k] = v > ((uint64_t)1 << 53) ?
-				    (uint64_t)1 << 53 : v;
+				/*
+				 * held at PK_SYS_MAX kB: every area is a sum or
+				 * difference of at most three values, so it
+				 * stays exact and its bytes (kB * 1024) fit in
+				 * an int64_t even for 2^64 or "-1" in the file
+				 */
+				out->kb[k] = v > PK_SYS_MAX ? PK_SYS_MAX : v;
 				out->has |= 1u << k;
 			}
 		}

@@ -80,7 +80,8 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 		v[n++] = pid;
 	}
 	closedir(d);
-	qsort(v, n, sizeof(*v), cmp_int);
+	if (n > 0)		/* v is NULL for a /proc without PIDs */
+		qsort(v, n, sizeof(*v), cmp_int);
 	*pids = v;
 	*npids = n;
 	return PK_OK;

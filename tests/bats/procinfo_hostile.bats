@@ -293,6 +293,13 @@ mutate() {
 	[ "$(jq length <<<"$output")" -eq 1 ]
 }
 
+@test "procinfo hostile: a /proc without any process" {
+	fresh
+	rm -rf "${P:?}"/[0-9]*
+	check_case empty-proc
+	[ "$status" -eq 3 ]
+}
+
 @test "procinfo hostile: a /proc with 100,000 PIDs, one parent of them all" {
 	local fmt
 	python3 "$BATS_TEST_DIRNAME/bigproc.py" "$P" 100000 stat

@@ -304,6 +304,15 @@ mutate() {
 	[ "$STATUS" -eq 1 ]
 }
 
+@test "procsmem hostile: a /proc without any process" {
+	fresh
+	rm -rf "${P:?}"/[0-9]*
+	check_case empty-proc 0
+	[ "$STATUS" -eq 0 ]
+	one empty-proc json 0
+	[ "$(jq length "$OUT")" -eq 0 ]
+}
+
 @test "procsmem hostile: a /proc with 100,000 PIDs" {
 	local fmt
 	python3 "$BATS_TEST_DIRNAME/bigproc.py" "$P" 100000

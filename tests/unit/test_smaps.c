@@ -180,6 +180,41 @@ sysmem_areas(void)
 	CHECK(pk_sysmem_parse("MemFree: 1 kB\n", 14, &m) == PK_EPARSE);
 }
 
+/*
+ * Numbers at and past 2^64 and negative ones (procsmem -w printed bytes
+ * as kB * 1024 in an int64_t: signed overflow, caught by UBSan in
+ * tests/bats/procsmem_hostile.bats): every area's bytes must fit.
+ */
+static void
+sysmem_huge(void)
+{
+	const char *mi[] = {
+		"MemTotal: 18446744073709551615 kB\nMemFree: 5 kB\n"
+		"AnonPages: 18446744073709551616 kB\n"
+		"Mapped: 99999999999999999999999 kB\n",
+		"MemTotal: -18014398509481984 kB\nMemFree: -1 kB\n"
+		"Buffers: -5 kB\nCached: 18446744073709551615 kB\n"
+		"SReclaimable: -1 kB\nAnonPages: 1 kB\nMapped: -1 kB\n",
+	};
+	struct pk_area a[PK_AREAS];
+	struct pk_sysmem m;
+	size_t i;
+	int j;
+
+	for (i = 0; i < sizeof(mi) / sizeof(mi[0]); i++) {
+		CHECK(pk_sysmem_parse(mi[i], strlen(mi[i]), &m) == PK_OK);
+		pk_sysmem_areas(&m, 0, 0, a);
+		for (j = 0; j < PK_AREAS; j++) {
+			CHECK(a[j].used <= INT64_MAX / 1024 &&
+			    a[j].used >= INT64_MIN / 1024);
+			CHECK(a[j].cache <= INT64_MAX / 1024 &&
+			    a[j].cache >= INT64_MIN / 1024);
+			CHECK(a[j].noncache <= INT64_MAX / 1024 &&
+			    a[j].noncache >= INT64_MIN / 1024);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -189,5 +224,6 @@ main(void)
 	TEST(rollup);
 	TEST(pidstat);
 	TEST(sysmem_areas);
+	TEST(sysmem_huge);
 	return DONE();
 }
