@@ -1145,7 +1145,7 @@ const char *pk_svc_start_psutil(const struct pk_svc *s);
  */
 int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
 
-/* ---- hardened reads ---- */
+/* ---- hostile input ---- */
 /*
  * Read the file name below directory dfd to EOF into buf; 0 or an errno
  * value.  Only regular files are read (every /proc and /sys file is
@@ -1154,5 +1154,11 @@ int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
  * /dev/zero link cannot fill memory.  pk_read_file() is built on it.
  */
 int	 pk_read_at(int dfd, const char *name, struct pk_buf *buf);
+/*
+ * to += from for every key, held at the parser's ceiling (2^53 kB) like
+ * each value, so bytes (kB * 1024) of a sum over 100,000 processes of a
+ * hostile /proc still fit in 64 bits.
+ */
+void	 pk_smaps_add(struct pk_smaps *to, const struct pk_smaps *from);
 
 #endif /* PSKIT_H */

@@ -546,8 +546,10 @@ text_head(FILE *fp, const struct opts *o, const struct pk_proc *p)
 	}
 	putc('\n', fp);
 	label(fp, o, "started");
-	t = (time_t)p->create_time;
-	if ((p->has & PK_P_CREATE) && (tm = localtime(&t)) != NULL &&
+	/* a hostile btime puts it past time_t: the conversion is then UB */
+	t = (p->has & PK_P_CREATE) && p->create_time >= 0 &&
+	    p->create_time < 9e18 ? (time_t)p->create_time : -1;
+	if (t != -1 && (tm = localtime(&t)) != NULL &&
 	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", tm) > 0)
 		fputs(buf, fp);
 	putc('\n', fp);

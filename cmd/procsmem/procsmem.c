@@ -412,18 +412,6 @@ ent_new(struct report *r)
 	return r->ents[r->n++] = xcalloc(1, sizeof(struct ent));
 }
 
-static void
-smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
-{
-	int k;
-
-	/* the parser caps each value at 2^53 kB: no overflow here */
-	for (k = 0; k < PK_SM_NKEYS; k++)
-		to->kb[k] += from->kb[k];
-	to->has |= from->has;
-	to->maps += from->maps;
-}
-
 /* The value of field id for one row, as smem's getter gives it. */
 struct val {
 	const char	*s;	/* a string value, else n */
@@ -633,7 +621,7 @@ on_vma(void *arg, const struct pk_vma *vma)
 		return 0;
 	if (r->o->view == V_MAP) {
 		e = map_ent(r, vma->name, vma->namelen);
-		smaps_add(&e->m, &vma->v);
+		pk_smaps_add(&e->m, &vma->v);
 		e->count++;
 		if (e->last_pid != a->pid) {
 			e->last_pid = a->pid;
@@ -688,7 +676,7 @@ add_proc(struct report *r, struct pk_pmem *p)
 		}
 		e->count++;
 		e->exact &= p->exact;
-		smaps_add(&e->m, &p->mem);
+		pk_smaps_add(&e->m, &p->mem);
 		return;
 	}
 	e = ent_new(r);
@@ -945,6 +933,20 @@ distinct(const struct report *r, int id)
 }
 
 /* -t: smem's totals row, as values of each column. */
+/*
+ * One more row in a -t total, held at 2^53 as the library holds every
+ * kB value (pk_smaps_add): a hostile /proc with 100,000 processes of
+ * 2^64 kB must not overflow (only the system view has negative values,
+ * five rows of them, far from the limits).
+ */
+static int64_t
+total_add(int64_t sum, int64_t v)
+{
+	const int64_t max = (int64_t)1 << 53;
+
+	return v > 0 && sum > max - v ? max : sum + v;
+}
+
 static struct val
 total_of(const struct report *r, const struct field *f)
 {
@@ -963,7 +965,7 @@ total_of(const struct report *r, const struct field *f)
 		break;
 	default:
 		for (i = 0; i < r->n; i++)
-			v.n += getv(r, r->ents[i], f->id).n;
+			v.n = total_add(v.n, getv(r, r->ents[i], f->id).n);
 		break;
 	}
 	return v;
@@ -1121,7 +1123,7 @@ prom_group(struct out *w, const struct report *r, int by_user)
 
 			if (!same_group(f, e, by_user))
 				continue;
-			smaps_add(&g.m, &f->m);
+			pk_smaps_add(&g.m, &f->m);
 			g.count++;
 			g.exact &= f->exact;
 		}

@@ -197,11 +197,24 @@ pk_smaps_rollup_parse(const char *buf, size_t len, struct pk_smaps *out)
 uint64_t
 pk_smaps_uss(const struct pk_smaps *s, int hugetlb)
 {
-	uint64_t u = s->kb[PK_SM_PRIVATE_CLEAN] + s->kb[PK_SM_PRIVATE_DIRTY];
+	uint64_t u = sat_add(s->kb[PK_SM_PRIVATE_CLEAN],
+	    s->kb[PK_SM_PRIVATE_DIRTY]);
 
 	if (hugetlb)
-		u += s->kb[PK_SM_PRIVATE_HUGETLB];
+		u = sat_add(u, s->kb[PK_SM_PRIVATE_HUGETLB]);
 	return u;
+}
+
+/* Sums of several processes (users, programs, totals), held as above. */
+void
+pk_smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
+{
+	int k;
+
+	for (k = 0; k < PK_SM_NKEYS; k++)
+		to->kb[k] = sat_add(to->kb[k], from->kb[k]);
+	to->has |= from->has;
+	to->maps += from->maps;
 }
 
 /*

@@ -313,6 +313,28 @@ mutate() {
 	[ "$(jq length "$OUT")" -eq 0 ]
 }
 
+@test "procsmem hostile: 2^64 kB in each of 3,000 processes: sums held, never negative" {
+	local o
+	python3 "$BATS_TEST_DIRNAME/bigproc.py" "$P" 3000
+	# in place: every PID's smaps_rollup is this file (hard or symbolic link)
+	printf '%s\n' 'Rss: 18446744073709551615 kB' 'Pss: 18446744073709551616 kB' \
+	    'Private_Clean: 18446744073709551615 kB' 'Private_Dirty: -1 kB' \
+	    'Private_Hugetlb: 99999999999999999999 kB' 'Swap: 18446744073709551615 kB' \
+	    >"$P/.shared/smaps_rollup"
+	for o in "-t" "-t -u" "-t -p" "-t -k" "--hugetlb -t"; do
+		one huge-sums text 0 $o
+		[ "$status" -eq 0 ]
+		! grep -qE '(^| )-[0-9]' "$OUT" || fail "huge-sums $o: negative: $(tail -1 "$OUT")"
+	done
+	for o in "" "-u" "--hugetlb -u"; do
+		one huge-sums json 0 $o
+		flush_json
+		jq -e '[.. | numbers | select(. < 0)] | length == 0' "$OUT"
+	done
+	one huge-sums prom 0
+	! grep -qE ' -[0-9]' "$OUT"
+}
+
 @test "procsmem hostile: a /proc with 100,000 PIDs" {
 	local fmt
 	python3 "$BATS_TEST_DIRNAME/bigproc.py" "$P" 100000

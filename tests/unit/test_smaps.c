@@ -215,6 +215,28 @@ sysmem_huge(void)
 	}
 }
 
+/* USS and sums over many processes are held at 2^53 kB, never wrap. */
+static void
+smaps_held_sums(void)
+{
+	const char *t = "Private_Clean: 18446744073709551615 kB\n"
+	    "Private_Dirty: 18446744073709551616 kB\n"
+	    "Private_Hugetlb: -1 kB\nRss: 99999999999999999999 kB\n";
+	struct pk_smaps one, sum;
+	int i;
+
+	CHECK(pk_smaps_rollup_parse(t, strlen(t), &one) == PK_OK);
+	CHECK_U64(one.kb[PK_SM_RSS], (uint64_t)1 << 53);
+	CHECK_U64(pk_smaps_uss(&one, 0), (uint64_t)1 << 53);
+	CHECK_U64(pk_smaps_uss(&one, 1), (uint64_t)1 << 53);
+	memset(&sum, 0, sizeof(sum));
+	for (i = 0; i < 5000; i++)
+		pk_smaps_add(&sum, &one);
+	CHECK_U64(sum.kb[PK_SM_RSS], (uint64_t)1 << 53);
+	CHECK_U64(sum.kb[PK_SM_PRIVATE_DIRTY], (uint64_t)1 << 53);
+	CHECK_U64(pk_smaps_uss(&sum, 1) * 1024, (uint64_t)1 << 63);
+}
+
 int
 main(void)
 {
@@ -225,5 +247,6 @@ main(void)
 	TEST(pidstat);
 	TEST(sysmem_areas);
 	TEST(sysmem_huge);
+	TEST(smaps_held_sums);
 	return DONE();
 }
