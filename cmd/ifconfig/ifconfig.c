@@ -591,8 +591,13 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	memset(w, 0, sizeof(*w));
 	if (o->psutil || o->fmt != OUT_TEXT)
 		what = PK_NET_ETHTOOL;
-	if (pk_net_inet6(ctx, &w->in6, &w->nin6) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	/* net-tools leaves out the inet6 lines when if_inet6 is unreadable;
+	 * say why, and still report every interface. */
+	if (pk_net_inet6(ctx, &w->in6, &w->nin6) != PK_OK) {
+		if (ctx->code == PK_ENOMEM)
+			errx(1, "%s", pk_strerror(ctx));
+		warnx("%s", pk_strerror(ctx));
+	}
 	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
 	    pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
 		w->have_in4 = 1;
