@@ -56,15 +56,36 @@ sync_dir(const char *path)
 	}
 }
 
+/*
+ * A stream's error flag outlives the errno of the write that failed (later
+ * calls overwrite errno): one byte appended to the doomed temporary file
+ * gives the reason again (ENOSPC, EDQUOT, EFBIG...), EIO if it does not.
+ */
+static int
+lost_errno(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && pwrite(fd, "", 1, st.st_size) == -1)
+		return errno;
+	return EIO;
+}
+
 int
 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 {
 	int e, rc;
 
 	errno = EIO;
+	if (fflush(a->fp) != 0)
+		e = errno;
+	else if (ferror(a->fp))
+		e = lost_errno(a->fd);
+	else
+		e = fsync(a->fd) == -1 ? errno : 0;
 	/* The error names the file before pk_atomic_abort() forgets it. */
-	if (fflush(a->fp) != 0 || ferror(a->fp) || fsync(a->fd) == -1) {
-		rc = pk_fail_os(ctx, errno, "write %s", a->tmp);
+	if (e != 0) {
+		rc = pk_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
 		return rc;
 	}
