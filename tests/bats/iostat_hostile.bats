@@ -158,6 +158,10 @@ nonfile() {
 	assert_line --regexp '^esc\\033\[31m +0'
 	run --separate-stderr "$IOSTAT" -d -o tsv --procfs "$D/proc" --sysfs "$D/sys"
 	assert_line --partial $'\tnl\\nx\t'
+	# Prometheus rejects a whole file for one invalid UTF-8 label byte
+	"$IOSTAT" -d -o prom --procfs "$D/proc" --sysfs "$D/sys" >"$BATS_TEST_TMPDIR/prom"
+	iconv -f UTF-8 -t UTF-8 "$BATS_TEST_TMPDIR/prom" >/dev/null || fail "prom: invalid UTF-8"
+	grep -qF "device=\"$(printf '\357\277\275\357\277\275')inv\"}" "$BATS_TEST_TMPDIR/prom"
 }
 
 @test "iostat hostile: unreadable files (mode 000, as a normal user)" {
