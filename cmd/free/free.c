@@ -602,6 +602,9 @@ main(int argc, char **argv)
 
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = on_signal;
+		/* a write blocked on a slow reader finishes the sample (no
+		 * EINTR "write error"); nanosleep() still wakes up */
+		sa.sa_flags = SA_RESTART;
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);

@@ -317,3 +317,45 @@ complete() {
 		assert_output 2
 	done
 }
+
+# slow NAME CMD...: CMD writes into a pipe whose reader waits 1.5 s, so CMD
+# blocks in write(2); SIGTERM comes 0.5 s in.  Sets status (CMD's).
+slow() {
+	local name=$1 d=$BATS_TEST_TMPDIR
+	shift
+	{ "$@" 2>"$d/$name.err" & echo $! >"$d/$name.pid"; wait $!; echo $? >"$d/$name.rc"; } |
+	    { sleep 1.5; cat >"$d/$name.out"; } &
+	sleep 0.5
+	kill -TERM "$(cat "$d/$name.pid")"
+	wait $!
+	# the writer's side of the pipeline may end after the reader's
+	timeout 5 sh -c 'while [ ! -s "$1" ]; do sleep 0.05; done' sh "$d/$name.rc"
+	status=$(cat "$d/$name.rc")
+}
+
+@test "output faults: SIGTERM while blocked on a slow reader still ends whole" {
+	local f
+	mkdir -p "$BATS_TEST_TMPDIR/t"
+	cp -R "$PSKIT_FIXTURES/iostat/basic/proc" "$PSKIT_FIXTURES/iostat/basic/sys" "$BATS_TEST_TMPDIR/t/"
+	"$HOSTILE_PY" -I - "$BATS_TEST_TMPDIR/t" <<-'PY'
+	import os, sys
+	d = sys.argv[1]
+	for i in range(3000):
+	    os.makedirs("%s/sys/block/vd%d" % (d, i))
+	    with open("%s/sys/block/vd%d/stat" % (d, i), "w") as f:
+	        f.write("%d 2 3 4 5 6 7 8 9 10 11\n" % (i + 1))
+	PY
+	for f in json tsv; do
+		# one sample is ~1 MB, far more than the pipe holds
+		slow iostat-$f env --default-signal=INT "$PSKIT_BIN/iostat" -x -o $f \
+		    --procfs "$BATS_TEST_TMPDIR/t/proc" --sysfs "$BATS_TEST_TMPDIR/t/sys" 1 1000
+		[ "$status" -eq 0 ] || fail "iostat $f: status $status $(cat "$BATS_TEST_TMPDIR/iostat-$f.err")"
+		[ ! -s "$BATS_TEST_TMPDIR/iostat-$f.err" ] || fail "iostat $f: $(cat "$BATS_TEST_TMPDIR/iostat-$f.err")"
+		complete iostat-$f $f
+		# free fills the pipe with small samples, then blocks
+		slow free-$f "$PSKIT_BIN/free" -o $f -s 0.001 -c 1000000 \
+		    --procfs "$PSKIT_FIXTURES/free/f1/proc"
+		[ "$status" -eq 0 ] || fail "free $f: status $status $(cat "$BATS_TEST_TMPDIR/free-$f.err")"
+		complete free-$f $f
+	done
+}
