@@ -464,4 +464,12 @@ void	 pk_smem_units(int64_t kb, char *buf, size_t len);
 void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
 int	 pk_smem_size_kb(const char *s, double *kb);
 
+/* ---- Windows probes (lib/windows/mem.c, pmem.c) ---- */
+
+/*
+ * pk_mem.has: swap used and free are unknown (Windows where the page-
+ * file query is refused, as under Wine); swap total still stands.
+ */
+#define PK_MEM_NO_SWAPUSE	(1u << 6)
+
 #endif /* PSKIT_H */

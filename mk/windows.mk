@@ -5,6 +5,7 @@ PLATFORM_CPPFLAGS = -Ilib/compat -D__USE_MINGW_ANSI_STDIO=1
 # -municode: the CRT calls lib/windows/startup.c's wmain (UTF-8 argv,
 # binary stdout), which calls the command's main.
 PLATFORM_LIBS = -municode -static -lm
+PLATFORM_LIBS += -lpsapi -lntdll
 
 PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
@@ -18,7 +19,7 @@ PLATFORM_SRCS = \
 	lib/compat/vis.c \
 	lib/windows/atomic.c \
 	lib/stub/ctx.c \
-	lib/stub/mem.c \
+	lib/windows/mem.c \
 	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
