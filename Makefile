@@ -27,6 +27,7 @@ endif
 
 COMMANDS = free
 COMMANDS += procsmem
+COMMANDS += ifconfig
 
 COMMON_SRCS = \
 	lib/common/buf.c \
@@ -35,6 +36,7 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
 	lib/common/smaps.c \
@@ -193,3 +195,16 @@ clean:
 		tests/fuzz/corpus
 
 -include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))
+
+# ifconfig has two parts: net-tools' display and pskit's extras.
+$(OUTDIR)/ifconfig$(EXE): $(OBJDIR)/cmd/ifconfig/ifconfig.o \
+    $(OBJDIR)/cmd/ifconfig/extras.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+-include $(OBJDIR)/cmd/ifconfig/extras.d
+tests/leak/bin/leak_ifconfig: tests/leak/leak_cmd.c tests/leak/leak.h \
+    tests/leak/bin/ifconfig_main.o $(OBJDIR)/cmd/ifconfig/extras.o $(LIBA)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
+		-DCMD_MAIN=ifconfig_main -DCMD_NAME=\"ifconfig\" -o $@ $< \
+		tests/leak/bin/ifconfig_main.o $(OBJDIR)/cmd/ifconfig/extras.o \
+		$(LIBA) $(PLATFORM_LIBS) $(LDLIBS)

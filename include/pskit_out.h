@@ -56,6 +56,16 @@ struct out_val {
 	} v;
 };
 
+#define OUT_MAXDEPTH	16	/* nesting levels of a nested record */
+
+struct out_level {
+	int		 kind;		/* OUT_LV_OBJ or OUT_LV_ARR */
+	size_t		 n;		/* members so far */
+	size_t		 base;		/* tsv: field path length at entry */
+};
+#define OUT_LV_OBJ	1
+#define OUT_LV_ARR	2
+
 #define OUT_INTERVAL	0x1	/* samples: JSON Lines with a timestamp */
 #define OUT_NOHEADER	0x2	/* tsv without its header row */
 
@@ -76,6 +86,16 @@ struct out {
 	size_t			 nrows;
 	size_t			 caprows;
 	int			 oom;
+	/* nested records (out_nest_begin) */
+	int			 nested;
+	const char		*idkey;		/* tsv: first column's name */
+	char			 id[64];	/* tsv: this record's id */
+	const char		*key;		/* name of the next member */
+	struct out_level	 lv[OUT_MAXDEPTH];
+	int			 depth;
+	int			 idxlev;	/* tsv: level giving the index */
+	size_t			 index;
+	char			 path[1024];	/* tsv: dotted field name */
 };
 
 /* Parse "text", "tsv", "json", "prom" (any case). -1 when unknown. */
@@ -98,6 +118,25 @@ int	 out_record_end(struct out *o);
 int	 out_end(struct out *o);
 /* Switch the stream between samples (used by -w FILE in interval mode). */
 void	 out_set_stream(struct out *o, FILE *fp);
+
+/*
+ * Nested records, for reports whose records hold objects and lists
+ * (procinfo).  JSON: a record is an object; out_key() names the next
+ * member of the current object, out_obj_begin/out_arr_begin open a
+ * member container.  TSV is long format, one row per scalar:
+ * "<idkey> field index value", where field joins the object keys with
+ * '.', index is the element number in the outermost list (0 outside
+ * lists) and deeper list positions become field components.  An empty
+ * list gives no row; a missing value gives \N.  Prom: PK_ENOTSUP.
+ */
+int	 out_nest_begin(struct out *o, FILE *fp, enum out_fmt fmt,
+	    unsigned flags, const char *tool, const char *idkey);
+int	 out_nest_record_begin(struct out *o, const char *id);
+int	 out_key(struct out *o, const char *key);
+int	 out_obj_begin(struct out *o);
+int	 out_obj_end(struct out *o);
+int	 out_arr_begin(struct out *o);
+int	 out_arr_end(struct out *o);
 
 /* Escapers, exported for unit tests and for commands' text output. */
 void	 out_tsv_escape(FILE *fp, const char *s);

@@ -7,5 +7,7 @@ PLATFORM_SRCS = \
 	lib/linux/atomic.c \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \
+	lib/linux/net.c \
+	lib/linux/netlink.c \
 	lib/linux/oserr.c \
 	lib/linux/pmem.c

@@ -6,5 +6,7 @@ PLATFORM_SRCS = \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
+	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/oserr.c \
 	lib/stub/pmem.c

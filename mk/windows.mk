@@ -20,6 +20,8 @@ PLATFORM_SRCS = \
 	lib/windows/atomic.c \
 	lib/stub/ctx.c \
 	lib/windows/mem.c \
+	lib/stub/net.c \
+	lib/stub/netlink.c \
 	lib/stub/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \

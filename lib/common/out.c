@@ -351,12 +351,175 @@ emit_scalar(struct out *o, const struct out_val *v)
 	}
 }
 
+/* Append a component to the tsv field path (truncated when too long). */
+static void
+path_add(struct out *o, const char *s)
+{
+	if (o->path[0] != '\0')
+		strlcat(o->path, ".", sizeof(o->path));
+	strlcat(o->path, s, sizeof(o->path));
+}
+
+/* Before each member of the current container: separator and name. */
+static void
+nest_member(struct out *o)
+{
+	struct out_level *l = &o->lv[o->depth - 1];
+	char num[24];
+
+	if (o->fmt == OUT_JSON) {
+		if (l->n > 0)
+			putc(',', o->fp);
+		if (l->kind == OUT_LV_OBJ) {
+			out_json_string(o->fp, o->key != NULL ? o->key : "");
+			putc(':', o->fp);
+		}
+	} else if (o->fmt == OUT_TSV) {
+		o->path[l->base] = '\0';
+		if (l->kind == OUT_LV_OBJ)
+			path_add(o, o->key != NULL ? o->key : "");
+		else if (o->idxlev == o->depth - 1)
+			o->index = l->n;
+		else {
+			snprintf(num, sizeof(num), "%zu", l->n);
+			path_add(o, num);
+		}
+	}
+	l->n++;
+	o->key = NULL;
+}
+
+static int
+nest_put(struct out *o, struct out_val *v)
+{
+	if (o->depth == 0)
+		return PK_EPARSE;	/* a value outside a record: a bug */
+	nest_member(o);
+	if (o->fmt == OUT_TSV) {
+		out_tsv_escape(o->fp, o->id);
+		putc('\t', o->fp);
+		out_tsv_escape(o->fp, o->path);
+		fprintf(o->fp, "\t%zu\t", o->index);
+	}
+	if (v->present)
+		emit_scalar(o, v);
+	else
+		fputs(o->fmt == OUT_TSV ? "\\N" : "null", o->fp);
+	if (o->fmt == OUT_TSV)
+		putc('\n', o->fp);
+	return PK_OK;
+}
+
+static int
+nest_open(struct out *o, int kind)
+{
+	struct out_level *l;
+
+	if (o->depth == 0 || o->depth >= OUT_MAXDEPTH)
+		return PK_EPARSE;
+	nest_member(o);
+	if (o->fmt == OUT_JSON)
+		putc(kind == OUT_LV_OBJ ? '{' : '[', o->fp);
+	l = &o->lv[o->depth++];
+	l->kind = kind;
+	l->n = 0;
+	l->base = strlen(o->path);
+	if (kind == OUT_LV_ARR && o->idxlev < 0)
+		o->idxlev = o->depth - 1;
+	return PK_OK;
+}
+
+static int
+nest_close(struct out *o, int kind)
+{
+	if (o->depth <= 1 || o->lv[o->depth - 1].kind != kind)
+		return PK_EPARSE;
+	if (o->fmt == OUT_JSON)
+		putc(kind == OUT_LV_OBJ ? '}' : ']', o->fp);
+	o->depth--;
+	if (o->idxlev == o->depth) {
+		o->idxlev = -1;
+		o->index = 0;
+	}
+	return PK_OK;
+}
+
+int
+out_nest_begin(struct out *o, FILE *fp, enum out_fmt fmt, unsigned flags,
+    const char *tool, const char *idkey)
+{
+	memset(o, 0, sizeof(*o));
+	o->fp = fp;
+	o->fmt = fmt;
+	o->flags = flags;
+	o->tool = tool;
+	o->nested = 1;
+	o->idkey = idkey;
+	o->idxlev = -1;
+	if (fmt == OUT_PROM)
+		return PK_ENOTSUP;
+	if (fmt == OUT_TSV && !(flags & OUT_NOHEADER))
+		fprintf(fp, "%s\tfield\tindex\tvalue\n", idkey);
+	return PK_OK;
+}
+
+int
+out_nest_record_begin(struct out *o, const char *id)
+{
+	strlcpy(o->id, id, sizeof(o->id));
+	o->path[0] = '\0';
+	o->idxlev = -1;
+	o->index = 0;
+	o->key = NULL;
+	o->depth = 1;
+	o->lv[0].kind = OUT_LV_OBJ;
+	o->lv[0].n = 0;
+	o->lv[0].base = 0;
+	if (o->fmt == OUT_JSON) {
+		fputs(o->nrec ? ",\n{" : "[\n{", o->fp);
+	}
+	return PK_OK;
+}
+
+int
+out_key(struct out *o, const char *key)
+{
+	o->key = key;
+	return PK_OK;
+}
+
+int
+out_obj_begin(struct out *o)
+{
+	return nest_open(o, OUT_LV_OBJ);
+}
+
+int
+out_obj_end(struct out *o)
+{
+	return nest_close(o, OUT_LV_OBJ);
+}
+
+int
+out_arr_begin(struct out *o)
+{
+	return nest_open(o, OUT_LV_ARR);
+}
+
+int
+out_arr_end(struct out *o)
+{
+	return nest_close(o, OUT_LV_ARR);
+}
+
 /* Route one value: write it (tsv, json) or keep it (prom, which owns it). */
 static int
 put(struct out *o, struct out_val *v)
 {
 	const struct out_col *c;
 
+	if (o->nested)
+		return nest_put(o, v);
 	if (o->col >= o->ncols) {
 		if (o->fmt == OUT_PROM)
 			val_clear(v);
@@ -475,6 +638,13 @@ keep_row(struct out *o)
 int
 out_record_end(struct out *o)
 {
+	if (o->nested) {
+		if (o->fmt == OUT_JSON)
+			putc('}', o->fp);
+		o->depth = 0;
+		o->nrec++;
+		return PK_OK;
+	}
 	while (o->col < o->ncols)
 		out_null(o);
 	o->nrec++;

@@ -1,0 +1,287 @@
+/*
+ * netlink.c: the two rtnetlink dumps ifconfig needs beyond net-tools'
+ * ioctls: every IPv4 address with its label (RTM_GETADDR; SIOCGIFADDR
+ * shows only the first of each label) and the link states (RTM_GETLINK:
+ * ifindex, operstate, carrier, 32-bit flags) in one read instead of two
+ * sysfs files per interface.
+ */
+#define _GNU_SOURCE	/* netlink headers */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+#include "pskit.h"
+
+#define NL_BUFSIZE	32768	/* the kernel's dump messages fit a page or two */
+
+/* A growing array of fixed-size records filled by a dump. */
+struct nl_vec {
+	void	*v;
+	size_t	 n, cap, size;
+};
+
+typedef void	(*nl_parse_fn)(const struct nlmsghdr *, void *);
+
+static void *
+vec_next(struct nl_vec *vec)
+{
+	void *nv;
+	size_t cap;
+
+	if (vec->n == vec->cap) {
+		cap = vec->cap ? vec->cap * 2 : 64;
+		if ((nv = reallocarray(vec->v, cap, vec->size)) == NULL)
+			return NULL;
+		vec->v = nv;
+		vec->cap = cap;
+	}
+	return (char *)vec->v + vec->size * vec->n++;
+}
+
+/* Receive the dump's messages until NLMSG_DONE; msgtype ones go to fn. */
+static int
+recv_dump(struct pk_ctx *ctx, int fd, char *buf, int msgtype, nl_parse_fn fn,
+    struct nl_vec *vec, const char *what)
+{
+	struct nlmsghdr *h;
+	unsigned len;	/* unsigned: NLMSG_OK compares it with nlmsg_len */
+	ssize_t got;
+	void *rec;
+
+	for (;;) {
+		if ((got = recv(fd, buf, NL_BUFSIZE, 0)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return pk_fail_os(ctx, errno, "netlink %s", what);
+		}
+		len = (unsigned)got;
+		for (h = (struct nlmsghdr *)(void *)buf; NLMSG_OK(h, len);
+		    h = NLMSG_NEXT(h, len)) {
+			if (h->nlmsg_type == NLMSG_DONE)
+				return PK_OK;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return pk_fail(ctx, PK_EOS, EIO, "netlink %s",
+				    what);
+			if (h->nlmsg_type != msgtype)
+				continue;
+			if ((rec = vec_next(vec)) == NULL)
+				return pk_fail(ctx, PK_ENOMEM, ENOMEM,
+				    "netlink %s", what);
+			fn(h, rec);
+		}
+		if (got == 0)
+			return pk_fail(ctx, PK_EPARSE, 0, "netlink %s: "
+			    "truncated dump", what);
+	}
+}
+
+/* Send one dump request (header + family message) and collect records. */
+static int
+dump(struct pk_ctx *ctx, int type, const void *msg, size_t msglen,
+    int msgtype, nl_parse_fn fn, struct nl_vec *vec, const char *what)
+{
+	struct sockaddr_nl sa;
+	struct nlmsghdr *h;
+	char req[NLMSG_SPACE(64)] __attribute__((aligned(4)));
+	char *buf;
+	int fd, rc;
+
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+	if (fd == -1)
+		return pk_fail_os(ctx, errno, "socket AF_NETLINK");
+	memset(&sa, 0, sizeof(sa));
+	sa.nl_family = AF_NETLINK;
+	memset(req, 0, sizeof(req));
+	h = (struct nlmsghdr *)(void *)req;
+	h->nlmsg_len = (unsigned)NLMSG_LENGTH(msglen);
+	h->nlmsg_type = (unsigned short)type;
+	h->nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	h->nlmsg_seq = 1;
+	memcpy(NLMSG_DATA(h), msg, msglen);
+	if (sendto(fd, req, h->nlmsg_len, 0, (struct sockaddr *)&sa,
+	    sizeof(sa)) == -1) {
+		rc = pk_fail_os(ctx, errno, "netlink %s", what);
+		close(fd);
+		return rc;
+	}
+	if ((buf = malloc(NL_BUFSIZE)) == NULL)
+		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "netlink %s", what);
+	else
+		rc = recv_dump(ctx, fd, buf, msgtype, fn, vec, what);
+	free(buf);
+	close(fd);
+	return rc;
+}
+
+/* Copy a string attribute into a name buffer, NUL-terminated. */
+static void
+attr_name(const struct rtattr *rta, char *dst, size_t len)
+{
+	size_t l = strnlen(RTA_DATA(rta), RTA_PAYLOAD(rta));
+
+	if (l >= len)
+		l = len - 1;
+	memcpy(dst, RTA_DATA(rta), l);
+	dst[l] = '\0';
+}
+
+static void
+parse_ifaddr(const struct nlmsghdr *h, void *rec)
+{
+	const struct ifaddrmsg *ifa = NLMSG_DATA(h);
+	const struct rtattr *rta = IFA_RTA(ifa);
+	struct pk_inet4_addr *a = rec;
+	int len = (int)IFA_PAYLOAD(h), got_local = 0;
+	uint8_t address[4] = { 0 };
+
+	memset(a, 0, sizeof(*a));
+	a->prefixlen = ifa->ifa_prefixlen;
+	a->scope = ifa->ifa_scope;
+	a->flags = ifa->ifa_flags;
+	a->ifindex = ifa->ifa_index;
+	for (; RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
+		size_t plen = RTA_PAYLOAD(rta);
+
+		if (rta->rta_type == IFA_LOCAL && plen >= 4) {
+			memcpy(a->local, RTA_DATA(rta), 4);
+			got_local = 1;
+		} else if (rta->rta_type == IFA_ADDRESS && plen >= 4)
+			memcpy(address, RTA_DATA(rta), 4);
+		else if (rta->rta_type == IFA_BROADCAST && plen >= 4) {
+			memcpy(a->brd, RTA_DATA(rta), 4);
+			a->has |= PK_INET4_HAS_BRD;
+		} else if (rta->rta_type == IFA_LABEL)
+			attr_name(rta, a->label, sizeof(a->label));
+		else if (rta->rta_type == IFA_FLAGS && plen >= 4)
+			memcpy(&a->flags, RTA_DATA(rta), 4);
+	}
+	if (!got_local)
+		memcpy(a->local, address, 4);
+	else if (memcmp(a->local, address, 4) != 0) {
+		memcpy(a->peer, address, 4);
+		a->has |= PK_INET4_HAS_PEER;
+	}
+}
+
+int
+pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
+{
+	struct ifaddrmsg m;
+	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	m.ifa_family = AF_INET;
+	rc = dump(ctx, RTM_GETADDR, &m, sizeof(m), RTM_NEWADDR, parse_ifaddr,
+	    &vec, "RTM_GETADDR");
+	if (rc != PK_OK) {
+		free(vec.v);
+		vec.v = NULL;
+		vec.n = 0;
+	}
+	*out = vec.v;
+	*n = vec.n;
+	return rc;
+}
+
+static void
+parse_ifaddr6(const struct nlmsghdr *h, void *rec)
+{
+	const struct ifaddrmsg *ifa = NLMSG_DATA(h);
+	const struct rtattr *rta = IFA_RTA(ifa);
+	struct pk_inet6_addr *a = rec;
+	int len = (int)IFA_PAYLOAD(h);
+
+	memset(a, 0, sizeof(*a));
+	a->prefixlen = ifa->ifa_prefixlen;
+	a->scope = ifa->ifa_scope;
+	a->flags = ifa->ifa_flags;
+	a->ifindex = ifa->ifa_index;
+	for (; RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
+		if ((rta->rta_type == IFA_ADDRESS || rta->rta_type == IFA_LOCAL) &&
+		    RTA_PAYLOAD(rta) >= 16)
+			memcpy(a->addr, RTA_DATA(rta), 16);
+		else if (rta->rta_type == IFA_FLAGS && RTA_PAYLOAD(rta) >= 4)
+			memcpy(&a->flags, RTA_DATA(rta), 4);
+	}
+}
+
+int
+pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
+{
+	struct ifaddrmsg m;
+	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	m.ifa_family = AF_INET6;
+	rc = dump(ctx, RTM_GETADDR, &m, sizeof(m), RTM_NEWADDR, parse_ifaddr6,
+	    &vec, "RTM_GETADDR");
+	if (rc != PK_OK) {
+		free(vec.v);
+		vec.v = NULL;
+		vec.n = 0;
+	}
+	*out = vec.v;
+	*n = vec.n;
+	return rc;
+}
+
+static void
+parse_link(const struct nlmsghdr *h, void *rec)
+{
+	const struct ifinfomsg *ifi = NLMSG_DATA(h);
+	const struct rtattr *rta = IFLA_RTA(ifi);
+	struct pk_netlink *l = rec;
+	int len = (int)IFLA_PAYLOAD(h);
+
+	memset(l, 0, sizeof(*l));
+	l->ifindex = (unsigned)ifi->ifi_index;
+	l->flags = ifi->ifi_flags;
+	l->operstate = -1;
+	l->carrier = -1;
+	for (; RTA_OK(rta, len); rta = RTA_NEXT(rta, len)) {
+		if (rta->rta_type == IFLA_IFNAME)
+			attr_name(rta, l->name, sizeof(l->name));
+		else if (rta->rta_type == IFLA_OPERSTATE &&
+		    RTA_PAYLOAD(rta) >= 1)
+			l->operstate = *(const uint8_t *)RTA_DATA(rta);
+		else if (rta->rta_type == IFLA_CARRIER && RTA_PAYLOAD(rta) >= 1)
+			l->carrier = *(const uint8_t *)RTA_DATA(rta);
+	}
+}
+
+int
+pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
+{
+	struct {
+		struct ifinfomsg	m;
+		struct rtattr		a;
+		uint32_t		mask;
+	} req;
+	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	int rc;
+
+	memset(&req, 0, sizeof(req));
+	req.m.ifi_family = AF_UNSPEC;
+	/* the counters come from /proc/net/dev: spare the kernel the stats */
+	req.a.rta_type = IFLA_EXT_MASK;
+	req.a.rta_len = RTA_LENGTH(sizeof(req.mask));
+	req.mask = 1u << 3;	/* RTEXT_FILTER_SKIP_STATS, ignored if unknown */
+	rc = dump(ctx, RTM_GETLINK, &req, sizeof(req), RTM_NEWLINK, parse_link,
+	    &vec, "RTM_GETLINK");
+	if (rc != PK_OK) {
+		free(vec.v);
+		vec.v = NULL;
+		vec.n = 0;
+	}
+	*out = vec.v;
+	*n = vec.n;
+	return rc;
+}
