@@ -646,4 +646,7 @@ const char *pk_net_operstate_name(int operstate);
  */
 #define PK_MEM_NO_SWAPUSE	(1u << 6)
 
+/* pk_pmem.uid where the owner cannot be read (Windows: token denied). */
+#define PK_UID_UNKNOWN		UINT32_MAX
+
 #endif /* PSKIT_H */

@@ -754,6 +754,8 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 			r->denied++;
 		else if (rc == PK_ENOMEM)
 			errx(1, "%s", pk_strerror(ctx));
+		else if (rc == PK_ENOTSUP)	/* -m, -M on Windows */
+			fatal(ctx);
 		else if (rc != PK_OK && rc != PK_ENOENT) {
 			warnx("%s", pk_strerror(ctx));
 			r->status = 1;
@@ -810,6 +812,9 @@ collect_system(struct pk_ctx *ctx, struct report *r)
 	int i;
 
 	need_sys(ctx, r);
+	/* Windows has no AnonPages, Mapped, Cached: no areas to show */
+	if (!(r->sys.has & (1u << PK_SYS_ANONPAGES)))
+		errx(1, "system view: not supported on this system");
 	total = o->realmem ? (int64_t)parse_realmem(o->realmem) :
 	    (int64_t)r->sys.kb[PK_SYS_MEMTOTAL];
 	kernel = o->kernel ? kernel_size(ctx, o->kernel) : 0;
@@ -1035,7 +1040,12 @@ out_mem(struct out *w, const struct report *r, const struct ent *e)
 {
 	out_kb(w, &e->m, PK_SM_SWAP, 1);
 	out_kb(w, &e->m, PK_SM_SWAPPSS, 1);
-	out_u64(w, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
+	/* Windows: no USS where QueryWorkingSetEx was refused */
+	if (e->m.has & (1u << PK_SM_PRIVATE_CLEAN | 1u << PK_SM_PRIVATE_DIRTY |
+	    1u << PK_SM_PRIVATE_HUGETLB))
+		out_u64(w, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
+	else
+		out_null(w);
 	out_kb(w, &e->m, PK_SM_PSS, 1);
 	out_kb(w, &e->m, PK_SM_RSS, 1);
 	out_kb(w, &e->m, PK_SM_SIZE, e->exact);
