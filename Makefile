@@ -94,11 +94,15 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-# bin/free from obj/<platform>/cmd/free/free.o
+# A command is every .c file of cmd/<name>/ (usually just <name>.c).
+cmd_objs = $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard cmd/$(1)/*.c))
+cmd_extra_objs = $(filter-out $(OBJDIR)/cmd/$(1)/$(1).o,$(call cmd_objs,$(1)))
+
 .SECONDEXPANSION:
-$(OUTDIR)/%$(EXE): $$(OBJDIR)/cmd/$$*/$$*.o $(LIBA)
+$(OUTDIR)/%$(EXE): $$(call cmd_objs,$$*) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) \
+		$(LDLIBS)
 
 tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA) $(FLAGS_STAMP)
 	@mkdir -p $(@D)
@@ -122,10 +126,10 @@ tests/leak/bin/%_main.o: cmd/$$*/$$*.c $(FLAGS_STAMP)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Dmain=$*_main -c -o $@ $<
 
 tests/leak/bin/leak_%: tests/leak/leak_cmd.c tests/leak/leak.h \
-    tests/leak/bin/%_main.o $(LIBA)
+    tests/leak/bin/%_main.o $$(call cmd_extra_objs,$$*) $(LIBA)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 		-DCMD_MAIN=$*_main -DCMD_NAME=\"$*\" -o $@ $< \
-		tests/leak/bin/$*_main.o $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+		$(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
 leak: $(LEAK_BINS)
 
@@ -194,17 +198,5 @@ clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
 		tests/fuzz/corpus
 
--include $(LIB_OBJS:.o=.d) $(join $(COMMANDS:%=$(OBJDIR)/cmd/%/),$(COMMANDS:%=%.d))
-
-# ifconfig has two parts: net-tools' display and pskit's extras.
-$(OUTDIR)/ifconfig$(EXE): $(OBJDIR)/cmd/ifconfig/ifconfig.o \
-    $(OBJDIR)/cmd/ifconfig/extras.o $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
--include $(OBJDIR)/cmd/ifconfig/extras.d
-tests/leak/bin/leak_ifconfig: tests/leak/leak_cmd.c tests/leak/leak.h \
-    tests/leak/bin/ifconfig_main.o $(OBJDIR)/cmd/ifconfig/extras.o $(LIBA)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
-		-DCMD_MAIN=ifconfig_main -DCMD_NAME=\"ifconfig\" -o $@ $< \
-		tests/leak/bin/ifconfig_main.o $(OBJDIR)/cmd/ifconfig/extras.o \
-		$(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+-include $(LIB_OBJS:.o=.d) \
+	$(foreach c,$(COMMANDS),$(patsubst %.o,%.d,$(call cmd_objs,$(c))))
