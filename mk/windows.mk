@@ -5,7 +5,7 @@ PLATFORM_CPPFLAGS = -Ilib/compat -D__USE_MINGW_ANSI_STDIO=1
 # -municode: the CRT calls lib/windows/startup.c's wmain (UTF-8 argv,
 # binary stdout), which calls the command's main.
 PLATFORM_LIBS = -municode -static -lm
-PLATFORM_LIBS += -lpsapi -lntdll -ladvapi32
+PLATFORM_LIBS += -lpsapi -lntdll -ladvapi32 -liphlpapi
 
 PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
@@ -20,8 +20,7 @@ PLATFORM_SRCS = \
 	lib/windows/atomic.c \
 	lib/stub/ctx.c \
 	lib/windows/mem.c \
-	lib/stub/net.c \
-	lib/stub/netlink.c \
+	lib/windows/net.c \
 	lib/windows/pmem.c \
 	lib/windows/oserr.c \
 	lib/windows/startup.c \
