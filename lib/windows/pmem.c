@@ -97,8 +97,7 @@ open_proc(struct pk_ctx *ctx, int pid, DWORD access, int *rc)
 {
 	HANDLE h;
 
-	if ((DWORD)pid == GetCurrentProcessId() &&
-	    !(access & SYNCHRONIZE)) {
+	if ((DWORD)pid == GetCurrentProcessId()) {
 		/* Wine serves some queries for the pseudo handle only */
 		*rc = PK_OK;
 		return GetCurrentProcess();
@@ -249,6 +248,8 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 	}
 	p->st.state = 'R';
 	image_name(h, p->st.comm, sizeof(p->st.comm));
+	if (p->st.comm[0] == '\0' && pid == 4)	/* no image file */
+		strlcpy(p->st.comm, "System", sizeof(p->st.comm));
 	p->uid = token_rid(h);
 	close_proc(h);
 	if (cmdline(pid, &p->cmdline) != PK_OK)
