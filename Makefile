@@ -25,9 +25,7 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free
-COMMANDS += procsmem
-COMMANDS += ifconfig
+COMMANDS = free ifconfig procinfo procsmem winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
@@ -39,8 +37,13 @@ COMMON_SRCS = \
 	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
+	lib/common/procdict.c \
+	lib/common/procnet.c \
+	lib/common/procparse.c \
+	lib/common/procstr.c \
 	lib/common/smaps.c \
 	lib/common/smemfmt.c \
+	lib/common/svc.c \
 	lib/common/sysmem.c
 
 # Native builds keep the library where DESIGN.md says; other platforms

@@ -4,10 +4,13 @@ include mk/posix.mk
 # One line per topic: lib/linux/<topic>.c where it exists, else the stub.
 PLATFORM_SRCS = \
 	lib/linux/cgroup.c \
+	lib/stub/svc.c \
 	lib/linux/atomic.c \
 	lib/linux/ctx.c \
 	lib/linux/mem.c \
 	lib/linux/net.c \
 	lib/linux/netlink.c \
 	lib/linux/oserr.c \
-	lib/linux/pmem.c
+	lib/linux/pmem.c \
+	lib/linux/proc.c \
+	lib/linux/procfd.c

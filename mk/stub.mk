@@ -3,10 +3,13 @@ include mk/posix.mk
 
 PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
+	lib/stub/svc.c \
 	lib/stub/atomic.c \
 	lib/stub/ctx.c \
 	lib/stub/mem.c \
 	lib/stub/net.c \
 	lib/stub/netlink.c \
 	lib/stub/oserr.c \
-	lib/stub/pmem.c
+	lib/stub/pmem.c \
+	lib/stub/proc.c \
+	lib/stub/procfd.c

@@ -23,5 +23,8 @@ PLATFORM_SRCS = \
 	lib/windows/net.c \
 	lib/windows/pmem.c \
 	lib/windows/oserr.c \
+	lib/windows/proc.c \
+	lib/stub/procfd.c \
 	lib/windows/startup.c \
+	lib/windows/svc.c \
 	lib/windows/wstr.c

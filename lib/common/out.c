@@ -275,6 +275,12 @@ prom_flush(struct out *o)
 		if (c->kind == OUT_LABEL || c->kind == OUT_INFO ||
 		    c->type == OUT_STR)
 			continue;
+		/* a family without samples is noise: node_exporter drops it */
+		for (r = 0; r < o->nrows; r++)
+			if (o->rows[r * o->ncols + i].present)
+				break;
+		if (r == o->nrows)
+			continue;
 		prom_help(o, c);
 		for (r = 0; r < o->nrows; r++) {
 			v = &o->rows[r * o->ncols + i];

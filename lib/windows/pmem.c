@@ -163,8 +163,8 @@ peek(HANDLE h, const void *addr, void *buf, size_t size)
  * The command line from the process's parameters block (the PEB), as
  * psutil reads it before Windows 8.1.  NULL when it is not readable.
  */
-static wchar_t *
-peb_cmdline(HANDLE h)
+wchar_t *
+pk_win_peb_cmdline(HANDLE h)
 {
 	PROCESS_BASIC_INFORMATION pbi;
 	RTL_USER_PROCESS_PARAMETERS pp;
@@ -200,7 +200,7 @@ cmdline(int pid, char **out)
 	    OpenProcess(PROCESS_QUERY_INFORMATION | PROCESS_VM_READ, FALSE,
 	    (DWORD)pid);
 	if (h != NULL)
-		w = peb_cmdline(h);
+		w = pk_win_peb_cmdline(h);
 	close_proc(h);
 	rc = pk_win_utf8(w != NULL ? w : L"", out);
 	free(w);
@@ -282,37 +282,40 @@ qws_batch(HANDLE h, PSAPI_WORKING_SET_EX_INFORMATION *w, size_t n,
 /*
  * Walk the address space: every reserved or committed region counts
  * toward size and maps; the committed pages go to QueryWorkingSetEx in
- * batches for the USS.  Returns 0 when the walk itself was refused.
+ * batches for the USS (*uss_ok 0 where that is refused).  Returns 0 when
+ * the walk itself was refused (no PROCESS_QUERY_INFORMATION).
  */
-static int
-walk(HANDLE h, struct pk_pmem *p, struct pk_buf *scratch)
+int
+pk_win_vmwalk(HANDLE h, struct pk_buf *scratch, uint64_t *size,
+    uint64_t *maps, uint64_t *uss, int *uss_ok)
 {
 	PSAPI_WORKING_SET_EX_INFORMATION *w;
 	MEMORY_BASIC_INFORMATION mbi;
 	SYSTEM_INFO si;
 	const char *a = NULL, *pg;
-	uint64_t size = 0, maps = 0, priv = 0;
+	uint64_t priv = 0;
 	size_t n = 0;
-	int uss = 1;
+	int ok = 1;
 
 	GetSystemInfo(&si);
+	*size = *maps = *uss = 0;
 	pk_buf_reset(scratch);
 	if (pk_buf_reserve(scratch, QWS_BATCH * sizeof(*w)) != PK_OK)
-		uss = 0;
+		ok = 0;
 	w = (PSAPI_WORKING_SET_EX_INFORMATION *)(void *)scratch->data;
 	while (VirtualQueryEx(h, a, &mbi, sizeof(mbi)) == sizeof(mbi)) {
 		if (mbi.State != MEM_FREE) {
-			size += mbi.RegionSize;
-			maps++;
+			*size += mbi.RegionSize;
+			(*maps)++;
 		}
 		pg = mbi.BaseAddress;
-		for (; uss && mbi.State == MEM_COMMIT && pg <
+		for (; ok && mbi.State == MEM_COMMIT && pg <
 		    (const char *)mbi.BaseAddress + mbi.RegionSize;
 		    pg += si.dwPageSize) {
 			w[n].VirtualAddress = (PVOID)pg;
 			w[n].VirtualAttributes.Flags = 0;
 			if (++n == QWS_BATCH) {
-				uss = qws_batch(h, w, n, &priv);
+				ok = qws_batch(h, w, n, &priv);
 				n = 0;
 			}
 		}
@@ -320,17 +323,27 @@ walk(HANDLE h, struct pk_pmem *p, struct pk_buf *scratch)
 		if (a < (const char *)mbi.BaseAddress)
 			break;	/* wrapped at the top of the address space */
 	}
-	if (maps == 0)
-		return 0;
-	if (uss && qws_batch(h, w, n, &priv)) {
-		p->mem.kb[PK_SM_PRIVATE_CLEAN] = priv * si.dwPageSize / 1024;
+	*uss_ok = ok && qws_batch(h, w, n, &priv);
+	*uss = priv * si.dwPageSize;
+	return *maps != 0;
+}
+
+static void
+walk(HANDLE h, struct pk_pmem *p, struct pk_buf *scratch)
+{
+	uint64_t size, maps, uss;
+	int uss_ok;
+
+	if (!pk_win_vmwalk(h, scratch, &size, &maps, &uss, &uss_ok))
+		return;
+	if (uss_ok) {
+		p->mem.kb[PK_SM_PRIVATE_CLEAN] = uss / 1024;
 		p->mem.has |= 1u << PK_SM_PRIVATE_CLEAN;
 	}
 	p->mem.kb[PK_SM_SIZE] = size / 1024;
 	p->mem.has |= 1u << PK_SM_SIZE;
 	p->mem.maps = maps;
 	p->exact = 1;
-	return 1;
 }
 
 int

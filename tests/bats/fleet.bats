@@ -51,6 +51,19 @@ wait_for() {
 # write_reports: every command's prom file, from fixtures where they take them.
 write_reports() {
 	"$PSKIT_BIN/free" --procfs "$F1" -o prom --outfile "$TF/free.prom"
+	local c
+	for c in ifconfig procsmem iostat; do
+		[ -x "$PSKIT_BIN/$c" ] || continue
+		"$PSKIT_BIN/$c" -o prom --outfile "$TF/$c.prom" 2>/dev/null ||
+			fail "$c -o prom --outfile failed"
+	done
+}
+
+# cron_lines FILE: the commands of a cron file, as a shell would run them
+# here: pk-<cmd> is bin/<cmd>, $DIR the test's textfile directory.
+cron_lines() {
+	awk '/^[*0-9]/ { $1 = $2 = $3 = $4 = $5 = $6 = ""; sub(/^ +/, ""); print }' "$1" |
+		sed "s|pk-\([a-z]*\)|$PSKIT_BIN/\1|; s|\$DIR|$TF|g"
 }
 
 start_node_exporter() {
@@ -73,6 +86,25 @@ start_node_exporter() {
 		run promtool check metrics < "$f"
 		[ "$status" -eq 0 ] && [ -z "$output" ] || fail "$f: $output"
 	done
+}
+
+@test "fleet: the cron example works as written" {
+	local line n=0 f
+	while IFS= read -r line; do
+		local bin=${line%% *}
+		[ -x "$bin" ] || continue	# a command not built on this branch
+		sh -c "$line" || fail "cron line failed: $line"
+		n=$((n + 1))
+	done < <(cron_lines "$PSKIT_ROOT/examples/cron/pskit.cron")
+	[ $n -ge 2 ] || fail "only $n cron lines ran"
+	for f in "$TF"/*.prom; do
+		grep -q '_last_success_timestamp_seconds ' "$f" || fail "$f incomplete"
+	done
+	# the systemd unit runs the same commands
+	while IFS= read -r line; do
+		grep -qF -- "${line#*bin/pk-}" "$PSKIT_ROOT/examples/cron/pskit.cron" ||
+			fail "service and cron differ: $line"
+	done < <(sed -n 's/^ExecStart=//p' "$PSKIT_ROOT/examples/systemd/pskit-textfile.service" | sed 's/\${DIR}/$DIR/g')
 }
 
 @test "fleet: node_exporter serves pskit's numbers unchanged" {
@@ -108,6 +140,13 @@ start_node_exporter() {
 	EOF
 	assert_success
 	grep -q '^pskit_free_last_success_timestamp_seconds ' <<< "$metrics"
+	# every family of every other file is served too
+	local f fam
+	for f in "$TF"/*.prom; do
+		for fam in $(sed -n 's/^# TYPE \([^ ]*\) .*/\1/p' "$f"); do
+			grep -q "^# TYPE $fam " <<< "$metrics" || fail "$fam of $f not served"
+		done
+	done
 }
 
 @test "fleet: Prometheus scrapes node_exporter and answers a query" {

@@ -118,6 +118,27 @@ prom_grouping(void)
 }
 
 static void
+prom_empty_family(void)
+{
+	struct out o;
+	FILE *fp;
+
+	free(text);
+	text = NULL;
+	fp = open_memstream(&text, &textlen);
+	out_begin(&o, fp, OUT_PROM, 0, "t", cols, 5);
+	out_record_begin(&o);
+	out_str(&o, "a");
+	out_u64(&o, 1);
+	out_record_end(&o);	/* delta, ratio, up: never given */
+	out_end(&o);
+	fclose(fp);
+	CHECK(strstr(text, "pskit_t_size_bytes{name=\"a\"} 1\n") != NULL);
+	CHECK(strstr(text, "pskit_t_up") == NULL);
+	CHECK(strstr(text, "pskit_t_delta_total") == NULL);
+}
+
+static void
 fmt_names(void)
 {
 	CHECK(out_parse_fmt("JSON") == OUT_JSON);
@@ -136,6 +157,7 @@ main(void)
 	TEST(json_escaping);
 	TEST(json_empty);
 	TEST(prom_grouping);
+	TEST(prom_empty_family);
 	TEST(fmt_names);
 	rc = DONE();
 	free(text);

@@ -1,0 +1,725 @@
+/*
+ * procinfo: everything about one or more processes, read in one shot.
+ * Text is psutil 5.9.4 scripts/procinfo.py's layout with its bugs fixed
+ * (see the man page); tsv is long format (pid field index value) and
+ * json an array of objects with psutil as_dict() names and shapes.
+ *
+ * The numbers come from pk_proc_read(); this file only renders.
+ */
+#include <err.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <vis.h>
+
+#include "pskit.h"
+#include "pskit_out.h"
+
+#define NON_VERBOSE_ROWS	4
+
+enum {
+	OPT_HELP = 256, OPT_TSV, OPT_JSON, OPT_NOHEADER, OPT_OUTFILE,
+	OPT_PROCFS, OPT_SYSFS, OPT_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "verbose",	no_argument,		NULL, 'v' },
+	{ "all",	no_argument,		NULL, 'a' },
+	{ "memtype",	required_argument,	NULL, 'm' },
+	{ "output",	required_argument,	NULL, 'o' },
+	{ "tsv",	no_argument,		NULL, OPT_TSV },
+	{ "json",	no_argument,		NULL, OPT_JSON },
+	{ "no-header",	no_argument,		NULL, OPT_NOHEADER },
+	{ "outfile",	required_argument,	NULL, 'w' },
+	{ "procfs",	required_argument,	NULL, OPT_PROCFS },
+	{ "sysfs",	required_argument,	NULL, OPT_SYSFS },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static const char usage_text[] =
+"usage: %s [-av] [-m memtype] [-o fmt] [-w file] [--procfs dir] [pid ...]\n"
+"\n"
+"print information about processes (default: itself)\n"
+"\n"
+"options:\n"
+"  -v, --verbose        print every row of every list\n"
+"  -a, --all            include UNIX sockets in connections\n"
+"  -m, --memtype TYPE   memory %% of rss, vms, uss, pss, swap, shared,\n"
+"                       text or data (default rss)\n"
+"  -o, --output FMT     text, tsv or json\n"
+"      --tsv            same as --output=tsv\n"
+"      --json           same as --output=json\n"
+"      --no-header      leave out the tsv header row\n"
+"  -w, --outfile FILE   write to FILE atomically\n"
+"      --procfs DIR     read DIR instead of /proc\n"
+"      --sysfs DIR      read DIR instead of /sys\n"
+"  -h, --help           show this help and exit\n"
+"  -V, --version        show the version and exit\n";
+
+struct opts {
+	int		 verbose;
+	unsigned	 flags;		/* PK_PROC_* */
+	const char	*memtype;
+	int		 fmt;
+	unsigned	 outflags;
+	const char	*outfile;
+	const char	*procfs;
+	const char	*sysfs;
+	int		 tty;
+};
+
+/* What memory % is a percent of (psutil memory_percent(memtype)). */
+static const char *const memtypes[] = {
+	"rss", "vms", "uss", "pss", "swap", "shared", "text", "data", NULL
+};
+
+static const char *const rlim_labels[PK_RLIM_N] = {
+	"virtualmem", "coredumpsize", "cputime", "datasize", "filesize",
+	"locks", "memlock", "msgqueue", "nice", "openfiles", "maxprocesses",
+	"rss", "realtimeprio", "rtimesched", "sigspending", "stack"
+};
+
+static void __attribute__((noreturn))
+usage(FILE *fp)
+{
+	fprintf(fp, usage_text, getprogname());
+	exit(fp == stderr ? 2 : 0);
+}
+
+/* Untrusted bytes: control characters through vis(3), the rest raw. */
+static void
+esc(FILE *fp, const char *s)
+{
+	char v[8];
+
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
+			    VIS_TAB, s[1]);
+			fputs(v, fp);
+		} else
+			putc(*s, fp);
+	}
+}
+
+/* psutil _common.bytes2human: "%.1f" and the largest unit that fits. */
+static const char *
+b2h(uint64_t n, char *buf, size_t len)
+{
+	static const char sym[] = "KMGTPE";
+	int i;
+
+	for (i = 5; i >= 0; i--) {
+		if (n >= (uint64_t)1 << ((i + 1) * 10)) {
+			snprintf(buf, len, "%.1f%c", (double)n /
+			    (double)((uint64_t)1 << ((i + 1) * 10)), sym[i]);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "%.1fB", (double)n);
+	return buf;
+}
+
+/* Python repr of round(x, 2): two decimals, trailing zeros but one cut. */
+static const char *
+repr2(double x, char *buf, size_t len)
+{
+	size_t l;
+
+	snprintf(buf, len, "%.2f", x);
+	l = strlen(buf);
+	if (buf[l - 1] == '0')
+		buf[--l] = '\0';
+	if (buf[l - 1] == '0' && buf[l - 2] != '.')
+		buf[--l] = '\0';
+	return buf;
+}
+
+static const char *
+tsecs(const struct pk_proc *p, uint64_t ticks, char *buf, size_t len)
+{
+	return repr2(pk_proc_secs(p, ticks), buf, len);
+}
+
+/* Start a line: "%-11s " (psutil print_), green on a terminal. */
+static void
+label(FILE *fp, const struct opts *o, const char *l)
+{
+	if (o->tty)
+		fprintf(fp, "\x1b[1;32m%-13s\x1b[0m ", l);
+	else
+		fprintf(fp, "%-11s ", l);
+}
+
+static void
+line(FILE *fp, const struct opts *o, const char *l, const char *v)
+{
+	label(fp, o, l);
+	if (v != NULL)
+		esc(fp, v);
+	putc('\n', fp);
+}
+
+static uint64_t
+total_ticks(const struct pk_proc *p)
+{
+	return p->stat.utime + p->stat.stime + p->stat.cutime +
+	    p->stat.cstime + p->stat.blkio;
+}
+
+/* "M:SS.hh", or "H:MM:SS.hh" from one hour (the script drops hours). */
+static void
+text_tspent(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	uint64_t cs, s;
+
+	label(fp, o, "cpu-tspent");
+	if (p->has & PK_P_STAT) {
+		cs = p->clk_tck ? total_ticks(p) * 100 / p->clk_tck : 0;
+		s = cs / 100;
+		if (s >= 3600)
+			fprintf(fp, "%llu:%02u:%02u.%02u",
+			    (unsigned long long)(s / 3600),
+			    (unsigned)(s / 60 % 60), (unsigned)(s % 60),
+			    (unsigned)(cs % 100));
+		else
+			fprintf(fp, "%u:%02u.%02u", (unsigned)(s / 60),
+			    (unsigned)(s % 60), (unsigned)(cs % 100));
+	}
+	putc('\n', fp);
+}
+
+static void
+text_cpu(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	char a[32], b[32], c[32], d[32], e[32];
+	size_t i;
+
+	label(fp, o, "cpu-times");
+	if (p->has & PK_P_STAT)
+		fprintf(fp, "user=%s, system=%s, children_user=%s, "
+		    "children_system=%s, iowait=%s",
+		    tsecs(p, p->stat.utime, a, sizeof(a)),
+		    tsecs(p, p->stat.stime, b, sizeof(b)),
+		    tsecs(p, p->stat.cutime, c, sizeof(c)),
+		    tsecs(p, p->stat.cstime, d, sizeof(d)),
+		    tsecs(p, p->stat.blkio, e, sizeof(e)));
+	putc('\n', fp);
+	label(fp, o, "cpu-affinity");
+	if (p->has & PK_P_AFFINITY) {
+		putc('[', fp);
+		for (i = 0; i < p->ncpus; i++)
+			fprintf(fp, "%s%d", i ? ", " : "", p->cpus[i]);
+		putc(']', fp);
+	}
+	putc('\n', fp);
+	label(fp, o, "cpu-num");
+	if (p->stat.has & PK_PSTAT_HAS_PROCESSOR)
+		fprintf(fp, "%lld", (long long)p->stat.processor);
+	putc('\n', fp);
+}
+
+static void
+text_mem(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	const struct pk_pstatm *m = &p->statm;
+	uint64_t ps = p->pagesize, v;
+	char b[7][32];
+
+	label(fp, o, "memory");
+	if ((p->has & PK_P_STATM) && (p->has & PK_P_STATM_RV))
+		fprintf(fp, "rss=%s, vms=%s", b2h(m->resident * ps, b[0], 32),
+		    b2h(m->size * ps, b[1], 32));	/* Windows */
+	else if (p->has & PK_P_STATM)
+		fprintf(fp, "rss=%s, vms=%s, shared=%s, text=%s, lib=%s, "
+		    "data=%s, dirty=%s", b2h(m->resident * ps, b[0], 32),
+		    b2h(m->size * ps, b[1], 32), b2h(m->shared * ps, b[2], 32),
+		    b2h(m->text * ps, b[3], 32), b2h(m->lib * ps, b[4], 32),
+		    b2h(m->data * ps, b[5], 32), b2h(m->dt * ps, b[6], 32));
+	putc('\n', fp);
+	label(fp, o, "memory-full");
+	if ((p->has & PK_P_ROLLUP) &&
+	    !(p->rollup.has & (PK_ROLLUP_HAS_PSS | PK_ROLLUP_HAS_SWAP)))
+		fprintf(fp, "uss=%s", b2h(p->rollup.uss, b[0], 32));	/* Windows */
+	else if (p->has & PK_P_ROLLUP)
+		fprintf(fp, "uss=%s, pss=%s, swap=%s",
+		    b2h(p->rollup.uss, b[0], 32), b2h(p->rollup.pss, b[1], 32),
+		    b2h(p->rollup.swap, b[2], 32));
+	putc('\n', fp);
+	label(fp, o, "memory %");
+	if ((p->has & PK_P_MEMTOTAL) && pk_proc_memtype_value(p, o->memtype, &v))
+		fputs(repr2(pk_proc_mem_percent(v, p->memtotal), b[0], 32),
+		    fp);
+	putc('\n', fp);
+}
+
+static void
+text_ids(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	const struct pk_pstatus *s = &p->status;
+
+	line(fp, o, "user", p->has & PK_P_USER ? p->user : NULL);
+	label(fp, o, "uids");
+	if (s->has & PK_PSTATUS_HAS_UID)
+		fprintf(fp, "real=%llu, effective=%llu, saved=%llu",
+		    (unsigned long long)s->uid[0],
+		    (unsigned long long)s->uid[1],
+		    (unsigned long long)s->uid[2]);
+	putc('\n', fp);
+	label(fp, o, "gids");
+	if (s->has & PK_PSTATUS_HAS_GID)
+		fprintf(fp, "real=%llu, effective=%llu, saved=%llu",
+		    (unsigned long long)s->gid[0],
+		    (unsigned long long)s->gid[1],
+		    (unsigned long long)s->gid[2]);
+	putc('\n', fp);
+	line(fp, o, "terminal", p->terminal);
+	line(fp, o, "status", p->has & PK_P_STAT ?
+	    pk_proc_status_str(p->stat.state) : NULL);
+	label(fp, o, "nice");
+	if (p->has & PK_P_NICE)
+		fprintf(fp, "%d", p->nice);
+	putc('\n', fp);
+	if (p->has & PK_P_IONICE) {
+		label(fp, o, "ionice");
+		fprintf(fp, "class=%d, value=%d\n", p->ioclass, p->iovalue);
+	}
+}
+
+static void
+text_counts(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	const struct pk_pio *io = &p->io;
+	char b[4][32];
+
+	label(fp, o, "num-threads");
+	if (p->status.has & PK_PSTATUS_HAS_THREADS)
+		fprintf(fp, "%llu", (unsigned long long)p->status.threads);
+	putc('\n', fp);
+	label(fp, o, "num-fds");
+	if (p->has & PK_P_FDS)
+		fprintf(fp, "%lld", (long long)p->num_fds);
+	putc('\n', fp);
+	label(fp, o, "I/O");
+	if (p->has & PK_P_IO)
+		fprintf(fp, "read_count=%llu, write_count=%llu, read_bytes=%s, "
+		    "write_bytes=%s, read_chars=%s, write_chars=%s",
+		    (unsigned long long)io->syscr,
+		    (unsigned long long)io->syscw,
+		    b2h(io->read_bytes, b[0], 32), b2h(io->write_bytes, b[1], 32),
+		    b2h(io->rchar, b[2], 32), b2h(io->wchar, b[3], 32));
+	putc('\n', fp);
+	label(fp, o, "ctx-switches");
+	if (p->status.has & PK_PSTATUS_HAS_CTX)
+		fprintf(fp, "voluntary=%llu, involuntary=%llu",
+		    (unsigned long long)p->status.vctx,
+		    (unsigned long long)p->status.nvctx);
+	putc('\n', fp);
+}
+
+/* After NON_VERBOSE_ROWS rows: "[...]" and stop (unless -v). */
+static int
+row_cut(FILE *fp, const struct opts *o, size_t i)
+{
+	if (o->verbose || i < NON_VERBOSE_ROWS)
+		return 0;
+	label(fp, o, "");
+	fputs("[...]\n", fp);
+	return 1;
+}
+
+static void
+text_children(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	size_t i;
+
+	if (p->nchildren == 0)
+		return;
+	label(fp, o, "children");
+	fprintf(fp, "%-6s %s\n", "PID", "NAME");
+	for (i = 0; i < p->nchildren; i++) {
+		label(fp, o, "");
+		fprintf(fp, "%-6lld ", (long long)p->children[i].pid);
+		if (p->children[i].name != NULL)
+			esc(fp, p->children[i].name);
+		putc('\n', fp);
+	}
+}
+
+static void
+text_files(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	size_t i;
+
+	if (p->nfiles == 0) {
+		line(fp, o, "open-files", "");
+		return;
+	}
+	line(fp, o, "open-files", "PATH");
+	for (i = 0; i < p->nfiles; i++) {
+		if (row_cut(fp, o, i))
+			break;
+		line(fp, o, "", p->files[i].path);
+	}
+}
+
+static void
+addr_text(char *buf, size_t len, const char *ip, int port)
+{
+	if (port < 0)
+		snprintf(buf, len, "*:*");
+	else
+		snprintf(buf, len, "%s:%d", ip, port);
+}
+
+static void
+text_conns(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	const struct pk_pconn *c;
+	char l[200], r[100], row[400];
+	size_t i;
+
+	if (p->nconns == 0) {
+		line(fp, o, "connections", "");
+		return;
+	}
+	snprintf(row, sizeof(row), "%-5s %-25s %-25s %s", "PROTO",
+	    "LOCAL ADDR", "REMOTE ADDR", "STATUS");
+	line(fp, o, "connections", row);
+	for (i = 0; i < p->nconns; i++) {
+		c = &p->conns[i];
+		if (c->family == 1) {
+			snprintf(l, sizeof(l), "%s", c->laddr);
+			r[0] = '\0';
+		} else {
+			addr_text(l, sizeof(l), c->laddr, c->lport);
+			addr_text(r, sizeof(r), c->raddr, c->rport);
+		}
+		snprintf(row, sizeof(row), "%-5s %-25s %-25s %s",
+		    c->family == 1 ? "UNIX" : c->type == 1 ? "TCP" : "UDP",
+		    l, r, c->status);
+		line(fp, o, "", row);
+	}
+}
+
+static void
+text_threads(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	char u[32], s[32];
+	size_t i;
+
+	if (p->nthreads <= 1) {
+		line(fp, o, "threads", "");
+		return;
+	}
+	label(fp, o, "threads");
+	fprintf(fp, "%-5s %12s %12s\n", "TID", "USER", "SYSTEM");
+	for (i = 0; i < p->nthreads; i++) {
+		if (row_cut(fp, o, i))
+			break;
+		label(fp, o, "");
+		fprintf(fp, "%-5lld %12s %12s\n", (long long)p->threads[i].tid,
+		    tsecs(p, p->threads[i].utime, u, sizeof(u)),
+		    tsecs(p, p->threads[i].stime, s, sizeof(s)));
+	}
+	label(fp, o, "");
+	fprintf(fp, "total=%zu\n", p->nthreads);
+}
+
+static const char *
+rlim_text(uint64_t v, char *buf, size_t len)
+{
+	if (v == PK_RLIM_INFINITY)
+		return "infinity";
+	snprintf(buf, len, "%llu", (unsigned long long)v);
+	return buf;
+}
+
+static void
+text_limits(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	char s[32], h[32];
+	size_t i, n = 0;
+
+	if (!(p->has & PK_P_LIMITS))
+		return;
+	for (i = 0; i < PK_RLIM_N; i++) {
+		if (!(p->limits.has & (1u << i)))
+			continue;
+		if (n++ == 0) {
+			label(fp, o, "res-limits");
+			fprintf(fp, "%-12s %15s %15s\n", "RLIMIT", "SOFT", "HARD");
+		}
+		label(fp, o, "");
+		fprintf(fp, "%-12s %15s %15s\n", rlim_labels[i],
+		    rlim_text(p->limits.soft[i], s, sizeof(s)),
+		    rlim_text(p->limits.hard[i], h, sizeof(h)));
+	}
+}
+
+static void
+text_environ(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	size_t i;
+
+	if (!(p->has & PK_P_ENVIRON) || p->env.n == 0)
+		return;
+	label(fp, o, "environ");
+	fprintf(fp, "%-25s %s\n", "NAME", "VALUE");
+	for (i = 0; i < p->env.n; i++) {
+		if (row_cut(fp, o, i))
+			break;
+		label(fp, o, "");
+		esc(fp, p->env.key[i]);
+		fprintf(fp, "%*s ", (int)(strlen(p->env.key[i]) < 25 ?
+		    25 - strlen(p->env.key[i]) : 0), "");
+		esc(fp, p->env.val[i]);
+		putc('\n', fp);
+	}
+}
+
+/* mem-maps rows: by RSS, biggest first; ties keep first appearance. */
+static int
+map_cmp(const void *a, const void *b)
+{
+	const struct pk_pmap *const *x = a, *const *y = b;
+
+	if ((*x)->rss != (*y)->rss)
+		return (*x)->rss > (*y)->rss ? -1 : 1;
+	return *x < *y ? -1 : *x > *y;
+}
+
+static void
+text_maps(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	const struct pk_pmap **v;
+	char b[32];
+	size_t i;
+
+	if (!(p->has & PK_P_MAPS) || p->nmaps == 0)
+		return;
+	if ((v = calloc(p->nmaps, sizeof(*v))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < p->nmaps; i++)
+		v[i] = &p->maps[i];
+	qsort(v, p->nmaps, sizeof(*v), map_cmp);
+	label(fp, o, "mem-maps");
+	fprintf(fp, "%-8s %s\n", "RSS", "PATH");
+	for (i = 0; i < p->nmaps; i++) {
+		if (row_cut(fp, o, i))
+			break;
+		label(fp, o, "");
+		fprintf(fp, "%-8s ", b2h(v[i]->rss, b, sizeof(b)));
+		esc(fp, v[i]->path);
+		putc('\n', fp);
+	}
+	free(v);
+}
+
+static void
+text_head(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	char buf[64];
+	time_t t;
+	struct tm *tm;
+	size_t i;
+
+	label(fp, o, "pid");
+	fprintf(fp, "%lld\n", (long long)p->pid);
+	line(fp, o, "name", p->has & PK_P_STAT ? p->name : NULL);
+	label(fp, o, "parent");
+	if (p->has & PK_P_STAT)
+		fprintf(fp, "%lld ", (long long)p->stat.ppid);
+	if (p->has & PK_P_PARENT) {
+		putc('(', fp);
+		esc(fp, p->parent_name);
+		putc(')', fp);
+	}
+	putc('\n', fp);
+	line(fp, o, "exe", p->has & PK_P_EXE ? p->exe : NULL);
+	line(fp, o, "cwd", p->has & PK_P_CWD ? p->cwd : NULL);
+	label(fp, o, "cmdline");
+	for (i = 0; i < p->cmdline.n; i++) {
+		if (i > 0)
+			putc(' ', fp);
+		esc(fp, p->cmdline.v[i]);
+	}
+	putc('\n', fp);
+	label(fp, o, "started");
+	t = (time_t)p->create_time;
+	if ((p->has & PK_P_CREATE) && (tm = localtime(&t)) != NULL &&
+	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", tm) > 0)
+		fputs(buf, fp);
+	putc('\n', fp);
+}
+
+static void
+render_text(FILE *fp, const struct opts *o, const struct pk_proc *p)
+{
+	text_head(fp, o, p);
+	text_tspent(fp, o, p);
+	text_cpu(fp, o, p);
+	text_mem(fp, o, p);
+	text_ids(fp, o, p);
+	text_counts(fp, o, p);
+	text_children(fp, o, p);
+	text_files(fp, o, p);
+	text_conns(fp, o, p);
+	text_threads(fp, o, p);
+	text_limits(fp, o, p);
+	text_environ(fp, o, p);
+	text_maps(fp, o, p);
+}
+
+static void
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	int c, i;
+
+	memset(o, 0, sizeof(*o));
+	o->memtype = "rss";
+	o->fmt = OUT_TEXT;
+	while ((c = getopt_long(argc, argv, "avm:o:w:hV", longopts, NULL)) !=
+	    -1) {
+		switch (c) {
+		case 'v': o->verbose = 1; break;
+		case 'a': o->flags |= PK_PROC_UNIX; break;
+		case 'm':
+			for (i = 0; memtypes[i] != NULL; i++)
+				if (strcmp(optarg, memtypes[i]) == 0)
+					break;
+			if (memtypes[i] == NULL) {
+				warnx("invalid memory type: %s", optarg);
+				usage(stderr);
+			}
+			o->memtype = memtypes[i];
+			break;
+		case 'o':
+			if ((o->fmt = out_parse_fmt(optarg)) < 0 ||
+			    o->fmt == OUT_PROM) {
+				warnx("unsupported output format: %s", optarg);
+				usage(stderr);
+			}
+			break;
+		case OPT_TSV: o->fmt = OUT_TSV; break;
+		case OPT_JSON: o->fmt = OUT_JSON; break;
+		case OPT_NOHEADER: o->outflags |= OUT_NOHEADER; break;
+		case 'w': o->outfile = optarg; break;
+		case OPT_PROCFS: o->procfs = optarg; break;
+		case OPT_SYSFS: o->sysfs = optarg; break;
+		case 'h': usage(stdout);
+		case 'V':
+			printf("procinfo (pskit) %s\n", PSKIT_VERSION);
+			exit(0);
+		default: usage(stderr);
+		}
+	}
+}
+
+/* PIDs are checked before anything is read: a bad one is a usage error. */
+static int64_t *
+parse_pids(int argc, char **argv, size_t *n)
+{
+	const char *e;
+	int64_t *v;
+	int i;
+
+	*n = argc > 0 ? (size_t)argc : 1;
+	if ((v = calloc(*n, sizeof(*v))) == NULL)
+		err(1, NULL);
+	if (argc == 0)
+		v[0] = pk_proc_self();
+	for (i = 0; i < argc; i++) {
+		v[i] = strtonum(argv[i], 0, LLONG_MAX, &e);
+		if (e != NULL) {
+			warnx("invalid pid: %s", argv[i]);
+			usage(stderr);
+		}
+	}
+	return v;
+}
+
+/* Report every pid to fp; the exit status (3 when one was missing). */
+static int
+report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
+    const int64_t *pids, size_t n)
+{
+	struct pk_proc p;
+	struct out w;
+	size_t i, shown = 0;
+	int rc, status = 0;
+
+	if (o->fmt != OUT_TEXT &&
+	    out_nest_begin(&w, fp, o->fmt, o->outflags, "procinfo", "pid") !=
+	    PK_OK)
+		errx(1, "unsupported output format");
+	for (i = 0; i < n; i++) {
+		rc = pk_proc_read(ctx, pids[i], o->flags, &p);
+		if (rc == PK_ENOTSUP)
+			errx(1, "%s", pk_strerror(ctx));
+		if (rc == PK_ENOENT && p.has == 0) {
+			warnx("%lld: no such process", (long long)pids[i]);
+			status = 3;
+		} else if (rc == PK_EACCES && p.has == 0) {
+			warnx("%lld: permission denied", (long long)pids[i]);
+			status = 3;
+		} else if (rc != PK_OK && p.has == 0) {
+			warnx("%lld: %s", (long long)pids[i], pk_strerror(ctx));
+			status = status ? status : 1;
+		} else {
+			if (o->fmt == OUT_TEXT) {
+				if (shown++ > 0)
+					putc('\n', fp);
+				render_text(fp, o, &p);
+			} else
+				pk_proc_dict(&w, &p, o->memtype);
+			if (p.vanished) {
+				fflush(fp);
+				warnx("%lld: no such process",
+				    (long long)pids[i]);
+				status = 3;
+			}
+		}
+		pk_proc_free(&p);
+	}
+	if (o->fmt != OUT_TEXT)
+		out_end(&w);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct pk_atomic a;
+	struct pk_ctx ctx;
+	struct opts o;
+	int64_t *pids;
+	size_t n;
+	int status;
+
+	parse_opts(argc, argv, &o);
+	pids = parse_pids(argc - optind, argv + optind, &n);
+	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
+		errx(1, "%s", pk_strerror(&ctx));
+	if (o.outfile == NULL) {
+		o.tty = o.fmt == OUT_TEXT && isatty(STDOUT_FILENO);
+		status = report(&ctx, stdout, &o, pids, n);
+	} else {
+		if (pk_atomic_open(&ctx, o.outfile, &a) != PK_OK)
+			errx(1, "%s", pk_strerror(&ctx));
+		status = report(&ctx, a.fp, &o, pids, n);
+		if (pk_atomic_commit(&ctx, &a) != PK_OK)
+			errx(1, "%s", pk_strerror(&ctx));
+	}
+	free(pids);
+	pk_ctx_close(&ctx);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		errx(1, "write error");
+	return status;
+}

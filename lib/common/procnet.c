@@ -1,0 +1,299 @@
+/*
+ * procnet.c: pure parsers of /proc/PID/net/{tcp,tcp6,udp,udp6,unix} for a
+ * process's connections (psutil _pslinux.py Connections, reference
+ * procinfo.md §3).  Rows are kept when their inode belongs to one of the
+ * process's socket fds.  Addresses are formatted here, without the
+ * socket headers, so the parser builds on every platform.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pskit.h"
+
+static const char *const tcp_states[] = {
+	NULL, "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+	"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"
+};
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Hex digits of [p, end) as a number; -1 when not hex or too long. */
+static int64_t
+hexnum(const char *p, const char *end)
+{
+	int64_t v = 0;
+	int d;
+
+	if (p == end || end - p > 8)
+		return -1;
+	for (; p < end; p++) {
+		if ((d = hexval(*p)) < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * RFC 5952 text, as glibc inet_ntop: the first longest run of two or more
+ * zero groups becomes "::", and ::ffff:a.b.c.d / ::a.b.c.d keep the dotted
+ * IPv4 tail.
+ */
+static void
+fmt_ip6(const unsigned char *a, char *dst, size_t dl)
+{
+	unsigned w[8];
+	int i, best = -1, bestlen = 0, cur = -1, curlen = 0;
+	size_t o = 0;
+
+	for (i = 0; i < 8; i++)
+		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+	for (i = 0; i < 8; i++) {
+		if (w[i] == 0) {
+			if (cur < 0)
+				cur = i, curlen = 0;
+			if (++curlen > bestlen)
+				best = cur, bestlen = curlen;
+		} else
+			cur = -1;
+	}
+	if (bestlen < 2)
+		best = -1;
+	for (i = 0; i < 8 && o < dl; i++) {
+		if (best >= 0 && i >= best && i < best + bestlen) {
+			if (i == best)
+				o += (size_t)snprintf(dst + o, dl - o, "::");
+			continue;
+		}
+		if (i != 0 && i != best + bestlen)
+			o += (size_t)snprintf(dst + o, dl - o, ":");
+		if (i == 6 && best == 0 && (bestlen == 6 ||
+		    (bestlen == 5 && w[5] == 0xffff))) {
+			snprintf(dst + o, dl - o, "%u.%u.%u.%u", a[12], a[13],
+			    a[14], a[15]);
+			return;
+		}
+		o += (size_t)snprintf(dst + o, dl - o, "%x", w[i]);
+	}
+}
+
+/*
+ * "HEX:PORT".  The kernel prints each 32-bit word of the address as a
+ * host-order number, so the word's bytes as this host stores them are
+ * the address's bytes (psutil #201 swaps on little-endian only).
+ * Port 0 means no address (*port = -1).
+ */
+static int
+decode_addr(const char *p, const char *end, int family, char *ip,
+    size_t iplen, int *port)
+{
+	unsigned char a[16];
+	const char *colon;
+	int64_t word, pv;
+	uint32_t w;
+	size_t nw = family == 10 ? 4 : 1, i;
+
+	if ((colon = memchr(p, ':', (size_t)(end - p))) == NULL ||
+	    (size_t)(colon - p) != nw * 8)
+		return -1;
+	if ((pv = hexnum(colon + 1, end)) < 0)
+		return -1;
+	for (i = 0; i < nw; i++) {
+		if ((word = hexnum(p + 8 * i, p + 8 * i + 8)) < 0)
+			return -1;
+		w = (uint32_t)word;
+		memcpy(a + 4 * i, &w, 4);
+	}
+	*port = pv == 0 ? -1 : (int)pv;
+	ip[0] = '\0';
+	if (pv == 0)
+		return 0;
+	if (family == 10)
+		fmt_ip6(a, ip, iplen);
+	else
+		snprintf(ip, iplen, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	return 0;
+}
+
+/* Split a line into at most max white-space separated tokens. */
+static size_t
+tokens(const char *p, const char *end, const char **ts, const char **te,
+    size_t max)
+{
+	size_t n = 0;
+
+	while (n < max) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p >= end)
+			break;
+		ts[n] = p;
+		while (p < end && *p != ' ' && *p != '\t')
+			p++;
+		te[n++] = p;
+	}
+	return n;
+}
+
+/* Index of the first entry of inode in the sorted inodes[], or -1. */
+static long
+inode_find(uint64_t ino, const uint64_t *inodes, size_t n)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (inodes[mid] < ino)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && inodes[lo] == ino ? (long)lo : -1;
+}
+
+static struct pk_pconn *
+conn_new(struct pk_pconn **conns, size_t *n)
+{
+	struct pk_pconn *c;
+
+	if ((c = reallocarray(*conns, *n + 1, sizeof(*c))) == NULL)
+		return NULL;
+	*conns = c;
+	c = &c[(*n)++];
+	memset(c, 0, sizeof(*c));
+	return c;
+}
+
+int
+pk_net_inet_parse(const char *buf, size_t len, int family, int type,
+    const uint64_t *inodes, const int *fds, size_t ninodes,
+    struct pk_pconn **conns, size_t *nconns)
+{
+	const char *p, *end = buf + len, *nl, *ts[10], *te[10];
+	struct pk_pconn *c;
+	uint64_t ino;
+	int64_t st;
+	long at;
+	int ok;
+
+	if ((p = memchr(buf, '\n', len)) == NULL)
+		return PK_OK;		/* header only */
+	for (p++; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (tokens(p, nl, ts, te, 10) < 10)
+			continue;
+		pk_parse_ulong(ts[9], te[9], &ino, &ok);
+		if (!ok || (at = inode_find(ino, inodes, ninodes)) < 0)
+			continue;
+		if ((c = conn_new(conns, nconns)) == NULL)
+			return PK_ENOMEM;
+		c->fd = fds[at];
+		c->family = family;
+		c->type = type;
+		st = hexnum(ts[3], te[3]);
+		if (type != 1)
+			c->status = "NONE";
+		else if (st > 0 && st < 12)
+			c->status = tcp_states[st];
+		else
+			c->status = "?";
+		if (decode_addr(ts[1], te[1], family, c->laddr,
+		    sizeof(c->laddr), &c->lport) != 0 ||
+		    decode_addr(ts[2], te[2], family, c->raddr,
+		    sizeof(c->raddr), &c->rport) != 0)
+			(*nconns)--;	/* malformed row: drop it */
+	}
+	return PK_OK;
+}
+
+/* Every fd sharing a UNIX socket's inode gets a row (psutil). */
+int
+pk_net_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
+    const int *fds, size_t ninodes, struct pk_pconn **conns,
+    size_t *nconns)
+{
+	const char *p, *end = buf + len, *nl, *ts[8], *te[8];
+	struct pk_pconn *c;
+	uint64_t ino, type;
+	size_t nt, pl;
+	long at;
+	int ok;
+
+	if ((p = memchr(buf, '\n', len)) == NULL)
+		return PK_OK;
+	for (p++; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((nt = tokens(p, nl, ts, te, 8)) < 7)
+			continue;	/* malformed (#766) */
+		pk_parse_ulong(ts[6], te[6], &ino, &ok);
+		if (!ok || (at = inode_find(ino, inodes, ninodes)) < 0)
+			continue;
+		pk_parse_ulong(ts[4], te[4], &type, &ok);
+		for (; (size_t)at < ninodes && inodes[at] == ino; at++) {
+			if ((c = conn_new(conns, nconns)) == NULL)
+				return PK_ENOMEM;
+			c->fd = fds[at];
+			c->family = 1;
+			c->type = (int)type;
+			c->status = "NONE";
+			c->lport = c->rport = -1;
+			if (nt == 8) {
+				pl = (size_t)(te[7] - ts[7]);
+				if (pl >= sizeof(c->laddr))
+					pl = sizeof(c->laddr) - 1;
+				memcpy(c->laddr, ts[7], pl);
+			}
+		}
+	}
+	return PK_OK;
+}
+
+static int
+type_rank(const struct pk_pconn *c)
+{
+	if (c->family == 1)
+		return 3;
+	return c->type == 1 ? 1 : 2;
+}
+
+static int
+conn_cmp(const void *a, const void *b)
+{
+	const struct pk_pconn *x = a, *y = b;
+	int c;
+
+	if ((c = type_rank(x) - type_rank(y)) != 0)
+		return c;
+	if ((c = x->family - y->family) != 0)
+		return c;
+	if ((c = strcmp(x->laddr, y->laddr)) != 0)
+		return c;
+	if ((c = x->lport - y->lport) != 0)
+		return c;
+	if ((c = strcmp(x->raddr, y->raddr)) != 0)
+		return c;
+	if ((c = x->rport - y->rport) != 0)
+		return c;
+	return x->fd - y->fd;
+}
+
+/* The reference's order is a Python set's: any stable order is better. */
+void
+pk_pconn_sort(struct pk_pconn *c, size_t n)
+{
+	if (n > 1)
+		qsort(c, n, sizeof(*c), conn_cmp);
+}

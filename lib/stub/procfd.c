@@ -1,0 +1,43 @@
+/*
+ * procfd.c (stub): no process lists on this system.
+ */
+#include "pskit.h"
+
+int
+pk_proc_parent(struct pk_ctx *ctx, struct pk_proc *p)
+{
+	(void)p;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process parent");
+}
+
+int
+pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
+{
+	(void)dfd;
+	(void)flags;
+	(void)p;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process files");
+}
+
+int
+pk_proc_threads(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
+{
+	(void)dfd;
+	(void)p;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process threads");
+}
+
+int
+pk_proc_maps(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
+{
+	(void)dfd;
+	(void)p;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory maps");
+}
+
+int
+pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p)
+{
+	(void)p;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process children");
+}
