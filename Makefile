@@ -25,12 +25,15 @@ SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 endif
 
-COMMANDS = free ifconfig procinfo procsmem winservices
+COMMANDS = free ifconfig iostat procinfo procsmem winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
 	lib/common/cgroup.c \
+	lib/common/cpustat.c \
+	lib/common/diskstats.c \
 	lib/common/err.c \
+	lib/common/iorate.c \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
@@ -40,6 +43,7 @@ COMMON_SRCS = \
 	lib/common/procdict.c \
 	lib/common/procnet.c \
 	lib/common/procparse.c \
+	lib/common/procprom.c \
 	lib/common/procstr.c \
 	lib/common/smaps.c \
 	lib/common/smemfmt.c \
@@ -101,6 +105,8 @@ $(LIBA): $(LIB_OBJS)
 cmd_objs = $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard cmd/$(1)/*.c))
 cmd_extra_objs = $(filter-out $(OBJDIR)/cmd/$(1)/$(1).o,$(call cmd_objs,$(1)))
 
+# Objects built through pattern chains are kept, not deleted as intermediates.
+.SECONDARY:
 .SECONDEXPANSION:
 $(OUTDIR)/%$(EXE): $$(call cmd_objs,$$*) $(LIBA)
 	@mkdir -p $(@D)
@@ -163,10 +169,10 @@ fuzz-smoke: fuzz
 check:
 	@sh scripts/deps.sh test || echo "make check: could not install every test dependency; the tests that need them will skip" >&2
 	@$(MAKE) --no-print-directory all unit leak
-	@sh scripts/check.sh
+	@SANITIZE=$(SANITIZE) sh scripts/check.sh
 
 lint:
-	mandoc -Tlint -Wwarning man/*.1
+	mandoc -Tlint -Wwarning man/*.1 man/*.7
 
 demo:
 	@sh scripts/deps.sh build
@@ -183,7 +189,9 @@ windows:
 	$(MAKE) PLATFORM=windows CC=x86_64-w64-mingw32-gcc AR=x86_64-w64-mingw32-ar
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man7
+	install -m 0644 man/pskit-prom.7 $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
 	for c in $(COMMANDS); do \
 		install -m 0755 $(OUTDIR)/$$c$(EXE) \
 			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE); \
@@ -196,6 +204,7 @@ uninstall:
 		rm -f $(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) \
 			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
 	done
+	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
 
 clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \

@@ -552,6 +552,149 @@ struct out;
 /* One record of p in as_dict() names and shapes (procdict.c). */
 int	 pk_proc_dict(struct out *w, const struct pk_proc *p,
 	    const char *memtype);
+/* One flat Prometheus record of p (procprom.c), with these columns. */
+struct out_col;
+const struct out_col *pk_proc_prom_cols(size_t *ncols);
+int	 pk_proc_prom(struct out *w, const struct pk_proc *p);
+
+/* ---- iostat: /proc/stat cpu line, uptime, block device statistics ---- */
+
+/* The aggregate "cpu " line of /proc/stat, in jiffies (sysstat's order). */
+struct pk_cpustat {
+	uint64_t user, nice, system, idle, iowait, irq, softirq, steal;
+	uint64_t guest, guest_nice;
+};
+
+/*
+ * Counters of one block device or partition, with sysstat's types: the
+ * counts are 64-bit, the millisecond times 32-bit (they wrap there).
+ */
+struct pk_blkstat {
+	uint64_t rd_ios, rd_merges, rd_sectors;
+	uint64_t wr_ios, wr_merges, wr_sectors;
+	uint64_t dc_ios, dc_merges, dc_sectors;
+	uint64_t fl_ios;
+	uint32_t rd_ticks, wr_ticks, dc_ticks, fl_ticks;
+	uint32_t ios_pgr, tot_ticks, rq_ticks;
+};
+
+/* One /proc/diskstats record. */
+struct pk_diskstats_ent {
+	unsigned major, minor;
+	int	 nfields;	/* sscanf count: >= 14, or 7 (old partition) */
+	char	 name[256];
+	struct pk_blkstat st;
+};
+
+/*
+ * Pure parsers with sysstat 12.6.1's scanf semantics (cpustat.c,
+ * diskstats.c).  pk_cpustat_parse: PK_OK when a "cpu " line exists
+ * (missing trailing fields are 0), PK_EPARSE when none does.
+ * pk_cpustat_nr_parse: highest N + 1 of the "cpuN" lines (0 if none).
+ * pk_uptime_parse: first field as centiseconds (sec * 100 + digits after
+ * the point); PK_EPARSE when it is not "N.N".  pk_blkstat_parse: a
+ * /sys/block/.../stat file; returns the scanf count (11+ full record,
+ * 15+ discard, 17+ flush, 4 old partition; anything else gives zeros).
+ * pk_diskstats_parse: every record of /proc/diskstats that sysstat keeps
+ * (>= 14 fields, or 7), read in 255-byte lines like its fgets().
+ */
+int	 pk_cpustat_parse(const char *buf, size_t len, struct pk_cpustat *out);
+int	 pk_cpustat_nr_parse(const char *buf, size_t len);
+int	 pk_uptime_parse(const char *buf, size_t len, uint64_t *cs);
+int	 pk_blkstat_parse(const char *buf, size_t len, struct pk_blkstat *out);
+int	 pk_diskstats_parse(const char *buf, size_t len,
+	    struct pk_diskstats_ent **ents, size_t *nents);
+
+/*
+ * Derived numbers, one function each (reference/iostat.md section 3;
+ * sysstat's S_VALUE, ll_sp_value, get_interval, compute_ext_disk_stats).
+ * Deltas are taken in the counter's own type by the caller.
+ */
+uint64_t pk_io_interval(uint64_t prev_cs, uint64_t curr_cs);
+double	 pk_io_rate(uint64_t delta, uint64_t itv);
+double	 pk_io_rate_unit(uint64_t delta, uint64_t itv, int fctr);
+uint64_t pk_io_sectors_delta(uint64_t prev, uint64_t curr);
+double	 pk_io_merge_percent(uint64_t dmerges, uint64_t dios);
+double	 pk_io_await(uint32_t dticks, uint64_t dios);
+double	 pk_io_await_total(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr);
+double	 pk_io_areq_sectors(uint64_t dsectors, uint64_t dios);
+double	 pk_io_areq_total(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr);
+double	 pk_io_aqu_sz(uint32_t drq_ticks, uint64_t itv);
+double	 pk_io_util(uint32_t prev_tot, uint32_t curr_tot, uint64_t itv);
+double	 pk_io_util_percent(double util, int ndev);
+uint64_t pk_cpustat_total(const struct pk_cpustat *c);
+double	 pk_cpustat_percent(uint64_t prev, uint64_t curr, uint64_t dtot);
+/* %user %nice %system %iowait %steal %idle, in that order. */
+void	 pk_cpustat_percents(const struct pk_cpustat *prev,
+	    const struct pk_cpustat *curr, double pct[6]);
+
+/*
+ * Readers (lib/linux/cpu.c, disk.c).  pk_cpustat_read: PK_EPARSE when
+ * the file has no "cpu " line (out untouched).  pk_cpu_count: cpuN
+ * directories of sys devices/system/cpu, else cpuN lines of /proc/stat
+ * (-1 with ctx set when /proc/stat cannot be opened).
+ */
+int	 pk_cpustat_read(struct pk_ctx *ctx, struct pk_cpustat *out);
+int	 pk_cpu_count(struct pk_ctx *ctx);
+int	 pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs);
+
+/* A directory entry of the block tree with the stat file read under it. */
+struct pk_blkdev {
+	char	 name[256];
+	int	 nfields;
+	struct pk_blkstat st;
+};
+
+/* Read sys path (e.g. "block/sda/stat"); the scanf count in *nfields. */
+int	 pk_blkstat_read(struct pk_ctx *ctx, const char *path,
+	    struct pk_blkstat *out, int *nfields);
+/*
+ * Every entry of sys dir (e.g. "block" or "block/sda") whose "stat" file
+ * reads, in readdir order.  Free *list with free().
+ */
+int	 pk_blkdev_list(struct pk_ctx *ctx, const char *dir,
+	    struct pk_blkdev **list, size_t *n);
+int	 pk_diskstats_read(struct pk_ctx *ctx, struct pk_diskstats_ent **ents,
+	    size_t *n);
+/* access("<sys>/block/NAME") as sysstat's is_device(). */
+int	 pk_blk_is_device(struct pk_ctx *ctx, const char *name);
+/* Major of "device-mapper" in /proc/devices; UINT32_MAX when absent. */
+unsigned pk_devmap_major(struct pk_ctx *ctx);
+/* Device numbers of /dev/NAME ('!' read as '/'). */
+int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
+/*
+ * The /dev/mapper entry with these numbers: PK_OK, PK_ENOENT when none,
+ * PK_EOS (ctx set, errno in ctx->oserr) when /dev/mapper cannot be read.
+ */
+int	 pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
+	    char *out, size_t len);
+/* sysstat's device_name(): realpath, "/dev/" stripped, '/' -> '!'. */
+int	 pk_blk_canon_name(const char *name, char *out, size_t len);
+/* Kernel name behind sys dev/block/MAJ:MIN (its link's last part). */
+int	 pk_blk_kernel_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
+	    char *out, size_t len);
+/* /dev/disk/by-TYPE: readable?  name -> kernel name, kernel -> name. */
+int	 pk_blk_persist_ok(const char *type);
+int	 pk_blk_persist_target(const char *type, const char *name, char *out,
+	    size_t len);
+int	 pk_blk_persist_name(const char *type, const char *kname, char *out,
+	    size_t len);
+
+/* uname(2) for report banners. */
+struct pk_uname {
+	char	 sysname[65], nodename[65], release[65], machine[65];
+};
+int	 pk_uname(struct pk_uname *u);
+
+/*
+ * Interval timing without drift: a monotonic clock in seconds, and a
+ * sleep until an absolute point of it.  pk_sleep_until returns early
+ * (PK_EOS) when a signal arrives, so a caller can check its flag.
+ */
+double	 pk_monotonic(void);
+int	 pk_sleep_until(double deadline);
 
 /* ---- process memory: smaps, smaps_rollup, per-process info (procsmem) ---- */
 

@@ -6,7 +6,9 @@ PLATFORM_SRCS = \
 	lib/linux/cgroup.c \
 	lib/stub/svc.c \
 	lib/linux/atomic.c \
+	lib/linux/cpu.c \
 	lib/linux/ctx.c \
+	lib/linux/disk.c \
 	lib/linux/mem.c \
 	lib/linux/net.c \
 	lib/linux/netlink.c \

@@ -5,7 +5,9 @@ PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
 	lib/stub/svc.c \
 	lib/stub/atomic.c \
+	lib/stub/cpu.c \
 	lib/stub/ctx.c \
+	lib/stub/disk.c \
 	lib/stub/mem.c \
 	lib/stub/net.c \
 	lib/stub/netlink.c \

@@ -18,7 +18,9 @@ PLATFORM_SRCS = \
 	lib/compat/time.c \
 	lib/compat/vis.c \
 	lib/windows/atomic.c \
+	lib/stub/cpu.c \
 	lib/stub/ctx.c \
+	lib/stub/disk.c \
 	lib/windows/mem.c \
 	lib/windows/net.c \
 	lib/windows/pmem.c \

@@ -52,7 +52,7 @@ static const char usage_text[] =
 "  -a, --all            include UNIX sockets in connections\n"
 "  -m, --memtype TYPE   memory %% of rss, vms, uss, pss, swap, shared,\n"
 "                       text or data (default rss)\n"
-"  -o, --output FMT     text, tsv or json\n"
+"  -o, --output FMT     text, tsv, json or prom\n"
 "      --tsv            same as --output=tsv\n"
 "      --json           same as --output=json\n"
 "      --no-header      leave out the tsv header row\n"
@@ -601,8 +601,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->memtype = memtypes[i];
 			break;
 		case 'o':
-			if ((o->fmt = out_parse_fmt(optarg)) < 0 ||
-			    o->fmt == OUT_PROM) {
+			if ((o->fmt = out_parse_fmt(optarg)) < 0) {
 				warnx("unsupported output format: %s", optarg);
 				usage(stderr);
 			}
@@ -652,10 +651,16 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 {
 	struct pk_proc p;
 	struct out w;
-	size_t i, shown = 0;
+	size_t i, shown = 0, ncols;
 	int rc, status = 0;
 
-	if (o->fmt != OUT_TEXT &&
+	if (o->fmt == OUT_PROM) {
+		const struct out_col *cols = pk_proc_prom_cols(&ncols);
+
+		if (out_begin(&w, fp, OUT_PROM, 0, "procinfo", cols, ncols) !=
+		    PK_OK)
+			errx(1, "out of memory");
+	} else if (o->fmt != OUT_TEXT &&
 	    out_nest_begin(&w, fp, o->fmt, o->outflags, "procinfo", "pid") !=
 	    PK_OK)
 		errx(1, "unsupported output format");
@@ -677,7 +682,9 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 				if (shown++ > 0)
 					putc('\n', fp);
 				render_text(fp, o, &p);
-			} else
+			} else if (o->fmt == OUT_PROM)
+				pk_proc_prom(&w, &p);
+			else
 				pk_proc_dict(&w, &p, o->memtype);
 			if (p.vanished) {
 				fflush(fp);

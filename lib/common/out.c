@@ -77,11 +77,19 @@ utf8_seq_len(const unsigned char *s)
 void
 out_json_string(FILE *fp, const char *str)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char *s = (const unsigned char *)str, *run;
 	size_t n;
 
 	putc('"', fp);
 	while (*s != '\0') {
+		/* plain printable ASCII goes out as one run */
+		for (run = s; *s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\';
+		    s++)
+			;
+		if (s > run)
+			fwrite(run, 1, (size_t)(s - run), fp);
+		if (*s == '\0')
+			break;
 		if (*s == '"' || *s == '\\') {
 			putc('\\', fp);
 			putc(*s++, fp);

@@ -11,7 +11,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 {
 	*pids = NULL;
 	*npids = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -19,7 +19,7 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -29,7 +29,7 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 	(void)p;
 	(void)exact;
 	(void)scratch;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -37,7 +37,7 @@ pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf)
 {
 	(void)pid;
 	(void)buf;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 void
@@ -51,7 +51,7 @@ int
 pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
 {
 	memset(out, 0, sizeof(*out));
-	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics: not supported on this system");
 }
 
 int
@@ -75,7 +75,7 @@ pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
 {
 	(void)path;
 	*bytes = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "kernel image size");
+	return pk_fail(ctx, PK_ENOTSUP, 0, "kernel image size: not supported on this system");
 }
 
 int

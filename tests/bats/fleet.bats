@@ -57,6 +57,9 @@ write_reports() {
 		"$PSKIT_BIN/$c" -o prom --outfile "$TF/$c.prom" 2>/dev/null ||
 			fail "$c -o prom --outfile failed"
 	done
+	# procinfo exports only the PIDs it is given
+	"$PSKIT_BIN/procinfo" -o prom --outfile "$TF/procinfo.prom" $$ ||
+		fail "procinfo -o prom --outfile failed"
 }
 
 # cron_lines FILE: the commands of a cron file, as a shell would run them
@@ -176,4 +179,18 @@ start_node_exporter() {
 	# two scrapes at least: the up series has two samples over 5 s
 	wait_for "http://127.0.0.1:$port/api/v1/query?query=count_over_time(up%5B5s%5D)" 20 '"[2-9]"' ||
 		fail "fewer than two scrapes"
+}
+
+@test "fleet: every metric family is documented in pskit-prom(7)" {
+	write_reports
+	local f fam n=0
+	for f in "$TF"/*.prom; do
+		for fam in $(sed -n 's/^# TYPE \([^ ]*\) .*/\1/p' "$f"); do
+			case $fam in *_last_success_timestamp_seconds) continue ;; esac
+			grep -q "^\.It Sy $fam\$" "$PSKIT_ROOT/man/pskit-prom.7" ||
+				fail "$fam is not in man/pskit-prom.7"
+			n=$((n + 1))
+		done
+	done
+	[ $n -gt 20 ] || fail "only $n families seen"
 }

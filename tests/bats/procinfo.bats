@@ -343,8 +343,19 @@ time.sleep(1000)'
 	done
 	run "$PI" -m bogus
 	[ "$status" -eq 2 ]
-	run "$PI" -o prom
+	run "$PI" -o xml
 	[ "$status" -eq 2 ]
+}
+
+@test "prom: only the pids given, with pid and name labels, promtool-clean" {
+	run "$PI" -o prom "$$"
+	assert_success
+	assert_line --regexp "^pskit_procinfo_resident_memory_bytes\{pid=\"$$\",name=\"[^\"]+\"\} [0-9]+\$"
+	[ "$(printf '%s\n' "$output" | grep -o 'pid="[0-9]*"' | sort -u)" = "pid=\"$$\"" ]
+	if command -v promtool >/dev/null; then
+		run promtool check metrics <<< "$output"
+		[ "$status" -eq 0 ] && [ -z "$output" ]
+	fi
 }
 
 @test "several pids: reports separated by one blank line" {

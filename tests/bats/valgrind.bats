@@ -7,6 +7,7 @@ load helper
 
 @test "valgrind: every command, every format, no error and no leak" {
 	command -v valgrind >/dev/null || skip "valgrind not installed"
+	[ "${SANITIZE:-}" != 1 ] || skip "binaries built with ASan (SANITIZE=1); valgrind runs on the plain build"
 	local args cmd line n=0
 	cd "$PSKIT_ROOT"
 	for args in tests/leak/*.args; do

@@ -1,0 +1,282 @@
+/*
+ * devices.c: iostat's device list, as sysstat 12.6.1 keeps it
+ * (add_list_device, read_sysfs_dlist_stat, read_diskstats_stat): sorted by
+ * name unless groups or /proc/diskstats order rule, each entry with the
+ * counters of the current and the previous sample, marked existing anew
+ * at every sample; and the names shown for it (-N, -j).
+ */
+#include <err.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iostat.h"
+
+/* ---- the device list (sysstat's add_list_device and readers) ---- */
+
+/* The k-th root to read disks from: /sys, the -f directory, or both. */
+static struct pk_ctx *
+dctx(struct ios *s, int k)
+{
+	if (!s->has_alt)
+		return &s->ctx;
+	if (s->all_dir)
+		return k == 0 ? &s->ctx : &s->alt;
+	return &s->alt;
+}
+
+/* is_device() in the roots, the first that has it. */
+static int
+is_device(struct ios *s, const char *name)
+{
+	int k;
+
+	for (k = 0; k < NDCTX(s); k++)
+		if (pk_blk_is_device(dctx(s, k), name))
+			return 1;
+	return 0;
+}
+
+struct dev *
+add_dev(struct ios *s, const char *name, int dtype)
+{
+	struct dev *d, **nv;
+	size_t i;
+	int c;
+
+	if (strnlen(name, MAX_NAME_LEN) == MAX_NAME_LEN)
+		return NULL;
+	for (i = 0; i < s->ndv; i++) {
+		d = s->dv[i];
+		if ((c = strcmp(d->name, name)) == 0) {
+			if (dtype == T_PART_DEV && d->tp == T_DEV)
+				d->tp = dtype;
+			d->exist = 1;
+			return d;
+		}
+		/* Sorted by name, unless groups or diskstats order rule. */
+		if (!(s->flags & (F_GROUP | F_EVERYTHING)) && c > 0)
+			break;
+	}
+	if (s->ndv == s->capdv) {
+		s->capdv = s->capdv ? s->capdv * 2 : 32;
+		if ((nv = reallocarray(s->dv, s->capdv, sizeof(*nv))) == NULL)
+			err(4, "malloc");
+		s->dv = nv;
+	}
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		err(4, "malloc");
+	memmove(&s->dv[i + 1], &s->dv[i], (s->ndv - i) * sizeof(*s->dv));
+	s->dv[i] = d;
+	s->ndv++;
+	strlcpy(d->name, name, sizeof(d->name));
+	d->exist = 1;
+	if (dtype == T_GROUP)
+		d->tp = T_GROUP;
+	else if (is_device(s, name))
+		d->tp = dtype == T_PART_DEV ? T_PART_DEV : T_DEV;
+	else
+		d->tp = T_PART;
+	return d;
+}
+
+/* get_major_minor_nr(): the numbers of /dev/NAME. */
+static int
+dev_numbers(struct dev *d)
+{
+	return pk_blk_devnum(d->name, &d->major, &d->minor) == PK_OK ? 0 : -1;
+}
+
+/* Entries of a sys directory with a stat file: into the list. */
+static int
+read_sys_dir(struct ios *s, struct pk_ctx *c, int curr, const char *dir)
+{
+	struct pk_blkdev *v;
+	struct dev *d;
+	size_t i, n;
+
+	if (pk_blkdev_list(c, dir, &v, &n) != PK_OK)
+		return -1;
+	for (i = 0; i < n; i++)
+		if ((d = add_dev(s, v[i].name, 0)) != NULL)
+			d->st[curr] = v[i].st;
+	free(v);
+	return 0;
+}
+
+static int
+read_dev_stat(struct ios *s, int curr, struct dev *d)
+{
+	char path[PATH_MAX];
+	int nf, k;
+
+	if (d->tp == T_PART) {
+		/* A partition named on the command line: dev/block/M:m. */
+		if (d->major == 0 && dev_numbers(d) == -1)
+			return -1;
+		snprintf(path, sizeof(path), "dev/block/%u:%u/stat", d->major,
+		    d->minor);
+	} else
+		snprintf(path, sizeof(path), "block/%s/stat", d->name);
+	/* +f: the system first, the directory when that fails. */
+	for (k = 0; k < NDCTX(s); k++)
+		if (pk_blkstat_read(dctx(s, k), path, &d->st[curr], &nf) ==
+		    PK_OK)
+			return 0;
+	return -1;
+}
+
+/* read_sysfs_dlist_stat(): named devices, their partitions, then ALL. */
+static void
+read_sysfs(struct ios *s, int curr)
+{
+	char path[PATH_MAX];
+	struct dev *d;
+	size_t i;
+	int k;
+
+	for (i = 0; i < s->ndv; i++) {
+		d = s->dv[i];
+		if (d->exist || d->tp >= T_GROUP)
+			continue;
+		if (read_dev_stat(s, curr, d) == 0)
+			d->exist = 1;
+		if (d->tp == T_PART_DEV) {
+			snprintf(path, sizeof(path), "block/%s", d->name);
+			for (k = 0; k < NDCTX(s); k++)
+				if (read_sys_dir(s, dctx(s, k), curr, path) == 0)
+					break;
+			/* Partitions were inserted around d: find it again. */
+			while (s->dv[i] != d)
+				i++;
+		}
+	}
+	if (s->flags & F_ALL_DEVICES)
+		for (k = 0; k < NDCTX(s); k++)
+			read_sys_dir(s, dctx(s, k), curr, "block");
+}
+
+static void diskstats_into(struct ios *, int, struct pk_diskstats_ent *,
+    size_t);
+
+/* read_diskstats_stat(): every record of /proc/diskstats, file order. */
+static void
+read_diskstats(struct ios *s, int curr)
+{
+	struct pk_diskstats_ent *v;
+	size_t n;
+	int k;
+
+	for (k = 0; k < NDCTX(s); k++) {
+		if (pk_diskstats_read(dctx(s, k), &v, &n) == PK_OK)
+			diskstats_into(s, curr, v, n);
+	}
+}
+
+static void
+diskstats_into(struct ios *s, int curr, struct pk_diskstats_ent *v, size_t n)
+{
+	struct dev *d;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].nfields == 7 && (s->flags & F_EXTENDED))
+			continue;
+		if ((d = add_dev(s, v[i].name, 0)) == NULL)
+			continue;
+		d->st[curr] = v[i].st;
+		d->major = v[i].major;
+		d->minor = v[i].minor;
+	}
+	free(v);
+}
+
+/* One sample of uptime, CPU and devices into slot curr. */
+void
+read_sample(struct ios *s, int curr)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < s->ndv; i++)
+		s->dv[i]->exist = 0;
+	if (pk_uptime_read(&s->ctx, &s->uptime[curr]) != PK_OK) {
+		fprintf(stderr, "Cannot read %s/uptime\n", s->ctx.procfs);
+		exit(2);
+	}
+	/* Without a "cpu " line (PK_EPARSE) the slot keeps old values. */
+	rc = pk_cpustat_read(&s->ctx, &s->cpu[curr]);
+	if (rc != PK_OK && rc != PK_EPARSE) {
+		fprintf(stderr, "Cannot open %s/stat: %s\n", s->ctx.procfs,
+		    strerror(s->ctx.oserr));
+		exit(2);
+	}
+	if (s->flags & F_EVERYTHING)
+		read_diskstats(s, curr);
+	else
+		read_sysfs(s, curr);
+}
+
+/* ---- device names for display (get_device_name) ---- */
+
+const char *
+display_name(struct ios *s, struct dev *d)
+{
+	static char dname[MAX_NAME_LEN];
+	char kname[256], pname[256];
+	const char *n = NULL;
+	char *p;
+
+	if ((DIS(F_DEVMAP) || DIS(F_PERSIST)) && d->tp < T_GROUP &&
+	    d->major == 0)
+		dev_numbers(d);
+	if (DIS(F_PERSIST)) {
+		if (pk_blk_kernel_name(&s->ctx, d->major, d->minor, kname,
+		    sizeof(kname)) != PK_OK)
+			snprintf(kname, sizeof(kname), "dev%u-%u", d->major,
+			    d->minor);
+		if (pk_blk_persist_name(s->ptype, kname, pname,
+		    sizeof(pname)) == PK_OK)
+			n = pname;
+	}
+	if (n == NULL && DIS(F_DEVMAP) && d->major == s->dm_major) {
+		switch (pk_blk_devmap_name(&s->ctx, d->major, d->minor, pname,
+		    sizeof(pname))) {
+		case PK_OK:
+			n = pname;
+			break;
+		case PK_ENOENT:
+			break;
+		default:
+			fprintf(stderr, "Cannot open %s: %s\n", "/dev/mapper",
+			    strerror(s->ctx.oserr));
+			exit(4);
+		}
+	}
+	strlcpy(dname, n ? n : d->name, sizeof(dname));
+	for (p = dname; (p = strchr(p, '!')) != NULL; )
+		*p = '/';
+	return dname;
+}
+
+/* compute_device_groups_stats(): add a member's counters. */
+void
+group_add(const struct ios *s, int curr, const struct dev *d, struct dev *g)
+{
+	const struct pk_blkstat *x = &d->st[curr];
+	struct pk_blkstat *y = &g->st[curr];
+
+	if (!DIS(F_UNFILTERED) && !x->rd_ios && !x->wr_ios && !x->dc_ios &&
+	    !x->fl_ios)
+		return;
+	y->rd_ios += x->rd_ios; y->rd_merges += x->rd_merges;
+	y->rd_sectors += x->rd_sectors; y->rd_ticks += x->rd_ticks;
+	y->wr_ios += x->wr_ios; y->wr_merges += x->wr_merges;
+	y->wr_sectors += x->wr_sectors; y->wr_ticks += x->wr_ticks;
+	y->dc_ios += x->dc_ios; y->dc_merges += x->dc_merges;
+	y->dc_sectors += x->dc_sectors; y->dc_ticks += x->dc_ticks;
+	y->fl_ios += x->fl_ios; y->fl_ticks += x->fl_ticks;
+	y->ios_pgr += x->ios_pgr; y->tot_ticks += x->tot_ticks;
+	y->rq_ticks += x->rq_ticks;
+}

@@ -1,0 +1,487 @@
+/*
+ * iostat: CPU and block device statistics, byte-compatible with sysstat
+ * 12.6.1 iostat(1) in text and in its -o JSON document, plus pskit's
+ * tsv and prom output through the writer.
+ *
+ * The command line is parsed left to right by hand as sysstat does
+ * (clustered letters, "-p" taking an optional list, devices, interval and
+ * count), the device list keeps sysstat's order and states (sorted
+ * unless a group or /proc/diskstats is in use), and each report is
+ * rendered with sysstat's widths, colours and blank lines.  Every number
+ * comes from one function of the library (lib/common/iorate.c).
+ */
+#include <ctype.h>
+#include <err.h>
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "iostat.h"
+
+volatile sig_atomic_t sigint_caught;
+
+static const char usage_text[] =
+"Options are:\n"
+"[ -c ] [ -d ] [ -h ] [ -k | -m ] [ -N ] [ -s ] [ -t ] [ -V ] [ -x ] [ -y ] [ -z ]\n"
+"[ { -f | +f } <directory> ] [ -j { ID | LABEL | PATH | UUID | ... } ]\n"
+"[ --compact ] [ --dec={ 0 | 1 | 2 } ] [ --human ] [ --pretty ] [ -o JSON ]\n"
+"[ [ -H ] -g <group_name> ] [ -p [ <device> [,...] | ALL ] ]\n"
+"[ <device> [...] | ALL ]\n";
+
+static const char help_text[] =
+"pskit options:\n"
+"[ -o { text | json | tsv | prom } ] [ --json ] [ --tsv ] [ --no-header ]\n"
+"[ --psutil ] [ -w FILE | --outfile FILE ] [ --procfs DIR ] [ --sysfs DIR ]\n"
+"[ --help ] [ --version ]\n";
+
+void
+usage(const struct ios *s)
+{
+	fprintf(stderr, "Usage: %s [ options ] [ <interval> [ <count> ] ]\n",
+	    s->progname);
+	fputs(usage_text, stderr);
+	exit(1);
+}
+
+static void __attribute__((noreturn))
+help(const struct ios *s)
+{
+	printf("Usage: %s [ options ] [ <interval> [ <count> ] ]\n",
+	    s->progname);
+	fputs(usage_text, stdout);
+	fputs(help_text, stdout);
+	exit(0);
+}
+
+/* ---- the command line (sysstat's main(), left to right) ---- */
+
+/* device_name(): realpath, "/dev/" stripped, '/' made '!'. */
+static const char *
+device_name(const char *name)
+{
+	static char out[1024];
+
+	return pk_blk_canon_name(name, out, sizeof(out)) == PK_OK ? out : name;
+}
+
+static int
+all_digits(const char *a)
+{
+	return strspn(a, "0123456789") == strlen(a);
+}
+
+/* A device argument, through -j's persistent name when asked. */
+static void
+add_arg_dev(struct ios *s, const char *arg, int dtype)
+{
+	char tgt[256];
+	const char *n = device_name(arg);
+
+	if (DIS(F_PERSIST) && pk_blk_persist_target(s->ptype, n, tgt,
+	    sizeof(tgt)) == PK_OK)
+		n = tgt;
+	add_dev(s, n, dtype);
+}
+
+static void
+opt_p(struct ios *s, char **argv, int *opt)
+{
+	char *t, *save = NULL;
+
+	if (argv[++*opt] == NULL || all_digits(argv[*opt]) ||
+	    argv[*opt][0] == '-') {
+		s->flags |= F_EVERYTHING;
+		return;
+	}
+	s->flags |= F_UNFILTERED;
+	for (t = strtok_r(argv[*opt], ",", &save); t != NULL;
+	    t = strtok_r(NULL, ",", &save)) {
+		if (strcmp(t, "ALL") == 0)
+			s->flags |= F_EVERYTHING;
+		else
+			add_arg_dev(s, t, T_PART_DEV);
+	}
+	(*opt)++;
+}
+
+static void
+opt_j(struct ios *s, char **argv, int *opt)
+{
+	size_t i;
+
+	if (argv[++*opt] == NULL || strlen(argv[*opt]) >= sizeof(s->ptype) - 1)
+		usage(s);
+	strlcpy(s->ptype, argv[*opt], sizeof(s->ptype));
+	for (i = 0; s->ptype[i] != '\0'; i++)
+		s->ptype[i] = (char)tolower((unsigned char)s->ptype[i]);
+	if (!pk_blk_persist_ok(s->ptype)) {
+		fprintf(stderr, "Invalid type of persistent device name\n");
+		exit(1);
+	}
+	s->flags |= F_PERSIST | F_PRETTY;
+	(*opt)++;
+}
+
+static void
+set_output(struct ios *s, const char *fmt)
+{
+	int f = fmt ? out_parse_fmt(fmt) : -1;
+
+	if (f == -1)
+		usage(s);
+	s->flags &= ~F_JSON;
+	s->fmt = OUT_TEXT;
+	if (f == OUT_JSON)
+		s->flags |= F_JSON;
+	else
+		s->fmt = f;
+}
+
+/* pskit's long options; 1 when argv[*opt] was one. */
+static int
+opt_pskit(struct ios *s, char **argv, int *opt)
+{
+	const char *a = argv[*opt];
+	static const char *withval[] = { "--output", "--procfs", "--sysfs",
+	    "--outfile" };
+	const char *val = NULL;
+	size_t i, l;
+
+	for (i = 0; i < 4; i++) {
+		l = strlen(withval[i]);
+		if (strncmp(a, withval[i], l) != 0 || (a[l] != '\0' && a[l] != '='))
+			continue;
+		if (a[l] == '=')
+			val = a + l + 1;
+		else if ((val = argv[++*opt]) == NULL)
+			usage(s);
+		if (i == 0)
+			set_output(s, val);
+		else if (i == 1)
+			s->procfs = val;
+		else if (i == 2)
+			s->sysfs = val;
+		else
+			s->outfile = val;
+		(*opt)++;
+		return 1;
+	}
+	if (strcmp(a, "--json") == 0)
+		set_output(s, "json");
+	else if (strcmp(a, "--tsv") == 0)
+		set_output(s, "tsv");
+	else if (strcmp(a, "--no-header") == 0)
+		s->outflags |= OUT_NOHEADER;
+	else if (strcmp(a, "--psutil") == 0)
+		s->flags |= F_PSUTIL;
+	else if (strcmp(a, "--help") == 0)
+		help(s);
+	else if (strcmp(a, "--version") == 0) {
+		printf("iostat (pskit) %s\n", PSKIT_VERSION);
+		exit(0);
+	} else
+		return 0;
+	(*opt)++;
+	return 1;
+}
+
+/* A cluster of one-letter options ("-xdk"). */
+static void
+opt_cluster(struct ios *s, const char *a, int *report_set)
+{
+	for (a++; *a != '\0'; a++) {
+		switch (*a) {
+		case 'c': s->flags |= F_CPU; *report_set = 1; break;
+		case 'd': s->flags |= F_DISK; *report_set = 1; break;
+		case 'H': s->flags |= F_GROUP_ONLY; break;
+		case 'h': s->flags |= F_PRETTY | F_UNIT; break;
+		case 'k':
+			if (DIS(F_MEGABYTES))
+				usage(s);
+			s->flags |= F_KILOBYTES;
+			break;
+		case 'm':
+			if (DIS(F_KILOBYTES))
+				usage(s);
+			s->flags |= F_MEGABYTES;
+			break;
+		case 'N': s->flags |= F_DEVMAP; break;
+		case 'p': s->flags |= F_EVERYTHING; break;
+		case 's': s->flags |= F_SHORT; break;
+		case 't': s->flags |= F_TIMESTAMP; break;
+		case 'x': s->flags |= F_EXTENDED; break;
+		case 'y': s->flags |= F_OMIT_BOOT; break;
+		case 'z': s->flags |= F_ZERO_OMIT; break;
+		case 'V':
+			printf("iostat (pskit) %s\n", PSKIT_VERSION);
+			exit(0);
+		default: usage(s);
+		}
+	}
+}
+
+/* -f DIR, +f DIR: disks from DIR (its block/, diskstats, dev/block/). */
+static void
+opt_f(struct ios *s, char **argv, int *opt)
+{
+	if (s->has_alt || argv[*opt + 1] == NULL)
+		usage(s);
+	s->all_dir = argv[(*opt)++][0] == '+';
+	if (pk_ctx_open(&s->alt, argv[*opt], argv[*opt]) != PK_OK ||
+	    s->alt.sysfd == -1)
+		usage(s);
+	s->has_alt = 1;
+	(*opt)++;
+}
+
+/* -g NAME: a group, its name with a leading space. */
+static void
+opt_g(struct ios *s, char **argv, int *opt)
+{
+	char g[MAX_NAME_LEN];
+
+	if (argv[++*opt] == NULL)
+		usage(s);
+	s->flags |= F_GROUP;
+	snprintf(g, sizeof(g), " %-.*s", MAX_NAME_LEN - 2, argv[(*opt)++]);
+	add_dev(s, g, T_GROUP);
+}
+
+static void finish_args(struct ios *, int);
+
+static void
+parse_args(struct ios *s, int argc, char **argv)
+{
+	int opt = 1, it = 0, report_set = 0;
+	char *a;
+
+	(void)argc;
+	s->count = 1;
+	while ((a = argv[opt]) != NULL) {
+		if (strcmp(a, "-p") == 0)
+			opt_p(s, argv, &opt);
+		else if (strcmp(a, "-g") == 0)
+			opt_g(s, argv, &opt);
+		else if (strcmp(a, "--human") == 0 && ++opt)
+			s->flags |= F_UNIT;
+		else if (strcmp(a, "--pretty") == 0 && ++opt)
+			s->flags |= F_PRETTY;
+		else if (strcmp(a, "--compact") == 0 && ++opt)
+			s->flags |= F_COMPACT;
+		else if (strncmp(a, "--dec=", 6) == 0 && strlen(a) == 7) {
+			s->dplaces = atoi(a + 6);
+			if (s->dplaces < 0 || s->dplaces > 2)
+				usage(s);
+			opt++;
+		} else if (strcmp(a, "-f") == 0 || strcmp(a, "+f") == 0)
+			opt_f(s, argv, &opt);
+		else if (strcmp(a, "-j") == 0)
+			opt_j(s, argv, &opt);
+		else if (strcmp(a, "-o") == 0) {
+			set_output(s, argv[++opt]);
+			opt++;
+		} else if (strcmp(a, "-w") == 0) {
+			/* pskit: not a sysstat option (it would be a usage error). */
+			if ((s->outfile = argv[++opt]) == NULL)
+				usage(s);
+			opt++;
+		} else if (opt_pskit(s, argv, &opt))
+			;
+		else if (a[0] == '-') {
+			opt_cluster(s, a, &report_set);
+			opt++;
+		} else if (!all_digits(a)) {
+			/* Named devices are shown even when never used. */
+			s->flags |= F_UNFILTERED;
+			if (strcmp(a, "ALL") == 0)
+				s->flags |= F_ALL_DEVICES;
+			else
+				add_arg_dev(s, a, 0);
+			opt++;
+		} else if (it == 0) {
+			s->interval = atol(argv[opt++]);
+			if (s->interval < 0)
+				usage(s);
+			s->count = -1;
+			it = 1;
+		} else if (it > 0) {
+			s->count = atol(argv[opt++]);
+			if (s->count < 1 || s->interval == 0)
+				usage(s);
+			it = -1;
+		} else
+			usage(s);
+	}
+	finish_args(s, report_set);
+}
+
+/* What sysstat's main() derives once the arguments are read. */
+static void
+finish_args(struct ios *s, int report_set)
+{
+	if (s->interval == 0)
+		s->count = 1;
+	if (!report_set)
+		s->flags |= F_CPU | F_DISK;
+	if (DIS(F_EVERYTHING | F_EXTENDED | F_UNFILTERED))
+		s->flags |= F_DISK;
+	if (!DIS(F_UNFILTERED))
+		s->flags |= F_ALL_DEVICES;
+	if (DIS(F_GROUP_ONLY) && !DIS(F_GROUP))
+		usage(s);
+	if (!DIS(F_KILOBYTES | F_MEGABYTES) && getenv("POSIXLY_CORRECT") == NULL)
+		s->flags |= F_KILOBYTES;
+}
+
+/* ---- the loop ---- */
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	sigint_caught = 1;
+}
+
+/* Sleep until the absolute deadline, or until SIGINT/SIGTERM. */
+static void
+wait_until(double deadline)
+{
+	while (!sigint_caught && pk_sleep_until(deadline) == PK_EOS)
+		;
+}
+
+static void
+flush_out(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		errx(1, "write error");
+}
+
+static void
+run(struct ios *s)
+{
+	struct sigaction sa;
+	double dl;
+	struct tm tm;
+	time_t now;
+	long count = s->count;
+	int curr = 1, skip = DIS(F_OMIT_BOOT) && s->interval > 0;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	dl = pk_monotonic();
+	do {
+		read_sample(s, curr);
+		now = time(NULL);
+		localtime_r(&now, &tm);
+		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+			write_stats(s, curr, &tm, skip);
+		else
+			write_sample(s, curr, skip);
+		if (!skip && count > 0)
+			count--;
+		if (count) {
+			curr ^= 1;
+			flush_out();
+			dl += (double)s->interval;
+			wait_until(dl);
+			if (sigint_caught)
+				count = 0;
+			else if (DIS(F_JSON) && count && !skip)
+				printf(",");
+			skip = 0;
+		}
+		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+			printf("\n");
+	} while (count);
+	if (DIS(F_JSON) && s->fmt == OUT_TEXT)
+		printf("\t\t\t]\n\t\t}\n\t]\n}}\n");
+}
+
+/* --procfs/--sysfs before anything reads a device name. */
+static void
+prescan_roots(struct ios *s, char **argv)
+{
+	size_t l;
+	int i;
+
+	for (i = 1; argv[i] != NULL; i++) {
+		l = strncmp(argv[i], "--procfs", 8) == 0 ? 8 :
+		    strncmp(argv[i], "--sysfs", 7) == 0 ? 7 : 0;
+		if (l == 0 || (argv[i][l] != '\0' && argv[i][l] != '='))
+			continue;
+		if (argv[i][l] == '=')
+			*(l == 8 ? &s->procfs : &s->sysfs) = argv[i] + l + 1;
+		else if (argv[i + 1] != NULL)
+			*(l == 8 ? &s->procfs : &s->sysfs) = argv[++i];
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct ios st;
+	struct ios *s = &st;
+	size_t i;
+	struct tm tm;
+	time_t now;
+
+	memset(s, 0, sizeof(*s));
+	sigint_caught = 0;
+	s->progname = argv[0];
+	s->dplaces = -1;
+	s->fmt = OUT_TEXT;
+	/* The categories sysstat's init_nls() sets (not messages: no
+	 * catalogue here), so %x and the decimal point follow the locale. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_TIME, "");
+	setlocale(LC_NUMERIC, "");
+	prescan_roots(s, argv);
+	if (pk_ctx_open(&s->ctx, s->procfs, s->sysfs) != PK_OK)
+		errx(1, "%s", pk_strerror(&s->ctx));
+	parse_args(s, argc, argv);
+	init_colors(&s->c);
+	if (DIS(F_JSON) || s->fmt != OUT_TEXT)
+		setlocale(LC_NUMERIC, "C");
+	s->dm_major = DIS(F_DEVMAP) ? pk_devmap_major(&s->ctx) : ~0U;
+	if ((s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
+	    s->ctx.code == PK_ENOTSUP)
+		errx(1, "not supported on this system");
+	if (s->cpu_nr < 0) {
+		fprintf(stderr, "Cannot open %s/stat: %s\n", s->ctx.procfs,
+		    strerror(s->ctx.oserr));
+		exit(1);
+	}
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	if (DIS(F_PSUTIL) && DIS(F_JSON)) {
+		s->flags &= ~F_JSON;
+		s->fmt = OUT_JSON;
+	}
+	if (s->outfile != NULL && s->fmt == OUT_TEXT)
+		errx(1, "-w needs -o tsv, -o prom or --psutil -o json");
+	if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+		banner(s, &tm);
+	else if (s->fmt != OUT_TEXT && s->outfile == NULL)
+		writer_begin(s, stdout);
+	run(s);
+	if (s->fmt != OUT_TEXT && s->outfile == NULL)
+		out_end(&s->w);
+	flush_out();
+	for (i = 0; i < s->ndv; i++)
+		free(s->dv[i]);
+	free(s->dv);
+	if (s->has_alt)
+		pk_ctx_close(&s->alt);
+	pk_ctx_close(&s->ctx);
+	return 0;
+}

@@ -1,0 +1,229 @@
+/*
+ * output.c: pskit's structured output of iostat through the writer:
+ * -o tsv (device and cpu rows), -o prom and --psutil (psutil's
+ * disk_io_counters), and -w FILE (each sample replaces FILE).
+ */
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "iostat.h"
+
+/* ---- pskit's structured output (tsv, prom, --psutil) ---- */
+
+/*
+ * -o tsv: one row per device per sample (kind "device") with the
+ * extended numbers, and one row per sample of kind "cpu"; the columns of
+ * the other kind are \N.
+ */
+static const struct out_col tsv_cols[] = {
+	{ "kind", OUT_STR, OUT_LABEL, NULL, "Row kind: cpu or device" },
+	{ "device", OUT_STR, OUT_LABEL, NULL, "Device name" },
+	{ "tps", OUT_F64, OUT_GAUGE, NULL, "Transfers per second" },
+	{ "r_s", OUT_F64, OUT_GAUGE, NULL, "Reads per second" },
+	{ "w_s", OUT_F64, OUT_GAUGE, NULL, "Writes per second" },
+	{ "d_s", OUT_F64, OUT_GAUGE, NULL, "Discards per second" },
+	{ "f_s", OUT_F64, OUT_GAUGE, NULL, "Flushes per second" },
+	{ "rkb_s", OUT_F64, OUT_GAUGE, NULL, "kB read per second" },
+	{ "wkb_s", OUT_F64, OUT_GAUGE, NULL, "kB written per second" },
+	{ "dkb_s", OUT_F64, OUT_GAUGE, NULL, "kB discarded per second" },
+	{ "rrqm_s", OUT_F64, OUT_GAUGE, NULL, "Merged reads per second" },
+	{ "wrqm_s", OUT_F64, OUT_GAUGE, NULL, "Merged writes per second" },
+	{ "drqm_s", OUT_F64, OUT_GAUGE, NULL, "Merged discards per second" },
+	{ "rrqm_percent", OUT_F64, OUT_GAUGE, "percent", "Reads merged" },
+	{ "wrqm_percent", OUT_F64, OUT_GAUGE, "percent", "Writes merged" },
+	{ "drqm_percent", OUT_F64, OUT_GAUGE, "percent", "Discards merged" },
+	{ "r_await", OUT_F64, OUT_GAUGE, NULL, "Read wait, ms" },
+	{ "w_await", OUT_F64, OUT_GAUGE, NULL, "Write wait, ms" },
+	{ "d_await", OUT_F64, OUT_GAUGE, NULL, "Discard wait, ms" },
+	{ "f_await", OUT_F64, OUT_GAUGE, NULL, "Flush wait, ms" },
+	{ "rareq_sz", OUT_F64, OUT_GAUGE, NULL, "Read size, kB" },
+	{ "wareq_sz", OUT_F64, OUT_GAUGE, NULL, "Write size, kB" },
+	{ "dareq_sz", OUT_F64, OUT_GAUGE, NULL, "Discard size, kB" },
+	{ "aqu_sz", OUT_F64, OUT_GAUGE, NULL, "Average queue length" },
+	{ "util_percent", OUT_F64, OUT_GAUGE, "percent", "Busy time" },
+	{ "user_percent", OUT_F64, OUT_GAUGE, "percent", "CPU user" },
+	{ "nice_percent", OUT_F64, OUT_GAUGE, "percent", "CPU nice" },
+	{ "system_percent", OUT_F64, OUT_GAUGE, "percent", "CPU system" },
+	{ "iowait_percent", OUT_F64, OUT_GAUGE, "percent", "CPU iowait" },
+	{ "steal_percent", OUT_F64, OUT_GAUGE, "percent", "CPU steal" },
+	{ "idle_percent", OUT_F64, OUT_GAUGE, "percent", "CPU idle" },
+};
+#define NTSV	(sizeof(tsv_cols) / sizeof(tsv_cols[0]))
+#define NDEVCOLS	23	/* tps .. util_percent */
+
+/* -o prom and --psutil: psutil's disk_io_counters() per device. */
+static const struct out_col ps_cols[] = {
+	{ "device", OUT_STR, OUT_LABEL, NULL, "Device name" },
+	{ "read_count", OUT_U64, OUT_COUNTER, NULL, "Reads completed" },
+	{ "write_count", OUT_U64, OUT_COUNTER, NULL, "Writes completed" },
+	{ "read_bytes", OUT_U64, OUT_COUNTER, NULL, "Bytes read" },
+	{ "write_bytes", OUT_U64, OUT_COUNTER, NULL, "Bytes written" },
+	{ "read_time", OUT_F64, OUT_COUNTER, "seconds", "Time reading" },
+	{ "write_time", OUT_F64, OUT_COUNTER, "seconds", "Time writing" },
+	{ "read_merged_count", OUT_U64, OUT_COUNTER, NULL, "Reads merged" },
+	{ "write_merged_count", OUT_U64, OUT_COUNTER, NULL, "Writes merged" },
+	{ "busy_time", OUT_F64, OUT_COUNTER, "seconds", "Time doing I/O" },
+};
+#define NPS	(sizeof(ps_cols) / sizeof(ps_cols[0]))
+
+static void
+out_ext(struct ios *s, const char *name, const struct ext *x)
+{
+	const double v[NDEVCOLS] = { x->tps, x->r, x->w, x->d, x->f, x->rs,
+	    x->ws, x->ds, x->rm, x->wm, x->dm, x->rm_pc, x->wm_pc, x->dm_pc,
+	    x->r_await, x->w_await, x->d_await, x->f_await, x->r_sz, x->w_sz,
+	    x->d_sz, x->aqu, x->util };
+	size_t k;
+
+	out_record_begin(&s->w);
+	out_str(&s->w, "device");
+	out_str(&s->w, name);
+	for (k = 0; k < NDEVCOLS; k++)
+		out_f64(&s->w, v[k], 2);
+	out_record_end(&s->w);
+}
+
+static void
+out_cpu(struct ios *s, int curr)
+{
+	double pc[6];
+	size_t k;
+
+	pk_cpustat_percents(&s->cpu[!curr], &s->cpu[curr], pc);
+	out_record_begin(&s->w);
+	out_str(&s->w, "cpu");
+	out_null(&s->w);
+	for (k = 0; k < NDEVCOLS; k++)
+		out_null(&s->w);
+	for (k = 0; k < 6; k++)
+		out_f64(&s->w, pc[k], 2);
+	out_record_end(&s->w);
+}
+
+/* psutil's fields of one device, from its cumulative counters. */
+static void
+out_psutil(struct ios *s, const char *name, const struct pk_blkstat *x)
+{
+	out_record_begin(&s->w);
+	out_str(&s->w, name);
+	out_u64(&s->w, x->rd_ios);
+	out_u64(&s->w, x->wr_ios);
+	out_u64(&s->w, x->rd_sectors * 512);
+	out_u64(&s->w, x->wr_sectors * 512);
+	out_f64(&s->w, x->rd_ticks / 1000.0, 3);
+	out_f64(&s->w, x->wr_ticks / 1000.0, 3);
+	out_u64(&s->w, x->rd_merges);
+	out_u64(&s->w, x->wr_merges);
+	out_f64(&s->w, x->tot_ticks / 1000.0, 3);
+	out_record_end(&s->w);
+}
+
+/* --psutil in text: psutil's repr of one sdiskio. */
+static void
+print_psutil(const char *name, const struct pk_blkstat *x)
+{
+	printf("%s: sdiskio(read_count=%llu, write_count=%llu, read_bytes=%llu, "
+	    "write_bytes=%llu, read_time=%u, write_time=%u, "
+	    "read_merged_count=%llu, write_merged_count=%llu, busy_time=%u)\n",
+	    name, (unsigned long long)x->rd_ios, (unsigned long long)x->wr_ios,
+	    (unsigned long long)(x->rd_sectors * 512),
+	    (unsigned long long)(x->wr_sectors * 512), x->rd_ticks, x->wr_ticks,
+	    (unsigned long long)x->rd_merges, (unsigned long long)x->wr_merges,
+	    x->tot_ticks);
+}
+
+/* --psutil: every /proc/diskstats record, as psutil reads it. */
+static void
+write_psutil(struct ios *s)
+{
+	struct pk_diskstats_ent *v;
+	size_t i, n;
+
+	if (pk_diskstats_read(&s->ctx, &v, &n) != PK_OK)
+		errx(1, "%s", pk_strerror(&s->ctx));
+	for (i = 0; i < n; i++) {
+		if (s->fmt == OUT_TEXT)
+			print_psutil(v[i].name, &v[i].st);
+		else
+			out_psutil(s, v[i].name, &v[i].st);
+	}
+	free(v);
+}
+
+/* One sample through the writer: the devices the text would show. */
+static void
+write_out(struct ios *s, int curr, int skip)
+{
+	const struct pk_blkstat *j;
+	struct ext x;
+	struct dev *d;
+	size_t k;
+
+	if (skip)
+		return;
+	if (s->fmt != OUT_TEXT)
+		out_sample_begin(&s->w, pk_now());
+	if (DIS(F_PSUTIL))
+		write_psutil(s);
+	else {
+		if (s->fmt == OUT_TSV && DIS(F_CPU))
+			out_cpu(s, curr);
+		for (k = 0; DIS(F_DISK) && k < s->ndv; k++) {
+			d = s->dv[k];
+			if (!d->exist || d->tp >= T_GROUP)
+				continue;
+			j = &d->st[!curr];
+			if (!dev_shown(s, &d->st[curr], &j))
+				continue;
+			if (s->fmt == OUT_PROM)
+				out_psutil(s, display_name(s, d), &d->st[curr]);
+			else {
+				compute_ext(s, pk_io_interval(s->uptime[!curr],
+				    s->uptime[curr]), 2, 1, &d->st[curr], j, &x);
+				out_ext(s, display_name(s, d), &x);
+			}
+		}
+	}
+	/* A one-sample prom or json document is finished by out_end(). */
+	if (s->fmt != OUT_TEXT && (s->w.flags & OUT_INTERVAL))
+		out_sample_end(&s->w);
+}
+
+void
+writer_begin(struct ios *s, FILE *fp)
+{
+	int tsv = s->fmt == OUT_TSV && !DIS(F_PSUTIL);
+	unsigned fl = s->outflags;
+
+	/*
+	 * tsv always has its timestamp column; json and prom to stdout in
+	 * an interval run give one document per sample (JSON Lines, one
+	 * exposition each); a -w file holds one sample.
+	 */
+	if (s->fmt == OUT_TSV || (s->interval > 0 && s->outfile == NULL))
+		fl |= OUT_INTERVAL;
+	if (out_begin(&s->w, fp, s->fmt, fl, "iostat", tsv ? tsv_cols :
+	    ps_cols, tsv ? NTSV : NPS) != PK_OK)
+		errx(1, "out of memory");
+}
+
+/* A structured sample, to stdout or replacing the -w file atomically. */
+void
+write_sample(struct ios *s, int curr, int skip)
+{
+	struct pk_atomic a;
+
+	if (s->outfile == NULL || skip) {
+		write_out(s, curr, skip);
+		return;
+	}
+	if (pk_atomic_open(&s->ctx, s->outfile, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(&s->ctx));
+	writer_begin(s, a.fp);
+	write_out(s, curr, skip);
+	out_end(&s->w);
+	if (pk_atomic_commit(&s->ctx, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(&s->ctx));
+}
