@@ -12,6 +12,7 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load wine_prefix
 
 EXE=$PSKIT_BIN/free.exe
 T=60	# seconds allowed to any one wine call
@@ -37,6 +38,7 @@ teardown_file() {
 	[ -n "${WINEPREFIX:-}" ] || return 0
 	timeout $T wineserver -k >/dev/null 2>&1 || true
 	timeout $T wineserver -w >/dev/null 2>&1 || true
+	wine_prefix_reap
 	rm -rf "$WINEPREFIX"
 }
 

@@ -12,6 +12,7 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load wine_prefix
 
 EXE=$PSKIT_BIN/ifconfig.exe
 T=60	# seconds allowed to any one wine call
@@ -72,6 +73,7 @@ teardown_file() {
 	[ -n "${WINEPREFIX:-}" ] || return 0
 	inns wineserver -k >/dev/null 2>&1 || true
 	inns wineserver -w >/dev/null 2>&1 || true
+	wine_prefix_reap
 	rm -rf "$WINEPREFIX"
 	if [ -s "$BATS_FILE_TMPDIR/ns" ]; then
 		ip netns del "$(cat "$BATS_FILE_TMPDIR/ns")" 2>/dev/null || true

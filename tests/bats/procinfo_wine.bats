@@ -11,6 +11,7 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load wine_prefix
 
 EXE=$PSKIT_BIN/procinfo.exe
 T=60	# seconds allowed to any one wine call
@@ -57,6 +58,7 @@ teardown_file() {
 	fi
 	timeout $T wineserver -k >/dev/null 2>&1 || true
 	timeout $T wineserver -w >/dev/null 2>&1 || true
+	wine_prefix_reap
 	rm -rf "$WINEPREFIX"
 }
 
