@@ -508,7 +508,8 @@ text_maps(FILE *fp, const struct opts *o, const struct pk_proc *p)
 		err(1, NULL);
 	for (i = 0; i < p->nmaps; i++)
 		v[i] = &p->maps[i];
-	qsort(v, p->nmaps, sizeof(*v), map_cmp);
+	if (p->nmaps > 0)
+		qsort(v, p->nmaps, sizeof(*v), map_cmp);
 	label(fp, o, "mem-maps");
 	fprintf(fp, "%-8s %s\n", "RSS", "PATH");
 	for (i = 0; i < p->nmaps; i++) {

@@ -520,7 +520,8 @@ showfields(const struct field *fields, const char *what, const char *list)
 	printf("known fields:\n");
 	for (; fields[n].key != NULL; n++)
 		sorted[n] = &fields[n];
-	qsort(sorted, n, sizeof(sorted[0]), field_keycmp);
+	if (n > 0)
+		qsort(sorted, n, sizeof(sorted[0]), field_keycmp);
 	for (i = 0; i < n; i++)
 		printf("%-8s %s\n", sorted[i]->key, sorted[i]->help);
 	fflush(stdout);
@@ -942,7 +943,8 @@ distinct(const struct report *r, int id)
 
 	for (i = 0; i < r->n; i++)
 		v[i] = getv(r, r->ents[i], id);
-	qsort(v, r->n, sizeof(*v), val_qcmp);
+	if (r->n > 0)
+		qsort(v, r->n, sizeof(*v), val_qcmp);
 	for (i = 0; i < r->n; i++)
 		n += i == 0 || val_cmp(v[i - 1], v[i]) != 0;
 	free(v);
@@ -1377,7 +1379,8 @@ main(int argc, char **argv)
 	sort_field = sort;
 	sort_cols = cols;
 	sort_ncols = nc;
-	qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
+	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
 	if (o.outfile != NULL)
 		emit_file(&ctx, &r, cols, nc);
 	else
