@@ -1145,4 +1145,19 @@ const char *pk_svc_start_psutil(const struct pk_svc *s);
  */
 int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
 
+/* ---- Windows probes (lib/windows/mem.c, pmem.c) ---- */
+
+/*
+ * pk_mem.has: swap used and free are unknown (Windows where the page-
+ * file query is refused, as under Wine); swap total still stands.
+ */
+#define PK_MEM_NO_SWAPUSE	(1u << 6)
+
+/* pk_pmem.uid where the owner cannot be read (Windows: token denied). */
+#define PK_UID_UNKNOWN		UINT32_MAX
+
+/* pk_proc.has: statm holds resident and size only (Windows: working set
+ * and private bytes); shared, text, lib, data, dirty are absent. */
+#define PK_P_STATM_RV		0x800000
+
 #endif /* PSKIT_H */

@@ -233,7 +233,8 @@ render_psutil(FILE *fp, const struct world *w, const struct opts *o)
 		err(1, NULL);
 	for (i = 0; i < w->nifs; i++)
 		byindex[i] = &w->ifs[i];
-	qsort(byindex, w->nifs, sizeof(*byindex), cmp_index);
+	if (w->nifs > 0)
+		qsort(byindex, w->nifs, sizeof(*byindex), cmp_index);
 	for (pass = 0; pass < 3; pass++) {
 		n = pass == 0 ? w->nin4 : pass == 1 ? (w->have_a6 ? w->na6 :
 		    w->nin6) : w->nifs;
@@ -581,7 +582,8 @@ merge_links(struct pk_ctx *ctx, struct world *w)
 		free(l);
 		return;
 	}
-	qsort(l, n, sizeof(*l), cmp_link);
+	if (n > 0)
+		qsort(l, n, sizeof(*l), cmp_link);
 	memset(&key, 0, sizeof(key));
 	for (i = 0; i < w->nifs; i++) {
 		ifp = &w->ifs[i];

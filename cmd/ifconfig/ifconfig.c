@@ -210,8 +210,10 @@ index_world(struct world *w)
 		w->in6s[i] = &w->in6[i];
 	for (i = 0; i < w->nin4; i++)
 		w->in4s[i] = &w->in4[i];
-	qsort(w->in6s, w->nin6, sizeof(*w->in6s), cmp_in6);
-	qsort(w->in4s, w->nin4, sizeof(*w->in4s), cmp_in4);
+	if (w->nin6 > 0)
+		qsort(w->in6s, w->nin6, sizeof(*w->in6s), cmp_in6);
+	if (w->nin4 > 0)
+		qsort(w->in4s, w->nin4, sizeof(*w->in4s), cmp_in4);
 }
 
 size_t
