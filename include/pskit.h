@@ -888,7 +888,16 @@ struct pk_netdev_stats {
 	uint64_t rx_compressed, rx_multicast;
 	uint64_t tx_bytes, tx_packets, tx_errs, tx_drop, tx_fifo, tx_colls;
 	uint64_t tx_carrier, tx_compressed;
+	unsigned absent;	/* PK_NDS_*: counters the OS does not keep */
 };
+#define PK_NDS_RX_FIFO		0x01
+#define PK_NDS_RX_FRAME		0x02
+#define PK_NDS_RX_COMPRESSED	0x04
+#define PK_NDS_RX_MULTICAST	0x08
+#define PK_NDS_TX_FIFO		0x10
+#define PK_NDS_TX_COLLS		0x20
+#define PK_NDS_TX_CARRIER	0x40
+#define PK_NDS_TX_COMPRESSED	0x80
 
 struct pk_netdev_entry {
 	char			 name[PK_IFNAMSIZ];

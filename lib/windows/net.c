@@ -10,9 +10,10 @@
  *	hwtype    Ethernet/802.11 -> ether, software loopback -> loop, PPP,
  *	          tunnels -> ipip, the rest -> none
  *	counters  psutil's net_io_counters() mapping: packets = unicast +
- *	          non-unicast, drop = discards, multicast = InMulticastPkts;
- *	          fifo, frame, carrier, collisions, compressed stay 0 as no
- *	          Windows counter matches them
+ *	          non-unicast, drop = discards; fifo, frame, carrier,
+ *	          collisions, compressed and multicast are absent (0 in the
+ *	          net-tools text, null in tsv/json/prom) as no Windows
+ *	          counter matches them
  * No txqueuelen and no duplex on Windows: absent.  The speed is
  * TransmitLinkSpeed, absent when 0 or unknown (Wine reports 0).  This file
  * replaces both lib/stub/net.c and lib/stub/netlink.c.
@@ -129,6 +130,9 @@ row_stats(const MIB_IF_ROW2 *r, struct pk_netdev_stats *s)
 	s->tx_packets = r->OutUcastPkts + r->OutNUcastPkts;
 	s->tx_errs = r->OutErrors;
 	s->tx_drop = r->OutDiscards;
+	s->absent = PK_NDS_RX_FIFO | PK_NDS_RX_FRAME | PK_NDS_RX_COMPRESSED |
+	    PK_NDS_RX_MULTICAST | PK_NDS_TX_FIFO | PK_NDS_TX_COLLS |
+	    PK_NDS_TX_CARRIER | PK_NDS_TX_COMPRESSED;
 }
 
 static int

@@ -171,15 +171,22 @@ netdev() {
 	assert_equal "$(cut -d' ' -f1 <<<"$mid")" "$(cut -d' ' -f1 <<<"$before")"
 }
 
-@test "tsv: one column count, \\N for txqlen, speed and duplex; LF only" {
+@test "tsv: one column count, \\N for txqlen, speed, duplex and counters Windows lacks; LF only" {
 	run -0 ifc -a --tsv
 	no_cr "$output"
 	assert_line --index 0 --partial "$(printf 'ifname\tifindex\tflags\toperstate\tmtu\ttxqlen')"
 	run -0 awk -F'\t' 'NR == 1 { n = NF } NF != n { print NR": "NF }' <<<"$output"
 	assert_output ""
 	run -0 ifc --tsv --no-header lo
-	run -0 cut -f6,24,25 <<<"$output"
+	local row=$output
+	run -0 cut -f6,24,25 <<<"$row"
 	assert_output '\N	\N	\N'
+	# counters Windows does not keep are absent, not 0
+	run -0 cut -f15,16,21,22,23 <<<"$row"
+	assert_output '\N	\N	\N	\N	\N'
+	run -0 ifc --json lo
+	run -0 jq -c '.[0].stats64 | [.rx.fifo, .rx.multicast, .tx.collisions, .tx.carrier, (.rx.bytes | type)]' <<<"$output"
+	assert_output '[null,null,null,null,"number"]'
 }
 
 @test "-s, -P, prom and a missing interface" {
