@@ -888,7 +888,16 @@ struct pk_netdev_stats {
 	uint64_t rx_compressed, rx_multicast;
 	uint64_t tx_bytes, tx_packets, tx_errs, tx_drop, tx_fifo, tx_colls;
 	uint64_t tx_carrier, tx_compressed;
+	unsigned absent;	/* PK_NDS_*: counters the OS does not keep */
 };
+#define PK_NDS_RX_FIFO		0x01
+#define PK_NDS_RX_FRAME		0x02
+#define PK_NDS_RX_COMPRESSED	0x04
+#define PK_NDS_RX_MULTICAST	0x08
+#define PK_NDS_TX_FIFO		0x10
+#define PK_NDS_TX_COLLS		0x20
+#define PK_NDS_TX_CARRIER	0x40
+#define PK_NDS_TX_COMPRESSED	0x80
 
 struct pk_netdev_entry {
 	char			 name[PK_IFNAMSIZ];
@@ -1144,6 +1153,21 @@ const char *pk_svc_start_psutil(const struct pk_svc *s);
  * non-printable code points, invalid UTF-8 bytes as \xNN.  Appends to b.
  */
 int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
+
+/* ---- Windows probes (lib/windows/mem.c, pmem.c) ---- */
+
+/*
+ * pk_mem.has: swap used and free are unknown (Windows where the page-
+ * file query is refused, as under Wine); swap total still stands.
+ */
+#define PK_MEM_NO_SWAPUSE	(1u << 6)
+
+/* pk_pmem.uid where the owner cannot be read (Windows: token denied). */
+#define PK_UID_UNKNOWN		UINT32_MAX
+
+/* pk_proc.has: statm holds resident and size only (Windows: working set
+ * and private bytes); shared, text, lib, data, dirty are absent. */
+#define PK_P_STATM_RV		0x800000
 
 /* ---- hostile input ---- */
 /*

@@ -5,6 +5,7 @@ PLATFORM_CPPFLAGS = -Ilib/compat -D__USE_MINGW_ANSI_STDIO=1
 # -municode: the CRT calls lib/windows/startup.c's wmain (UTF-8 argv,
 # binary stdout), which calls the command's main.
 PLATFORM_LIBS = -municode -static -lm
+PLATFORM_LIBS += -lpsapi -lntdll -ladvapi32 -liphlpapi
 
 PLATFORM_SRCS = \
 	lib/stub/cgroup.c \
@@ -20,12 +21,11 @@ PLATFORM_SRCS = \
 	lib/stub/cpu.c \
 	lib/stub/ctx.c \
 	lib/stub/disk.c \
-	lib/stub/mem.c \
-	lib/stub/net.c \
-	lib/stub/netlink.c \
-	lib/stub/pmem.c \
+	lib/windows/mem.c \
+	lib/windows/net.c \
+	lib/windows/pmem.c \
 	lib/windows/oserr.c \
-	lib/stub/proc.c \
+	lib/windows/proc.c \
 	lib/stub/procfd.c \
 	lib/windows/startup.c \
 	lib/windows/svc.c \

@@ -4,6 +4,12 @@
 # Run from the top of the tree (make check does).
 set -u
 pass=0 fail=0 skip=0
+if [ "${SANITIZE:-}" = 1 ]; then
+	# faketime (iostat's golden tests) is preloaded: ASan need not come first
+	ASAN_OPTIONS=${ASAN_OPTIONS:-verify_asan_link_order=0}
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+	export ASAN_OPTIONS UBSAN_OPTIONS SANITIZE
+fi
 log=$(mktemp "${TMPDIR:-/tmp}/pskit-check.XXXXXX")
 trap 'rm -f "$log"' EXIT
 

@@ -383,9 +383,14 @@ build_rows(const struct pk_mem *m, const struct opts *o, struct row *rows)
 	}
 	row_tfu(&rows[n++], "Swap:", "swap", m->swap_total, m->swap_used,
 	    m->swap_free);
-	if (o->flags & F_TOTAL)
+	if (m->has & PK_MEM_NO_SWAPUSE)
+		rows[n - 1].present &= ~(1u << C_USED | 1u << C_FREE);
+	if (o->flags & F_TOTAL) {
 		row_tfu(&rows[n++], "Total:", "total", m->all_total,
 		    m->all_used, m->all_free);
+		if (m->has & PK_MEM_NO_SWAPUSE)
+			rows[n - 1].present &= ~(1u << C_USED | 1u << C_FREE);
+	}
 	if (o->flags & F_COMMITTED)
 		row_tfu(&rows[n++], "Comm:", "comm", m->commit_limit,
 		    m->committed, m->commit_free);
@@ -602,6 +607,9 @@ main(int argc, char **argv)
 
 		memset(&sa, 0, sizeof(sa));
 		sa.sa_handler = on_signal;
+		/* a write blocked on a slow reader finishes the sample (no
+		 * EINTR "write error"); nanosleep() still wakes up */
+		sa.sa_flags = SA_RESTART;
 		sigemptyset(&sa.sa_mask);
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);

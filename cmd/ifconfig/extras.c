@@ -233,7 +233,8 @@ render_psutil(FILE *fp, const struct world *w, const struct opts *o)
 		err(1, NULL);
 	for (i = 0; i < w->nifs; i++)
 		byindex[i] = &w->ifs[i];
-	qsort(byindex, w->nifs, sizeof(*byindex), cmp_index);
+	if (w->nifs > 0)
+		qsort(byindex, w->nifs, sizeof(*byindex), cmp_index);
 	for (pass = 0; pass < 3; pass++) {
 		n = pass == 0 ? w->nin4 : pass == 1 ? (w->have_a6 ? w->na6 :
 		    w->nin6) : w->nifs;
@@ -324,6 +325,17 @@ opt_u64(struct out *out, int present, uint64_t v)
 		out_null(out);
 }
 
+/* The absent-bit of each counter of flat_fields() and record_prom(). */
+static const unsigned flat_absent[] = { 0, 0, 0, 0, PK_NDS_RX_FIFO,
+	PK_NDS_RX_FRAME, 0, 0, 0, 0, PK_NDS_TX_FIFO, PK_NDS_TX_CARRIER,
+	PK_NDS_TX_COLLS };
+
+static int
+counter_known(const struct pk_netif *ifp, unsigned bit)
+{
+	return (ifp->has & PK_NETIF_HAS_STATS) && !(ifp->st.absent & bit);
+}
+
 static void
 flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 {
@@ -355,7 +367,7 @@ flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 	out_str(col(f), v4[0] ? v4 : NULL);
 	out_str(col(f), v6[0] ? v6 : NULL);
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
-		opt_u64(col(f), ifp->has & PK_NETIF_HAS_STATS, c[i]);
+		opt_u64(col(f), counter_known(ifp, flat_absent[i]), c[i]);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
 	out_str(col(f), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
 	    ifp->duplex ? "full" : "half");
@@ -463,6 +475,10 @@ json_stats(struct out *out, const struct pk_netif *ifp)
 	const uint64_t tx[] = { s->tx_bytes, s->tx_packets, s->tx_errs,
 		s->tx_drop, s->tx_fifo, s->tx_colls, s->tx_carrier,
 		s->tx_compressed };
+	static const unsigned rxa[] = { 0, 0, 0, 0, PK_NDS_RX_FIFO,
+		PK_NDS_RX_FRAME, PK_NDS_RX_COMPRESSED, PK_NDS_RX_MULTICAST };
+	static const unsigned txa[] = { 0, 0, 0, 0, PK_NDS_TX_FIFO,
+		PK_NDS_TX_COLLS, PK_NDS_TX_CARRIER, PK_NDS_TX_COMPRESSED };
 	size_t i;
 
 	out_key(out, "stats64");
@@ -475,14 +491,14 @@ json_stats(struct out *out, const struct pk_netif *ifp)
 	out_obj_begin(out);
 	for (i = 0; i < 8; i++) {
 		out_key(out, rxk[i]);
-		out_u64(out, rx[i]);
+		opt_u64(out, !(s->absent & rxa[i]), rx[i]);
 	}
 	out_obj_end(out);
 	out_key(out, "tx");
 	out_obj_begin(out);
 	for (i = 0; i < 8; i++) {
 		out_key(out, txk[i]);
-		out_u64(out, tx[i]);
+		opt_u64(out, !(s->absent & txa[i]), tx[i]);
 	}
 	out_obj_end(out);
 	out_obj_end(out);
@@ -516,7 +532,7 @@ record_prom(struct out *out, const struct pk_netif *ifp)
 	out_record_begin(out);
 	out_str(out, ifp->name);
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
-		opt_u64(out, ifp->has & PK_NETIF_HAS_STATS, c[i]);
+		opt_u64(out, counter_known(ifp, flat_absent[i]), c[i]);
 	out_u64(out, (uint64_t)ifp->mtu);
 	out_u64(out, (ifp->flags & IFF_UP_) != 0);
 	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
@@ -581,7 +597,8 @@ merge_links(struct pk_ctx *ctx, struct world *w)
 		free(l);
 		return;
 	}
-	qsort(l, n, sizeof(*l), cmp_link);
+	if (n > 0)
+		qsort(l, n, sizeof(*l), cmp_link);
 	memset(&key, 0, sizeof(key));
 	for (i = 0; i < w->nifs; i++) {
 		ifp = &w->ifs[i];

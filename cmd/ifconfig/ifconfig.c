@@ -210,8 +210,10 @@ index_world(struct world *w)
 		w->in6s[i] = &w->in6[i];
 	for (i = 0; i < w->nin4; i++)
 		w->in4s[i] = &w->in4[i];
-	qsort(w->in6s, w->nin6, sizeof(*w->in6s), cmp_in6);
-	qsort(w->in4s, w->nin4, sizeof(*w->in4s), cmp_in4);
+	if (w->nin6 > 0)
+		qsort(w->in6s, w->nin6, sizeof(*w->in6s), cmp_in6);
+	if (w->nin4 > 0)
+		qsort(w->in4s, w->nin4, sizeof(*w->in4s), cmp_in4);
 }
 
 size_t
@@ -591,8 +593,13 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	memset(w, 0, sizeof(*w));
 	if (o->psutil || o->fmt != OUT_TEXT)
 		what = PK_NET_ETHTOOL;
-	if (pk_net_inet6(ctx, &w->in6, &w->nin6) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	/* net-tools leaves out the inet6 lines when if_inet6 is unreadable;
+	 * say why, and still report every interface. */
+	if (pk_net_inet6(ctx, &w->in6, &w->nin6) != PK_OK) {
+		if (ctx->code == PK_ENOMEM)
+			errx(1, "%s", pk_strerror(ctx));
+		warnx("%s", pk_strerror(ctx));
+	}
 	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
 	    pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
 		w->have_in4 = 1;

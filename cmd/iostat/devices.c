@@ -192,8 +192,12 @@ diskstats_into(struct ios *s, int curr, struct pk_diskstats_ent *v, size_t n)
 	free(v);
 }
 
-/* One sample of uptime, CPU and devices into slot curr. */
-void
+/*
+ * One sample of uptime, CPU and devices into slot curr.  Returns -1, with
+ * sysstat's message on stderr, when uptime or stat cannot be read: the
+ * caller closes its document and exits 2, as sysstat does.
+ */
+int
 read_sample(struct ios *s, int curr)
 {
 	size_t i;
@@ -203,19 +207,20 @@ read_sample(struct ios *s, int curr)
 		s->dv[i]->exist = 0;
 	if (pk_uptime_read(&s->ctx, &s->uptime[curr]) != PK_OK) {
 		fprintf(stderr, "Cannot read %s/uptime\n", s->ctx.procfs);
-		exit(2);
+		return -1;
 	}
 	/* Without a "cpu " line (PK_EPARSE) the slot keeps old values. */
 	rc = pk_cpustat_read(&s->ctx, &s->cpu[curr]);
 	if (rc != PK_OK && rc != PK_EPARSE) {
 		fprintf(stderr, "Cannot open %s/stat: %s\n", s->ctx.procfs,
 		    strerror(s->ctx.oserr));
-		exit(2);
+		return -1;
 	}
 	if (s->flags & F_EVERYTHING)
 		read_diskstats(s, curr);
 	else
 		read_sysfs(s, curr);
+	return 0;
 }
 
 /* ---- device names for display (get_device_name) ---- */

@@ -363,8 +363,14 @@ flush_out(void)
 		errx(1, "write error");
 }
 
-static void
-run(struct ios *s)
+/*
+ * sysstat's rw_io_stat_loop().  primed: main() has read the first sample
+ * already.  The "," between two JSON samples waits until the next sample
+ * is read, so that a failed read still leaves a closed, valid document.
+ * Returns 2 when a sample could not be read, else 0.
+ */
+static int
+run(struct ios *s, int primed)
 {
 	struct sigaction sa;
 	double dl;
@@ -372,15 +378,28 @@ run(struct ios *s)
 	time_t now;
 	long count = s->count;
 	int curr = 1, skip = DIS(F_OMIT_BOOT) && s->interval > 0;
+	int comma = 0, status = 0;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
+	/* a write blocked on a slow reader finishes the sample (no EINTR
+	 * "write error"); nanosleep() still wakes up */
+	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	dl = pk_monotonic();
 	do {
-		read_sample(s, curr);
+		if (!primed && read_sample(s, curr) != 0) {
+			if (comma)
+				printf("\n");
+			status = 2;
+			break;
+		}
+		primed = 0;
+		if (comma)
+			printf(",\n");
+		comma = 0;
 		now = time(NULL);
 		localtime_r(&now, &tm);
 		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
@@ -397,14 +416,15 @@ run(struct ios *s)
 			if (sigint_caught)
 				count = 0;
 			else if (DIS(F_JSON) && count && !skip)
-				printf(",");
+				comma = 1;
 			skip = 0;
 		}
-		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL) && !comma)
 			printf("\n");
 	} while (count);
 	if (DIS(F_JSON) && s->fmt == OUT_TEXT)
 		printf("\t\t\t]\n\t\t}\n\t]\n}}\n");
+	return status;
 }
 
 /* --procfs/--sysfs before anything reads a device name. */
@@ -434,6 +454,7 @@ main(int argc, char **argv)
 	size_t i;
 	struct tm tm;
 	time_t now;
+	int primed, status;
 
 	memset(s, 0, sizeof(*s));
 	sigint_caught = 0;
@@ -469,11 +490,16 @@ main(int argc, char **argv)
 	}
 	if (s->outfile != NULL && s->fmt == OUT_TEXT)
 		errx(1, "-w needs -o tsv, -o prom or --psutil -o json");
+	/* Structured output starts only once the first sample is read, so
+	 * that an unreadable uptime or stat leaves no half document. */
+	primed = s->fmt != OUT_TEXT || DIS(F_JSON | F_PSUTIL);
+	if (primed && read_sample(s, 1) != 0)
+		exit(2);
 	if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
 		banner(s, &tm);
 	else if (s->fmt != OUT_TEXT && s->outfile == NULL)
 		writer_begin(s, stdout);
-	run(s);
+	status = run(s, primed);
 	if (s->fmt != OUT_TEXT && s->outfile == NULL)
 		out_end(&s->w);
 	flush_out();
@@ -483,5 +509,5 @@ main(int argc, char **argv)
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);
 	pk_ctx_close(&s->ctx);
-	return 0;
+	return status;
 }

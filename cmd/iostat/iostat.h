@@ -109,7 +109,7 @@ void	 usage(const struct ios *) __attribute__((noreturn));
 
 /* devices.c */
 struct dev *add_dev(struct ios *, const char *, int);
-void	 read_sample(struct ios *, int);
+int	 read_sample(struct ios *, int);
 const char *display_name(struct ios *, struct dev *);
 void	 group_add(const struct ios *, int, const struct dev *, struct dev *);
 

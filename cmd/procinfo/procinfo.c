@@ -233,7 +233,10 @@ text_mem(FILE *fp, const struct opts *o, const struct pk_proc *p)
 	char b[7][32];
 
 	label(fp, o, "memory");
-	if (p->has & PK_P_STATM)
+	if ((p->has & PK_P_STATM) && (p->has & PK_P_STATM_RV))
+		fprintf(fp, "rss=%s, vms=%s", b2h(m->resident * ps, b[0], 32),
+		    b2h(m->size * ps, b[1], 32));	/* Windows */
+	else if (p->has & PK_P_STATM)
 		fprintf(fp, "rss=%s, vms=%s, shared=%s, text=%s, lib=%s, "
 		    "data=%s, dirty=%s", b2h(m->resident * ps, b[0], 32),
 		    b2h(m->size * ps, b[1], 32), b2h(m->shared * ps, b[2], 32),
@@ -241,7 +244,10 @@ text_mem(FILE *fp, const struct opts *o, const struct pk_proc *p)
 		    b2h(m->data * ps, b[5], 32), b2h(m->dt * ps, b[6], 32));
 	putc('\n', fp);
 	label(fp, o, "memory-full");
-	if (p->has & PK_P_ROLLUP)
+	if ((p->has & PK_P_ROLLUP) &&
+	    !(p->rollup.has & (PK_ROLLUP_HAS_PSS | PK_ROLLUP_HAS_SWAP)))
+		fprintf(fp, "uss=%s", b2h(p->rollup.uss, b[0], 32));	/* Windows */
+	else if (p->has & PK_P_ROLLUP)
 		fprintf(fp, "uss=%s, pss=%s, swap=%s",
 		    b2h(p->rollup.uss, b[0], 32), b2h(p->rollup.pss, b[1], 32),
 		    b2h(p->rollup.swap, b[2], 32));
@@ -502,7 +508,8 @@ text_maps(FILE *fp, const struct opts *o, const struct pk_proc *p)
 		err(1, NULL);
 	for (i = 0; i < p->nmaps; i++)
 		v[i] = &p->maps[i];
-	qsort(v, p->nmaps, sizeof(*v), map_cmp);
+	if (p->nmaps > 0)
+		qsort(v, p->nmaps, sizeof(*v), map_cmp);
 	label(fp, o, "mem-maps");
 	fprintf(fp, "%-8s %s\n", "RSS", "PATH");
 	for (i = 0; i < p->nmaps; i++) {

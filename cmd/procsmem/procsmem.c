@@ -508,7 +508,8 @@ showfields(const struct field *fields, const char *what, const char *list)
 	printf("known fields:\n");
 	for (; fields[n].key != NULL; n++)
 		sorted[n] = &fields[n];
-	qsort(sorted, n, sizeof(sorted[0]), field_keycmp);
+	if (n > 0)
+		qsort(sorted, n, sizeof(sorted[0]), field_keycmp);
 	for (i = 0; i < n; i++)
 		printf("%-8s %s\n", sorted[i]->key, sorted[i]->help);
 	fflush(stdout);
@@ -742,6 +743,8 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 			r->denied++;
 		else if (rc == PK_ENOMEM)
 			errx(1, "%s", pk_strerror(ctx));
+		else if (rc == PK_ENOTSUP)	/* -m, -M on Windows */
+			fatal(ctx);
 		else if (rc != PK_OK && rc != PK_ENOENT) {
 			warnx("%s", pk_strerror(ctx));
 			r->status = 1;
@@ -798,6 +801,9 @@ collect_system(struct pk_ctx *ctx, struct report *r)
 	int i;
 
 	need_sys(ctx, r);
+	/* Windows has no AnonPages, Mapped, Cached: no areas to show */
+	if (!(r->sys.has & (1u << PK_SYS_ANONPAGES)))
+		errx(1, "system view: not supported on this system");
 	total = o->realmem ? (int64_t)parse_realmem(o->realmem) :
 	    (int64_t)r->sys.kb[PK_SYS_MEMTOTAL];
 	kernel = o->kernel ? kernel_size(ctx, o->kernel) : 0;
@@ -925,7 +931,8 @@ distinct(const struct report *r, int id)
 
 	for (i = 0; i < r->n; i++)
 		v[i] = getv(r, r->ents[i], id);
-	qsort(v, r->n, sizeof(*v), val_qcmp);
+	if (r->n > 0)
+		qsort(v, r->n, sizeof(*v), val_qcmp);
 	for (i = 0; i < r->n; i++)
 		n += i == 0 || val_cmp(v[i - 1], v[i]) != 0;
 	free(v);
@@ -1037,7 +1044,12 @@ out_mem(struct out *w, const struct report *r, const struct ent *e)
 {
 	out_kb(w, &e->m, PK_SM_SWAP, 1);
 	out_kb(w, &e->m, PK_SM_SWAPPSS, 1);
-	out_u64(w, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
+	/* Windows: no USS where QueryWorkingSetEx was refused */
+	if (e->m.has & (1u << PK_SM_PRIVATE_CLEAN | 1u << PK_SM_PRIVATE_DIRTY |
+	    1u << PK_SM_PRIVATE_HUGETLB))
+		out_u64(w, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
+	else
+		out_null(w);
 	out_kb(w, &e->m, PK_SM_PSS, 1);
 	out_kb(w, &e->m, PK_SM_RSS, 1);
 	out_kb(w, &e->m, PK_SM_SIZE, e->exact);
@@ -1369,7 +1381,7 @@ main(int argc, char **argv)
 	sort_field = sort;
 	sort_cols = cols;
 	sort_ncols = nc;
-	if (r.n > 0)		/* r.ents is NULL when nothing was read */
+	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
 	if (o.outfile != NULL)
 		emit_file(&ctx, &r, cols, nc);

@@ -114,16 +114,33 @@ out_json_string(FILE *fp, const char *str)
 	putc('"', fp);
 }
 
+/*
+ * A label value: \\ \" \n escaped, and invalid UTF-8 made U+FFFD, which
+ * the exposition format demands (Prometheus rejects the whole file for
+ * one bad byte in an interface or process name).
+ */
 void
-out_prom_label(FILE *fp, const char *s)
+out_prom_label(FILE *fp, const char *str)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == '\\' || *s == '"')
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n;
+
+	while (*s != '\0') {
+		if (*s == '\\' || *s == '"') {
 			putc('\\', fp);
-		if (*s == '\n')
+			putc(*s++, fp);
+		} else if (*s == '\n') {
 			fputs("\\n", fp);
-		else
-			putc(*s, fp);
+			s++;
+		} else if (*s < 0x80) {
+			putc(*s++, fp);
+		} else if ((n = utf8_seq_len(s)) == 0) {
+			fputs("\xef\xbf\xbd", fp);
+			s++;
+		} else {
+			fwrite(s, 1, n, fp);
+			s += n;
+		}
 	}
 }
 

@@ -30,13 +30,16 @@ pk_proc_memtype_value(const struct pk_proc *p, const char *t, uint64_t *v)
 
 	if (strcmp(t, "uss") == 0 || strcmp(t, "pss") == 0 ||
 	    strcmp(t, "swap") == 0) {
-		if (!(p->has & PK_P_ROLLUP))
+		if (!(p->has & PK_P_ROLLUP) || !(p->rollup.has & (t[0] ==
+		    'u' ? PK_ROLLUP_HAS_USS : t[0] == 'p' ? PK_ROLLUP_HAS_PSS :
+		    PK_ROLLUP_HAS_SWAP)))
 			return 0;
 		*v = t[0] == 'u' ? p->rollup.uss : t[0] == 'p' ?
 		    p->rollup.pss : p->rollup.swap;
 		return 1;
 	}
-	if (!(p->has & PK_P_STATM))
+	if (!(p->has & PK_P_STATM) || ((p->has & PK_P_STATM_RV) &&
+	    strcmp(t, "rss") != 0 && strcmp(t, "vms") != 0))
 		return 0;
 	*v = strcmp(t, "rss") == 0 ? m->resident * ps :
 	    strcmp(t, "vms") == 0 ? m->size * ps :
@@ -131,26 +134,28 @@ out_mem(struct out *w, const char *memtype, const struct pk_proc *p)
 	const struct pk_pstatm *m = &p->statm;
 	uint64_t ps = p->pagesize, v = 0;
 	int h = (p->has & PK_P_STATM) != 0, r = (p->has & PK_P_ROLLUP) != 0;
+	int all = !(p->has & PK_P_STATM_RV);	/* Windows: rss, vms only */
 
 	out_key(w, "memory_info");
 	if (h) {
 		out_obj_begin(w);
 		k_u64(w, "rss", 1, m->resident * ps);
 		k_u64(w, "vms", 1, m->size * ps);
-		k_u64(w, "shared", 1, m->shared * ps);
-		k_u64(w, "text", 1, m->text * ps);
-		k_u64(w, "lib", 1, m->lib * ps);
-		k_u64(w, "data", 1, m->data * ps);
-		k_u64(w, "dirty", 1, m->dt * ps);
+		k_u64(w, "shared", all, m->shared * ps);
+		k_u64(w, "text", all, m->text * ps);
+		k_u64(w, "lib", all, m->lib * ps);
+		k_u64(w, "data", all, m->data * ps);
+		k_u64(w, "dirty", all, m->dt * ps);
 		out_obj_end(w);
 	} else
 		out_null(w);
 	out_key(w, "memory_full_info");
 	if (r) {
 		out_obj_begin(w);
-		k_u64(w, "uss", 1, p->rollup.uss);
-		k_u64(w, "pss", 1, p->rollup.pss);
-		k_u64(w, "swap", 1, p->rollup.swap);
+		k_u64(w, "uss", p->rollup.has & PK_ROLLUP_HAS_USS, p->rollup.uss);
+		k_u64(w, "pss", p->rollup.has & PK_ROLLUP_HAS_PSS, p->rollup.pss);
+		k_u64(w, "swap", p->rollup.has & PK_ROLLUP_HAS_SWAP,
+		    p->rollup.swap);
 		out_obj_end(w);
 	} else
 		out_null(w);

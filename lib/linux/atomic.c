@@ -28,10 +28,10 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
 	if ((a->fd = mkstemp(a->tmp)) == -1)
 		return pk_fail_os(ctx, errno, "create %s", a->tmp);
 	if (fchmod(a->fd, 0644) == -1 || (a->fp = fdopen(a->fd, "w")) == NULL) {
-		int e = errno;
+		int rc = pk_fail_os(ctx, errno, "open %s", a->tmp);
 
-		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "open %s", a->tmp);
+		pk_atomic_abort(a);	/* after the message: it forgets a->tmp */
+		return rc;
 	}
 	return PK_OK;
 }
@@ -56,28 +56,51 @@ sync_dir(const char *path)
 	}
 }
 
+/*
+ * A stream's error flag outlives the errno of the write that failed (later
+ * calls overwrite errno): one byte appended to the doomed temporary file
+ * gives the reason again (ENOSPC, EDQUOT, EFBIG...), EIO if it does not.
+ */
+static int
+lost_errno(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) == 0 && pwrite(fd, "", 1, st.st_size) == -1)
+		return errno;
+	return EIO;
+}
+
 int
 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 {
-	int e;
+	int e, rc;
 
 	errno = EIO;
-	if (fflush(a->fp) != 0 || ferror(a->fp) || fsync(a->fd) == -1) {
+	if (fflush(a->fp) != 0)
 		e = errno;
+	else if (ferror(a->fp))
+		e = lost_errno(a->fd);
+	else
+		e = fsync(a->fd) == -1 ? errno : 0;
+	/* The error names the file before pk_atomic_abort() forgets it. */
+	if (e != 0) {
+		rc = pk_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "write %s", a->tmp);
+		return rc;
 	}
 	e = fclose(a->fp) == 0 ? 0 : errno;
 	a->fp = NULL;
 	a->fd = -1;
 	if (e != 0) {
+		rc = pk_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "write %s", a->tmp);
+		return rc;
 	}
 	if (rename(a->tmp, a->path) == -1) {
-		e = errno;
+		rc = pk_fail_os(ctx, errno, "rename %s", a->path);
 		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "rename %s", a->path);
+		return rc;
 	}
 	sync_dir(a->path);
 	return PK_OK;

@@ -70,10 +70,11 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
 	}
 	_doserrno = 0;
 	if ((a->fp = _fdopen(a->fd, "wb")) == NULL) {
-		int e = pk_win_crt_error();
+		int rc = pk_fail_os(ctx, pk_win_crt_error(), "open %s",
+		    a->tmp);
 
-		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "open %s", a->tmp);
+		pk_atomic_abort(a);	/* after the message: it forgets a->tmp */
+		return rc;
 	}
 	return PK_OK;
 }
@@ -93,8 +94,10 @@ pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 	a->fp = NULL;
 	a->fd = -1;
 	if (e != 0) {
+		/* The message names the file before the abort forgets it. */
+		e = pk_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "write %s", a->tmp);
+		return e;
 	}
 	wtmp = pk_win_wide(a->tmp);
 	wpath = pk_win_wide(a->path);
@@ -106,8 +109,9 @@ pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 	free(wtmp);
 	free(wpath);
 	if (e != 0) {
+		e = pk_fail_os(ctx, e, "rename %s", a->path);
 		pk_atomic_abort(a);
-		return pk_fail_os(ctx, e, "rename %s", a->path);
+		return e;
 	}
 	a->tmp[0] = '\0';
 	return PK_OK;

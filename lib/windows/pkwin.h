@@ -16,4 +16,16 @@ wchar_t	*pk_win_wide(const char *s);
 /* The Win32 error of a failed C runtime call (_doserrno, else errno). */
 int	 pk_win_crt_error(void);
 
+/*
+ * Process probes shared by pmem.c and proc.c (need <windows.h> first).
+ * The command line from the process parameters block (malloc'd, NULL when
+ * unreadable), and the address-space walk: size and number of reserved or
+ * committed regions and the USS in bytes (psutil's private-page rule).
+ */
+#ifdef _WINDEF_
+wchar_t	*pk_win_peb_cmdline(HANDLE h);
+int	 pk_win_vmwalk(HANDLE h, struct pk_buf *scratch, uint64_t *size,
+	    uint64_t *maps, uint64_t *uss, int *uss_ok);
+#endif
+
 #endif /* PSKIT_PKWIN_H */

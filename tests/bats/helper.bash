@@ -69,3 +69,11 @@ tested_cases() {
 	sed -n "s/^[[:space:]]*$1[[:space:]]\{1,\}\([^[:space:]]\{1,\}\)[[:space:]]*\$/\1/p" \
 		"$BATS_TEST_FILENAME" | LC_ALL=C sort
 }
+
+# skip_fake_proc_under_asan: tests that bind-mount a fixture over /proc
+# cannot run ASan binaries (the runtime reads /proc/self); say so.
+skip_fake_proc_under_asan() {
+	if [ "${SANITIZE:-}" = 1 ]; then
+		skip "ASan binaries need the real /proc/self (fixture mounted over /proc)"
+	fi
+}

@@ -63,6 +63,7 @@ setup() {
 }
 
 @test "ifconfig fixtures: net-tools and pskit on the same bind-mounted /proc" {
+	skip_fake_proc_under_asan
 	need_netns
 	unshare -m true 2>/dev/null || skip "unshare -m is not available"
 	local fx name d=$BATS_TEST_TMPDIR bad=0 rr rs

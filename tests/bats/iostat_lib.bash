@@ -15,8 +15,12 @@ iostat_env() {
 	for a in "$@"; do
 		args+=("${a//@SYS@/${IOSTAT_SYS:-/sys}}")
 	done
+	# ASan's options pass through: with faketime preloaded it must not
+	# insist on coming first (SANITIZE=1 builds)
 	env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C TZ=UTC \
-		FAKETIME_DONT_FAKE_MONOTONIC=1 "${envs[@]}" \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		${ASAN_OPTIONS:+"ASAN_OPTIONS=$ASAN_OPTIONS"} \
+		${UBSAN_OPTIONS:+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} "${envs[@]}" \
 		faketime -f "$IOSTAT_FAKETIME" timeout 20 "${args[@]}"
 }
 

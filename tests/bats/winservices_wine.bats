@@ -338,22 +338,31 @@ pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
 	run -2 ws -o xml
 }
 
-@test "the Windows build: free.exe says not supported, exit 1" {
-	run -1 --separate-stderr wrun "$WINE" "$PSKIT_BIN/free.exe"
-	[ -z "$output" ]
-	assert_equal "$stderr" "free: not supported on this system"
-	run -0 wrun "$WINE" "$PSKIT_BIN/free.exe" --version
-	assert_output "free (pskit) 0.1.0"
+@test "the Windows build: every command answers --version" {
+	local e n
+	for e in "$PSKIT_BIN"/*.exe; do
+		n=${e##*/}
+		run -0 wrun "$WINE" "$e" --version
+		assert_output "${n%.exe} (pskit) 0.1.0"
+	done
 }
 
-@test "the Windows build: every other command runs, exits 1 with a message, system DLLs only" {
+# Commands with Windows probes have their own suites (free_wine.bats,
+# procsmem_wine.bats, ifconfig_wine.bats, ...); a command without one
+# must say so on stderr with status 1.
+@test "the Windows build: every other command reports or says why not, system DLLs only" {
 	local e n
 	for e in "$PSKIT_BIN"/*.exe; do
 		n=${e##*/}
 		[ "$n" != winservices.exe ] || continue
-		run -1 --separate-stderr wrun "$WINE" "$e"
-		[ -z "$output" ] || fail "$n printed on stdout"
-		[[ "$stderr" == "${n%.exe}: "* ]] || fail "$n: stderr '$stderr'"
+		run --separate-stderr wrun "$WINE" "$e"
+		if [ "$status" -eq 0 ]; then
+			[ -n "$output" ] || fail "$n printed nothing"
+		else
+			[ "$status" -eq 1 ] || fail "$n: status $status"
+			[ -z "$output" ] || fail "$n printed on stdout"
+			[[ "$stderr" == "${n%.exe}: "* ]] || fail "$n: stderr '$stderr'"
+		fi
 		if command -v x86_64-w64-mingw32-objdump >/dev/null; then
 			run -0 bash -c "x86_64-w64-mingw32-objdump -p '$e' | sed -n 's/.*DLL Name: //p' | grep -viE '^(KERNEL32|ADVAPI32|msvcrt|USER32|WS2_32|IPHLPAPI|PSAPI|WTSAPI32|ntdll)\.dll\$' || true"
 			[ -z "$output" ] || fail "$n imports $output"

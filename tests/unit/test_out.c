@@ -117,6 +117,19 @@ prom_grouping(void)
 	CHECK(strstr(s, "pskit_t_name") == NULL);	/* labels are no metric */
 }
 
+/* Invalid UTF-8 in a label would make Prometheus reject the file. */
+static void
+prom_label_utf8(void)
+{
+	const char *s = render(OUT_PROM, 0,
+	    "\xff\xfeok\xc3\xa9\xe2\x82\xac\xc3(\xed\xa0\x80\xf0\x9f\x98\x80\xe2\x82");
+
+	CHECK(strstr(s, "pskit_t_size_bytes{name=\""
+	    "\xef\xbf\xbd\xef\xbf\xbdok\xc3\xa9\xe2\x82\xac\xef\xbf\xbd("
+	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xf0\x9f\x98\x80"
+	    "\xef\xbf\xbd\xef\xbf\xbd\"} ") != NULL);
+}
+
 static void
 prom_empty_family(void)
 {
@@ -157,6 +170,7 @@ main(void)
 	TEST(json_escaping);
 	TEST(json_empty);
 	TEST(prom_grouping);
+	TEST(prom_label_utf8);
 	TEST(prom_empty_family);
 	TEST(fmt_names);
 	rc = DONE();

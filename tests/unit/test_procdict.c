@@ -93,8 +93,16 @@ memtypes(void)
 	CHECK(pk_proc_memtype_value(&p, "pss", &v) == 0);
 	p.has |= PK_P_ROLLUP;
 	p.rollup.pss = 7;
+	/* a rollup without PSS (Windows: USS only) does not know it */
+	p.rollup.has = PK_ROLLUP_HAS_RSS | PK_ROLLUP_HAS_USS;
+	CHECK(pk_proc_memtype_value(&p, "pss", &v) == 0);
+	p.rollup.has |= PK_ROLLUP_HAS_PSS;
 	CHECK(pk_proc_memtype_value(&p, "pss", &v) == 1);
 	CHECK_U64(v, 7);
+	/* Windows statm: resident and size only */
+	p.has |= PK_P_STATM_RV;
+	CHECK(pk_proc_memtype_value(&p, "vms", &v) == 1);
+	CHECK(pk_proc_memtype_value(&p, "data", &v) == 0);
 	CHECK(pk_proc_secs(&p, 150) == 1.5);
 }
 
