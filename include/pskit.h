@@ -758,24 +758,14 @@ int	 pk_smaps_rollup_parse(const char *buf, size_t len,
 uint64_t pk_smaps_uss(const struct pk_smaps *s, int hugetlb);
 
 /* The parts of /proc/PID/stat a memory report needs. */
-struct pk_pidstat {
-	int		 pid;
-	char		 comm[64];	/* up to the LAST ')' */
-	char		 state;		/* 'R', 'S', 'Z', ... */
-	int		 ppid;
-	uint64_t	 flags;		/* PF_* */
-};
-
 #define PK_PF_KTHREAD	0x00200000u	/* stat flags: a kernel thread */
 
-/* Pure parser of /proc/PID/stat.  PK_EPARSE on malformed text. */
-int	 pk_pidstat_parse(const char *buf, size_t len, struct pk_pidstat *out);
 
 /* One process of a memory report. */
 struct pk_pmem {
 	int		 pid;
 	uint32_t	 uid;		/* owner of /proc/PID, as smem */
-	struct pk_pidstat st;
+	struct pk_pstat	 st;	/* pk_pstat_parse() */
 	char		*cmdline;	/* NULs as spaces, last char dropped
 					   as smem does; malloc'd */
 	struct pk_smaps	 mem;

@@ -140,7 +140,7 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 	snprintf(path, sizeof(path), "%d/stat", pid);
 	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, path, &b)) != PK_OK)
 		goto out;
-	if (pk_pidstat_parse(b.data, b.len, &p->st) != PK_OK) {
+	if (pk_pstat_parse(b.data, b.len, &p->st) != PK_OK) {
 		/* a process that exits leaves no half-written stat */
 		rc = b.len == 0 ? pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%s",
 		    ctx->procfs, path) : pk_fail(ctx, PK_EPARSE, 0,

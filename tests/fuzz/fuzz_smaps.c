@@ -28,7 +28,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *buf = (const char *)data;
 	struct pk_area a[PK_AREAS];
-	struct pk_pidstat st;
 	struct pk_sysmem sm;
 	struct pk_smaps s;
 	int n = 0;
@@ -36,7 +35,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pk_smaps_parse(buf, size, &s, every_other, &n);
 	pk_smaps_uss(&s, 1);
 	pk_smaps_rollup_parse(buf, size, &s);
-	pk_pidstat_parse(buf, size, &st);
 	pk_sysmem_parse(buf, size, &sm);
 	pk_sysmem_areas(&sm, 1024, 0, a);
 	return 0;

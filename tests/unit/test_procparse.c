@@ -37,6 +37,20 @@ stat_last_paren(void)
 	CHECK(st.has == (PK_PSTAT_HAS_PROCESSOR | PK_PSTAT_HAS_BLKIO));
 }
 
+/* procsmem tells kernel threads by PF_KTHREAD in field 9 */
+static void
+stat_kthread_flags(void)
+{
+	struct pk_pstat st;
+	static const char k[] = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0 0 0 "
+	    "0 0 0 20 0 1 0 3 0 0 18446744073709551615 0 0 0 0 0 0 0 "
+	    "2147483647 0 1 0 0 17 0 0 0 0 0 0";
+
+	CHECK(pk_pstat_parse(S(k), &st) == PK_OK);
+	CHECK(st.flags & PK_PF_KTHREAD);
+	CHECK_STR(st.comm, "kthreadd");
+}
+
 static void
 stat_short_and_bad(void)
 {
@@ -275,6 +289,7 @@ int
 main(void)
 {
 	TEST(stat_last_paren);
+	TEST(stat_kthread_flags);
 	TEST(stat_short_and_bad);
 	TEST(status_fields);
 	TEST(statm_io);

@@ -134,30 +134,6 @@ rollup(void)
 }
 
 static void
-pidstat(void)
-{
-	struct pk_pidstat st;
-	const char *a = "102 (pk hog) x) T 5060 5049 5268 0 -1 4194304 303 0";
-	const char *k = "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0 0";
-	const char *z = "300 (defunct) Z 100 300 300 0 -1 4227132 0";
-
-	CHECK(pk_pidstat_parse(a, strlen(a), &st) == PK_OK);
-	CHECK(st.pid == 102);
-	CHECK_STR(st.comm, "pk hog) x");
-	CHECK(st.state == 'T');
-	CHECK(st.ppid == 5060);
-	CHECK_U64(st.flags, 4194304);
-	CHECK(!(st.flags & PK_PF_KTHREAD));
-	CHECK(pk_pidstat_parse(k, strlen(k), &st) == PK_OK);
-	CHECK(st.flags & PK_PF_KTHREAD);
-	CHECK(pk_pidstat_parse(z, strlen(z), &st) == PK_OK);
-	CHECK(st.state == 'Z');
-	CHECK(pk_pidstat_parse("12 (x", 5, &st) == PK_EPARSE);
-	CHECK(pk_pidstat_parse("12 (x) S 1", 10, &st) == PK_EPARSE);
-	CHECK(pk_pidstat_parse("", 0, &st) == PK_EPARSE);
-}
-
-static void
 sysmem_areas(void)
 {
 	const char *mi = "MemTotal:       1000 kB\nMemFree:         400 kB\n"
@@ -244,7 +220,6 @@ main(void)
 	TEST(smaps_names_and_filter);
 	TEST(smaps_empty_and_garbage);
 	TEST(rollup);
-	TEST(pidstat);
 	TEST(sysmem_areas);
 	TEST(sysmem_huge);
 	TEST(smaps_held_sums);
