@@ -10,6 +10,7 @@
 
 bats_require_minimum_version 1.5.0
 load helper
+load hostile
 
 PROCINFO=${PROCINFO:-$PSKIT_BIN/procinfo}
 PID=18810
@@ -19,12 +20,7 @@ $PID/smaps $PID/cmdline $PID/environ $PID/task/$PID/stat stat meminfo
 18809/stat 18809/cmdline"
 
 setup_file() {
-	# fixed-seed random bytes: the same garbage on every run
-	python3 -c 'import random, sys
-for seed in (7, 9):
-    r = random.Random(seed)
-    with open("%s/garbage%d" % (sys.argv[1], seed), "wb") as f:
-        f.write(bytes(r.randrange(256) for _ in range(65536)))' "$BATS_FILE_TMPDIR"
+	hostile_garbage "$BATS_FILE_TMPDIR"
 }
 
 setup() {
@@ -42,25 +38,6 @@ teardown() {
 fresh() {
 	rm -rf "$P"
 	cp -a "$FIX" "$P"
-}
-
-# flush_json: every JSON output saved since the last flush must be one
-# complete array.
-JSON_NAMES=()
-flush_json() {
-	local i files=()
-	[ ${#JSON_NAMES[@]} -gt 0 ] || return 0
-	for i in "${!JSON_NAMES[@]}"; do
-		files+=("$BATS_TEST_TMPDIR/json.$i")
-	done
-	if ! jq -en '[inputs | type == "array"] | all' "${files[@]}" >/dev/null 2>&1; then
-		for i in "${!JSON_NAMES[@]}"; do
-			jq -e 'type == "array"' "${files[$i]}" >/dev/null 2>&1 ||
-				fail "${JSON_NAMES[$i]}: invalid or partial JSON: $(head -c 200 "${files[$i]}")"
-		done
-	fi
-	rm -f "${files[@]}"
-	JSON_NAMES=()
 }
 
 # judge NAME FMT NPIDS: the rules above, on $status, $OUT and $ERR.
