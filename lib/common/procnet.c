@@ -165,11 +165,16 @@ inode_find(uint64_t ino, const uint64_t *inodes, size_t n)
 static struct pk_pconn *
 conn_new(struct pk_pconn **conns, size_t *n)
 {
-	struct pk_pconn *c;
+	struct pk_pconn *c = *conns;
 
-	if ((c = reallocarray(*conns, *n + 1, sizeof(*c))) == NULL)
-		return NULL;
-	*conns = c;
+	/* only this grows the array: its capacity is the next power of two
+	 * of *n, so it doubles when *n is one (never one element at a time) */
+	if ((*n & (*n - 1)) == 0) {
+		c = reallocarray(*conns, *n ? *n * 2 : 1, sizeof(*c));
+		if (c == NULL)
+			return NULL;
+		*conns = c;
+	}
 	c = &c[(*n)++];
 	memset(c, 0, sizeof(*c));
 	return c;
