@@ -3,6 +3,8 @@ include mk/posix.mk
 
 # One line per topic: lib/linux/<topic>.c where it exists, else the stub.
 PLATFORM_SRCS = \
+	lib/linux/kernel.c \
+	lib/linux/re.c \
 	lib/linux/cgroup.c \
 	lib/stub/svc.c \
 	lib/linux/atomic.c \

@@ -2,6 +2,8 @@
 include mk/posix.mk
 
 PLATFORM_SRCS = \
+	lib/stub/kernel.c \
+	lib/stub/re.c \
 	lib/stub/cgroup.c \
 	lib/stub/svc.c \
 	lib/stub/atomic.c \

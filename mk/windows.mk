@@ -8,6 +8,8 @@ PLATFORM_LIBS = -municode -static -lm
 PLATFORM_LIBS += -lpsapi -lntdll -ladvapi32 -liphlpapi
 
 PLATFORM_SRCS = \
+	lib/stub/kernel.c \
+	lib/stub/re.c \
 	lib/stub/cgroup.c \
 	lib/compat/err.c \
 	lib/compat/progname.c \

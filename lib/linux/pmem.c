@@ -10,13 +10,11 @@
  */
 #include <sys/ioctl.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,90 +263,4 @@ pk_term_columns(int fd)
 	if (ioctl(fd, TIOCGWINSZ, &ws) == -1)
 		return -1;
 	return ws.ws_col;
-}
-
-/*
- * smem runs size(1) on the image and takes the 4th field ("dec") of its
- * second line; so do we, without a shell.
- */
-int
-pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
-{
-	char line[512], *tok, *save = NULL;
-	int fds[2], i, f, st, ok = 0;
-	FILE *fp;
-	pid_t pid;
-
-	*bytes = 0;
-	if (pipe(fds) == -1)
-		return pk_fail_os(ctx, errno, "pipe");
-	if ((pid = fork()) == -1) {
-		close(fds[0]);
-		close(fds[1]);
-		return pk_fail_os(ctx, errno, "fork");
-	}
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execlp("size", "size", path, (char *)NULL);
-		_exit(127);
-	}
-	close(fds[1]);
-	if ((fp = fdopen(fds[0], "r")) == NULL)
-		close(fds[0]);
-	for (i = 0; fp != NULL && fgets(line, sizeof(line), fp) != NULL; i++) {
-		if (i != 1)
-			continue;
-		tok = strtok_r(line, " \t\n", &save);
-		for (f = 0; tok != NULL && f < 3; f++)
-			tok = strtok_r(NULL, " \t\n", &save);
-		if (tok != NULL && tok[0] >= '0' && tok[0] <= '9') {
-			*bytes = strtoull(tok, NULL, 10);
-			ok = 1;
-		}
-	}
-	if (fp != NULL)
-		fclose(fp);
-	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (!ok)
-		return pk_fail(ctx, PK_EPARSE, 0, "size %s: no size", path);
-	return PK_OK;
-}
-
-struct pk_re {
-	regex_t	 re;
-};
-
-int
-pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
-    size_t errlen)
-{
-	int e;
-
-	if ((*re = malloc(sizeof(**re))) == NULL)
-		return PK_ENOMEM;
-	if ((e = regcomp(&(*re)->re, pattern, REG_EXTENDED | REG_NOSUB)) != 0) {
-		regerror(e, &(*re)->re, errbuf, errlen);
-		free(*re);
-		*re = NULL;
-		return PK_EPARSE;
-	}
-	return PK_OK;
-}
-
-int
-pk_re_match(const struct pk_re *re, const char *s)
-{
-	return regexec(&re->re, s, 0, NULL, 0) == 0;
-}
-
-void
-pk_re_free(struct pk_re *re)
-{
-	if (re == NULL)
-		return;
-	regfree(&re->re);
-	free(re);
 }

@@ -69,36 +69,3 @@ pk_term_columns(int fd)
 	(void)fd;
 	return -1;
 }
-
-int
-pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
-{
-	(void)path;
-	*bytes = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "kernel image size: not supported on this system");
-}
-
-int
-pk_re_comp(struct pk_re **re, const char *pattern, char *errbuf,
-    size_t errlen)
-{
-	(void)pattern;
-	*re = NULL;
-	strlcpy(errbuf, "regular expressions are not supported on this system",
-	    errlen);
-	return PK_ENOTSUP;
-}
-
-int
-pk_re_match(const struct pk_re *re, const char *s)
-{
-	(void)re;
-	(void)s;
-	return 0;
-}
-
-void
-pk_re_free(struct pk_re *re)
-{
-	(void)re;
-}
