@@ -89,6 +89,68 @@ rows() {
 	cmp <(rows py) <(rows pk)
 }
 
+# psutil_fixture DIR: a proc root that psutil (PROCFS_PATH) and procsmem --procfs both
+# read, one process per stdin line "USS_KB RSS_PAGES UID CMDLINE" (CMDLINE a printf
+# format): PSS = 4/3 USS, Private_Hugetlb 2 kB (psutil counts it in USS), Swap USS % 5.
+psutil_fixture() {
+	local d=$1/proc pid=300 uss rss uid cmd
+	mkdir -p "$d"
+	printf 'cpu  1 0 1 1 0 0 0 0 0 0\nbtime 1700000000\n' >"$d/stat"
+	while read -r uss rss uid cmd; do
+		pid=$((pid + 1))
+		mkdir "$d/$pid"
+		printf '%s (p%s) S 1 %s %s 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 100 9420800 2195 18446744073709551615 4198400 4696497 140722494115328 0 0 0 0 6 0 1 0 0 17 0 0 0 0 0 0 4863640 4887184 555376640 140722494122561 140722494122626 140722494122626 140722494123998 19\n' \
+			"$pid" "$pid" "$pid" "$pid" >"$d/$pid/stat"
+		printf 'Name:\tp%s\nUid:\t%s\t%s\t%s\t%s\nGid:\t0\t0\t0\t0\n' \
+			"$pid" "$uid" "$uid" "$uid" "$uid" >"$d/$pid/status"
+		printf '%s %s 0 0 0 0 0\n' "$rss" "$rss" >"$d/$pid/statm"
+		printf '00400000-7fff00000000 ---p 00000000 00:00 0 [rollup]\nRss: 0 kB\nPss: %s kB\nPrivate_Clean: 0 kB\nPrivate_Dirty: %s kB\nPrivate_Hugetlb: 2 kB\nSwap: %s kB\n' \
+			"$((uss + uss / 3))" "$uss" "$((uss % 5))" >"$d/$pid/smaps_rollup"
+		# shellcheck disable=SC2059
+		printf "$cmd" >"$d/$pid/cmdline"
+	done
+}
+
+# psutil_run PROCFS: scripts/procsmem.py with psutil.PROCFS_PATH set.
+psutil_run() {
+	/usr/bin/python3 -c 'import sys, runpy, psutil
+psutil.PROCFS_PATH = sys.argv[1]
+sys.argv = [sys.argv[2]]
+runpy.run_path(sys.argv[0], run_name="__main__")' "$1" "$SCRIPT"
+}
+
+@test "psutil: --psutil equals procsmem.py on a fixture (units, users, cmdlines, 86 rows)" {
+	[ -r "$SCRIPT" ] || skip "psutil's procsmem.py not found"
+	/usr/bin/python3 -c 'import psutil; assert psutil.__version__ == "5.9.4"' \
+		2>/dev/null || skip "needs Debian's python3-psutil 5.9.4"
+	local d=$BATS_TEST_TMPDIR/pf i list
+	list='1 0 0 a\0
+1021 1 0 \0
+1022 255 65534 sh\0-c\0x\0
+1048523 256 4242 /usr/bin/some-rather-long-command\0--with --many args that go past fifty characters\0
+1048574 1000 0 chrome --type=renderer --field-trial-handle=1\0
+1073741822 262144 0 one arg with spaces\0
+1099511627774 0 0 no-nul-at-end
+0 5 0 zero-uss-but-hugetlb\0
+5 5 0 tie\0
+5 5 0 tie2\0'
+	psutil_fixture "$d" <<<"$list"
+	run psutil_run "$d/proc"
+	assert_success
+	local want=$output
+	run "$PSMEM" --psutil --procfs "$d/proc"
+	assert_success
+	assert_equal "$output" "$want"
+	# more than 86 processes: the 86 smallest
+	{ echo "$list"; for i in $(seq 90); do echo "$((i % 7 + 3)) 3 0 small$i\\0"; done; } |
+		psutil_fixture "$d/more"
+	run psutil_run "$d/more/proc"
+	want=$output
+	run "$PSMEM" --psutil --procfs "$d/more/proc"
+	assert_equal "$output" "$want"
+	assert_equal "${#lines[@]}" 88
+}
+
 @test "psutil: fixture (-S), -q, --outfile and the refused formats" {
 	run --separate-stderr "$PSMEM" --psutil -S "$FIX"
 	assert_success
