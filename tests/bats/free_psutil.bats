@@ -92,3 +92,21 @@ runpy.run_path(sys.argv[0], run_name="__main__")' "$1" "$SCRIPT"
 	run --separate-stderr "$FREE" --psutil --procfs "$(fixture_dir free keys-past-8191)/proc"
 	assert_equal "$status" 1
 }
+
+@test "free --psutil equals free.py where psutil's own rules decide" {
+	need_psutil
+	local d=$BATS_TEST_TMPDIR/m c
+	# no Cached line (cached 0, SReclaimable not added); caches larger than used
+	# memory (used falls back to total - free); SwapFree > SwapTotal (negative used)
+	for c in 'MemTotal: 1000 kB|MemFree: 100 kB|SReclaimable: 300 kB|Buffers: 5 kB|SwapTotal: 0 kB|SwapFree: 0 kB' \
+	    'MemTotal: 1000 kB|MemFree: 200 kB|Cached: 700 kB|SReclaimable: 200 kB|Buffers: 1 kB|Shmem: 3 kB|SwapTotal: 10 kB|SwapFree: 4 kB' \
+	    'MemTotal: 1000 kB|MemFree: 200 kB|Cached: 100 kB|Buffers: 1 kB|SwapTotal: 100 kB|SwapFree: 300 kB'; do
+		rm -rf "$d"
+		mkdir -p "$d/proc"
+		tr '|' '\n' <<<"$c" >"$d/proc/meminfo"
+		run psutil_free "$d/proc"
+		assert_success
+		[ "$("$FREE" --psutil --procfs "$d/proc")" = "$output" ] ||
+			fail "[$c]: $("$FREE" --psutil --procfs "$d/proc") vs $output"
+	done
+}
