@@ -610,8 +610,6 @@ main(int argc, char **argv)
 	parse_opts(argc, argv, &o);
 	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	if (o.psutil)
-		return free_psutil(&ctx, o.outfile);
 	if (o.fmt != OUT_TEXT) {
 		/* Structured samples end whole on SIGINT/SIGTERM. */
 		struct sigaction sa;
@@ -625,7 +623,7 @@ main(int argc, char **argv)
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
 	}
-	rc = run(&ctx, &o);
+	rc = o.psutil ? free_psutil(&ctx, o.outfile) : run(&ctx, &o);
 	pk_ctx_close(&ctx);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		errx(1, "write error");
