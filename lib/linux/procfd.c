@@ -122,7 +122,80 @@ pk_proc_parent(struct pk_ctx *ctx, struct pk_proc *p)
 	return PK_OK;
 }
 
-/* psutil children(): every process whose ppid is ours, ascending. */
+/* Append pid to a growing array (doubling: growing by one is quadratic). */
+static int
+push_pid(int64_t **v, size_t *n, size_t *cap, int64_t pid)
+{
+	int64_t *nv;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		if ((nv = reallocarray(*v, *cap, sizeof(*nv))) == NULL)
+			return -1;
+		*v = nv;
+	}
+	(*v)[(*n)++] = pid;
+	return 0;
+}
+
+/*
+ * The kernel's own list (CONFIG_PROC_CHILDREN): the union of
+ * task/TID/children over our threads, so the cost follows the number of
+ * children, not of processes.  -ENOENT when the kernel (or a --procfs
+ * tree) has no such file, so the caller scans instead.
+ */
+static long
+kernel_children(struct pk_ctx *ctx, int64_t pid, int64_t **out)
+{
+	struct pk_buf b = { NULL, 0, 0 };
+	int64_t *tids, *v = NULL;
+	size_t n = 0, cap = 0;
+	const char *s, *end;
+	char path[80];
+	uint64_t x;
+	long nt, i;
+	int ok, e, rc = 0;
+
+	snprintf(path, sizeof(path), "%lld/task", (long long)pid);
+	if ((nt = list_dir(ctx->procfd, path, &tids)) < 0)
+		return nt;
+	for (i = 0; i < nt && rc == 0; i++) {
+		snprintf(path, sizeof(path), "%lld/task/%lld/children",
+		    (long long)pid, (long long)tids[i]);
+		if ((e = pk_read_at(ctx->procfd, path, &b)) != 0) {
+			if (e == ENOENT && i == 0)
+				rc = -ENOENT;	/* no such file at all */
+			continue;		/* a thread that ended */
+		}
+		s = b.data;
+		end = b.data + b.len;
+		while (s < end && rc == 0) {
+			if (*s < '0' || *s > '9') {
+				s++;
+				continue;
+			}
+			s = pk_parse_ulong(s, end, &x, &ok);
+			if (ok && push_pid(&v, &n, &cap, (int64_t)x) != 0)
+				rc = -ENOMEM;
+		}
+	}
+	free(tids);
+	pk_buf_free(&b);
+	if (rc != 0) {
+		free(v);
+		return rc;
+	}
+	if (v == NULL && (v = calloc(1, sizeof(*v))) == NULL)
+		return -ENOMEM;		/* never NULL: callers qsort it */
+	*out = v;
+	return (long)n;
+}
+
+/*
+ * psutil children(): every process whose ppid is ours and which started
+ * no earlier than we did, ascending.  The candidates come from the
+ * kernel's children files when it has them, else from every PID.
+ */
 int
 pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p)
 {
@@ -133,14 +206,16 @@ pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p)
 	size_t cap = 0;
 	long n, i;
 
-	if ((n = list_dir(ctx->procfd, ".", &pids)) < 0)
+	if ((n = kernel_children(ctx, p->pid, &pids)) == -ENOENT)
+		n = list_dir(ctx->procfd, ".", &pids);
+	if (n < 0)
 		return pk_fail_os(ctx, (int)-n, "list %s", ctx->procfs);
 	qsort(pids, (size_t)n, sizeof(*pids), cmp_num);
 	for (i = 0; i < n; i++) {
-		if (pids[i] == p->pid || other_stat(ctx, pids[i], &st, &b) != 0 ||
+		if (pids[i] == p->pid || (i > 0 && pids[i] == pids[i - 1]) ||
+		    other_stat(ctx, pids[i], &st, &b) != 0 ||
 		    st.ppid != p->pid || st.starttime < p->stat.starttime)
 			continue;
-		/* doubling: growing by one is quadratic with 100,000 children */
 		if (p->nchildren == cap) {
 			cap = cap ? cap * 2 : 16;
 			c = reallocarray(p->children, cap, sizeof(*c));
