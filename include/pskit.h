@@ -880,9 +880,12 @@ struct pk_pie {
 	int	 has_other;	/* smem: "if t", so a fold of zeros is dropped */
 	double	 unused;
 	int	 has_unused;
+	double	 drawn;		/* the sum of the slices drawn */
 };
 void	 pk_smem_pie(const double *values, size_t n, double total,
 	    struct pk_pie *out);
+/* matplotlib's autopct of a slice: 100 * v / the sum of all slices. */
+double	 pk_smem_pie_percent(const struct pk_pie *p, double v);
 /*
  * Untrusted text as XML 1.0 character data or attribute value (xml.c):
  * & < > " ' as entities; C0, DEL, C1, invalid UTF-8 and code points XML

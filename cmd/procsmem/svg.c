@@ -113,11 +113,12 @@ wedge_path(FILE *fp, double cx, double cy, double r, double a0, double a1)
  * wedge moved by (-0.02, -0.02) and darkened (drawn below every wedge).
  */
 static void
-pie_slice(FILE *fp, const struct slice *s, double sum, double *angle,
-    size_t i, int shadow)
+pie_slice(FILE *fp, const struct slice *s, const struct pk_pie *p,
+    double *angle, size_t i, int shadow)
 {
 	const double cx = 300, cy = 300, r = 192;	/* 480 px for 2.5 */
-	double frac = s->v / sum, a0 = *angle, a1 = a0 + 2 * PI * frac;
+	double pct = pk_smem_pie_percent(p, s->v), a0 = *angle;
+	double a1 = a0 + 2 * PI * pct / 100;
 	double mid = (a0 + a1) / 2, ox = 0, oy = 0, lx, ly;
 
 	*angle = a1;
@@ -143,8 +144,7 @@ pie_slice(FILE *fp, const struct slice *s, double sum, double *angle,
 	fputs(s->shown, fp);
 	fprintf(fp, "</text>\n<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\" "
 	    "dominant-baseline=\"middle\">%.2f%%</text></g>\n",
-	    cx + ox + .6 * r * cos(mid), cy + oy - .6 * r * sin(mid),
-	    100 * frac);
+	    cx + ox + .6 * r * cos(mid), cy + oy - .6 * r * sin(mid), pct);
 }
 
 /* smem's showpie(): unused first (exploded), the kept rows, "other". */
@@ -153,7 +153,7 @@ pie(FILE *fp, const struct chart *c, const struct texts *t)
 {
 	struct slice *s = calloc(c->nrows + 2, sizeof(*s));
 	struct pk_pie p;
-	double sum = 0, angle = 0;
+	double angle = 0;
 	size_t i, n = 0;
 	char *t1, *t2;
 
@@ -166,17 +166,15 @@ pie(FILE *fp, const struct chart *c, const struct texts *t)
 		s[n++] = (struct slice){ t->full[i], t->shown[i], c->v[i], 0 };
 	if (p.has_other)
 		s[n++] = (struct slice){ "other", "other", p.other, 0 };
-	for (i = 0; i < n; i++)
-		sum += s[i].v;
 	t1 = xml(c->pie_field);
 	t2 = xml(c->sort_field);
 	doc_begin(fp, 600, 600);
 	fprintf(fp, "<text class=\"title\" x=\"300\" y=\"40\" "
 	    "text-anchor=\"middle\" font-size=\"12\">%s by %s</text>\n", t1, t2);
-	for (i = 0; sum > 0 && i < n; i++)
-		pie_slice(fp, &s[i], sum, &angle, i, 1);
-	for (angle = 0, i = 0; sum > 0 && i < n; i++)
-		pie_slice(fp, &s[i], sum, &angle, i, 0);
+	for (i = 0; p.drawn > 0 && i < n; i++)
+		pie_slice(fp, &s[i], &p, &angle, i, 1);
+	for (angle = 0, i = 0; p.drawn > 0 && i < n; i++)
+		pie_slice(fp, &s[i], &p, &angle, i, 0);
 	fputs("</svg>\n", fp);
 	free(t1);
 	free(t2);

@@ -28,4 +28,13 @@ pk_smem_pie(const double *values, size_t n, double total, struct pk_pie *out)
 	out->has_other = t != 0;
 	out->unused = total - sum;
 	out->has_unused = out->unused > 0;
+	/* the kept rows and "other" are all the rows */
+	out->drawn = sum + (out->has_unused ? out->unused : 0);
+}
+
+/* pie() normalises the values by their sum; autopct shows 100 * x. */
+double
+pk_smem_pie_percent(const struct pk_pie *p, double v)
+{
+	return p->drawn > 0 ? 100 * v / p->drawn : 0;
 }

@@ -114,7 +114,7 @@ xml_keeps_valid_text(void)
 static void
 pie_adds_up(void)
 {
-	double v[32], folded, total;
+	double v[32], folded, total, pct;
 	struct pk_pie p;
 	size_t n, i, k;
 	int bad = 0;
@@ -135,6 +135,12 @@ pie_adds_up(void)
 			bad += !(p.other + v[p.nkept - 1] >= total * .02 &&
 			    v[p.nkept - 1] >= total * .005);
 		bad += p.has_unused != (p.unused > 0);
+		/* the percentages shown add up to 100 */
+		for (pct = 0, i = 0; i < p.nkept; i++)
+			pct += pk_smem_pie_percent(&p, v[i]);
+		pct += p.has_other ? pk_smem_pie_percent(&p, p.other) : 0;
+		pct += p.has_unused ? pk_smem_pie_percent(&p, p.unused) : 0;
+		bad += p.drawn > 0 && (pct < 100 - 1e-9 || pct > 100 + 1e-9);
 	}
 	CHECK(bad == 0);
 }
