@@ -3,8 +3,9 @@
  * of pk_xml_escape() over random bytes (the output is strict UTF-8 with
  * only characters XML 1.0 allows and no raw markup), and of
  * pk_smem_pie() over random values (slices and fold add up to the
- * input, the fold only takes what smem's rules allow).  The exact
- * outputs are compared with smem and psutil by the bats suites.
+ * input, the fold only takes what smem's rules allow, the percentages
+ * shown add up to 100).  The exact outputs are compared with smem and
+ * psutil by the bats suites.
  */
 #include <stdlib.h>
 #include <string.h>
