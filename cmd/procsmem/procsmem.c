@@ -1502,7 +1502,8 @@ main(int argc, char **argv)
 		emit_file(&ctx, &r, cols, nc);
 	else
 		render(stdout, &r, cols, nc);
-	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL)
+	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL &&
+	    o.pie == NULL && o.bar == NULL)	/* not after an SVG */
 		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
 		    (unsigned long long)(r.cg.usage / 1024));
 	if (r.denied > 0 && !o.quiet)
