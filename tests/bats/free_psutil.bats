@@ -110,3 +110,10 @@ runpy.run_path(sys.argv[0], run_name="__main__")' "$1" "$SCRIPT"
 			fail "[$c]: $("$FREE" --psutil --procfs "$d/proc") vs $output"
 	done
 }
+
+@test "free --psutil: a failed write is 'write error', exit 1" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run --separate-stderr sh -c '"$0" --psutil >/dev/full' "$FREE"
+	assert_equal "$status" 1
+	assert_equal "$stderr" "free: write error"
+}

@@ -302,3 +302,13 @@ print(sorted({b.get("data-label") for b in r.iter("{http://www.w3.org/2000/svg}r
 	assert_equal "$status" 2
 	assert_equal "$stderr" "procsmem: --pie: the sort field 'name' is not a number"
 }
+
+@test "views: a failed write is 'write error', exit 1" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	local o
+	for o in "--psutil -q" "-S $FIX --pie name" "-S $FIX --bar name"; do
+		run --separate-stderr sh -c "\"\$0\" $o >/dev/full" "$PSMEM"
+		assert_equal "$status" 1
+		assert_equal "$stderr" "procsmem: write error"
+	done
+}
