@@ -1253,6 +1253,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(stderr);
+	if ((o->pie != NULL || o->bar != NULL) && o->fmt != OUT_TEXT)
+		errx(2, "--pie and --bar write SVG: no -o");
 	/* smem tests these as Python strings: empty means not given */
 	if (o->sort != NULL && *o->sort == '\0')
 		o->sort = NULL;
@@ -1367,8 +1369,6 @@ chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
 	size_t i, k;
 	int rev;
 
-	if (r->o->fmt != OUT_TEXT)
-		errx(2, "--pie and --bar write SVG: no -o");
 	c.pie = r->o->pie != NULL;
 	c.pie_field = r->o->pie;
 	c.sort_field = sort->key;
