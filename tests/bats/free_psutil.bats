@@ -89,6 +89,9 @@ runpy.run_path(sys.argv[0], run_name="__main__")' "$1" "$SCRIPT"
 		assert_equal "$status" 1
 		assert_equal "$stderr" "free: --psutil prints free.py's report once: no -o, -s, -c or --cgroup"
 	done
+	# unit and layout options do not change free.py's report
+	assert_equal "$("$FREE" --psutil -h -w -t -l --procfs "$d/proc")" \
+		"$("$FREE" --psutil --procfs "$d/proc")"
 	run --separate-stderr "$FREE" --psutil --procfs "$(fixture_dir free keys-past-8191)/proc"
 	assert_equal "$status" 1
 }
