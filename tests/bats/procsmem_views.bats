@@ -157,7 +157,11 @@ runpy.run_path(sys.argv[0], run_name="__main__")' "$1" "$SCRIPT"
 	assert_equal "${lines[0]}" "PID     User        USS     PSS    Swap     RSS Cmdline"
 	assert_equal "${#lines[@]}" 2	# no statm in the fixture: not listed
 	# smem's view options do not change procsmem.py's report
-	assert_equal "$("$PSMEM" --psutil -S "$FIX" -u -t -k -r -s uss)" "$output"
+	psutil_fixture "$BATS_TEST_TMPDIR/o" <<<$'5 5 0 a\\0\n70 1 0 b\\0'
+	run "$PSMEM" --psutil --procfs "$BATS_TEST_TMPDIR/o/proc"
+	assert_equal "${#lines[@]}" 4
+	assert_equal "$("$PSMEM" --psutil --procfs "$BATS_TEST_TMPDIR/o/proc" -u -t -k -r -s uss)" \
+		"$output"
 	run --separate-stderr "$PSMEM" --psutil -o json
 	assert_equal "$status" 2
 	assert_equal "$stderr" "procsmem: --psutil prints procsmem.py's text report only (no -o)"
