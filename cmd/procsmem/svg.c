@@ -298,7 +298,10 @@ bar(FILE *fp, const struct chart *c, const struct texts *t)
 			chars = pk_u8_len(c->labels[i]);
 	if (chars > LABEL_CHARS)
 		chars = LABEL_CHARS + 3;
-	/* room below the axes for the labels at 45 degrees, ~6 px each */
+	/* room for the labels at 45 degrees (~6 px a character): below the
+	 * axes, and left of the first tick */
+	if (fx(&f, .5) < (double)chars * 6 * .71 + 10)
+		f.x0 += (double)chars * 6 * .71 + 10 - fx(&f, .5);
 	doc_begin(fp, 640, 427 + 12 + (int)((double)chars * 6 * .71) + 20);
 	bar_axes(fp, &f, step);
 	for (i = 0; i < c->nrows; i++)
