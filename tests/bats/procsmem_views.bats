@@ -318,3 +318,14 @@ print(sorted({b.get("data-label") for b in r.iter("{http://www.w3.org/2000/svg}r
 		assert_equal "$stderr" "procsmem: write error"
 	done
 }
+
+@test "psutil: each file of a process is opened once (strace)" {
+	command -v strace >/dev/null || skip "strace not installed"
+	local d=$BATS_TEST_TMPDIR/st f
+	psutil_fixture "$d" <<<$'5 5 0 a\\0\n70 1 0 b\\0\n9 1 0 c\\0'
+	strace -f -e trace=openat -o "$d/trace" "$PSMEM" --psutil --procfs "$d/proc" >/dev/null ||
+		skip "strace cannot trace here"
+	for f in smaps_rollup statm status cmdline; do
+		assert_equal "$f $(grep -c "openat([0-9]*, \"$f\"" "$d/trace")" "$f 3"
+	done
+}
