@@ -45,10 +45,13 @@ COMMON_SRCS = \
 	lib/common/procparse.c \
 	lib/common/procprom.c \
 	lib/common/procstr.c \
+	lib/common/psutilmem.c \
 	lib/common/smaps.c \
+	lib/common/smemchart.c \
 	lib/common/smemfmt.c \
 	lib/common/svc.c \
-	lib/common/sysmem.c
+	lib/common/sysmem.c \
+	lib/common/xml.c
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.

@@ -868,6 +868,69 @@ void	 pk_smem_units(int64_t kb, char *buf, size_t len);
 void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
 int	 pk_smem_size_kb(const char *s, double *kb);
 
+/*
+ * smem 1.5's pie chart (showpie, smemchart.c): values sorted descending
+ * (kB); the smallest are folded into "other" while the fold plus the
+ * next is under 2% of total or the next is under 0.5%; "unused" is
+ * total minus the sum of every value, shown when positive.
+ */
+struct pk_pie {
+	size_t	 nkept;		/* values[0..nkept) keep their own slice */
+	double	 other;		/* sum of the folded ones */
+	int	 has_other;	/* smem: "if t", so a fold of zeros is dropped */
+	double	 unused;
+	int	 has_unused;
+	double	 drawn;		/* the sum of the slices drawn */
+};
+void	 pk_smem_pie(const double *values, size_t n, double total,
+	    struct pk_pie *out);
+/* matplotlib's autopct of a slice: 100 * v / the sum of all slices. */
+double	 pk_smem_pie_percent(const struct pk_pie *p, double v);
+/*
+ * Untrusted text as XML 1.0 character data or attribute value (xml.c):
+ * & < > " ' as entities; C0, DEL, C1, invalid UTF-8 and code points XML
+ * does not allow as vis(3)-style octal (\ooo per byte), so any bytes
+ * give well-formed UTF-8 XML.  malloc'd; NULL when out of memory.
+ */
+char	*pk_xml_escape(const char *s);
+
+/* ---- psutil 5.9.4's memory numbers (psutilmem.c, psmem.c) ---- */
+
+/*
+ * virtual_memory() and swap_memory() as psutil 5.9.4 _pslinux.py
+ * computes them (scripts/free.py prints them), in kB.  They differ from
+ * procps (pk_mem_used, pk_swap_used): see psutilmem.c.
+ */
+int64_t	 pk_mem_psutil_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_psutil_cached(const struct pk_meminfo *mi);
+int64_t	 pk_swap_psutil_used(const struct pk_meminfo *mi);
+/* scripts/procsmem.py convert_bytes(): "15.3M", "1023.0K", "0B". */
+void	 pk_psutil_convert_bytes(uint64_t n, char *buf, size_t len);
+
+/*
+ * One process as psutil's memory_full_info() and as_dict(["cmdline",
+ * "username"]) see it (scripts/procsmem.py).  Bytes.
+ */
+struct pk_psmem {
+	int		 pid;
+	uint64_t	 uss, pss, swap;	/* smaps_rollup (smaps without
+						   it); USS counts every
+						   Private_* line */
+	uint64_t	 rss;		/* statm resident * page size */
+	uint32_t	 ruid;		/* real uid from status */
+	int		 has_uid;	/* 0: status unreadable (psutil None) */
+	struct pk_strv	 cmdline;	/* psutil's split (pk_cmdline_parse) */
+	int		 has_cmdline;
+};
+/*
+ * Read pid's files in psutil's order: smaps_rollup, statm, status,
+ * cmdline.  PK_EACCES when the memory is denied (procsmem.py counts
+ * it), PK_ENOENT when the process is gone, a zombie or a kernel thread
+ * (skipped).  Release with pk_psmem_free().
+ */
+int	 pk_psmem_read(struct pk_ctx *ctx, int pid, struct pk_psmem *p);
+void	 pk_psmem_free(struct pk_psmem *p);
+
 /* ---- network interfaces: /proc/net/dev, if_inet6, ioctls (ifconfig) ---- */
 
 #define PK_IFNAMSIZ	16	/* the kernel's IFNAMSIZ: 15 characters + NUL */

@@ -17,4 +17,5 @@ PLATFORM_SRCS = \
 	lib/linux/oserr.c \
 	lib/linux/pmem.c \
 	lib/linux/proc.c \
-	lib/linux/procfd.c
+	lib/linux/procfd.c \
+	lib/linux/psmem.c

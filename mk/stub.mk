@@ -16,4 +16,5 @@ PLATFORM_SRCS = \
 	lib/stub/oserr.c \
 	lib/stub/pmem.c \
 	lib/stub/proc.c \
-	lib/stub/procfd.c
+	lib/stub/procfd.c \
+	lib/stub/psmem.c

@@ -29,6 +29,7 @@ PLATFORM_SRCS = \
 	lib/windows/oserr.c \
 	lib/windows/proc.c \
 	lib/stub/procfd.c \
+	lib/stub/psmem.c \
 	lib/windows/startup.c \
 	lib/windows/svc.c \
 	lib/windows/wstr.c

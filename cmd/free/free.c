@@ -16,6 +16,7 @@
 
 #include "pskit.h"
 #include "pskit_out.h"
+#include "psutil.h"
 
 #define F_HUMAN		0x001
 #define F_LOHI		0x002
@@ -29,7 +30,7 @@
 enum {
 	OPT_SI = 256, OPT_KILO, OPT_MEGA, OPT_GIGA, OPT_TERA, OPT_PETA,
 	OPT_TEBI, OPT_PEBI, OPT_HELP, OPT_TSV, OPT_JSON, OPT_NOHEADER,
-	OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_CGROUP
+	OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_CGROUP, OPT_PSUTIL
 };
 
 static const struct option longopts[] = {
@@ -62,6 +63,7 @@ static const struct option longopts[] = {
 	{ "procfs",	required_argument,	NULL, OPT_PROCFS },
 	{ "sysfs",	required_argument,	NULL, OPT_SYSFS },
 	{ "cgroup",	optional_argument,	NULL, OPT_CGROUP },
+	{ "psutil",	no_argument,		NULL, OPT_PSUTIL },
 	{ NULL,		0,			NULL, 0 }
 };
 
@@ -98,6 +100,7 @@ static const char usage_text[] =
 "     --procfs DIR    read DIR instead of /proc\n"
 "     --sysfs DIR     read DIR instead of /sys\n"
 "     --cgroup[=PATH] show the memory of this process's cgroup (or PATH)\n"
+"     --psutil        psutil's scripts/free.py report\n"
 "\n"
 "     --help     display this help and exit\n"
 " -V, --version  output version information and exit\n"
@@ -140,6 +143,7 @@ struct opts {
 	const char	*sysfs;
 	int		 cgroup;	/* --cgroup or PSKIT_FREE_CGROUP=1 */
 	const char	*cgroup_path;	/* NULL: the caller's own cgroup */
+	int		 psutil;	/* --psutil: free.py's report */
 };
 
 static volatile sig_atomic_t stop;
@@ -276,11 +280,16 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->cgroup = 1;
 			o->cgroup_path = optarg;
 			break;
+		case OPT_PSUTIL: o->psutil = 1; break;
 		default: usage(stderr);
 		}
 	}
 	if (optind != argc)
 		usage(stderr);
+	if (o->psutil && (o->fmt != OUT_TEXT || (o->flags & F_REPEAT) ||
+	    o->cgroup))
+		errx(1, "--psutil prints free.py's report once: "
+		    "no -o, -s, -c or --cgroup");
 	if ((p = getenv("PSKIT_FREE_CGROUP")) != NULL && strcmp(p, "1") == 0)
 		o->cgroup = 1;
 	if (o->flags & F_REPEAT)
@@ -614,7 +623,7 @@ main(int argc, char **argv)
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
 	}
-	rc = run(&ctx, &o);
+	rc = o.psutil ? free_psutil(&ctx, o.outfile) : run(&ctx, &o);
 	pk_ctx_close(&ctx);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		errx(1, "write error");

@@ -23,13 +23,14 @@
 
 #include "pskit.h"
 #include "pskit_out.h"
+#include "views.h"
 
 enum { V_PROC, V_USER, V_MAP, V_SYS };
 
 enum {
 	OPT_PIE = 256, OPT_BAR, OPT_HELP, OPT_TSV, OPT_JSON, OPT_SMAPS,
 	OPT_HUGETLB, OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_VERSION,
-	OPT_CGROUP
+	OPT_CGROUP, OPT_PSUTIL
 };
 
 static const struct option longopts[] = {
@@ -63,6 +64,7 @@ static const struct option longopts[] = {
 	{ "procfs",		required_argument,	NULL, OPT_PROCFS },
 	{ "sysfs",		required_argument,	NULL, OPT_SYSFS },
 	{ "cgroup",		optional_argument,	NULL, OPT_CGROUP },
+	{ "psutil",		no_argument,		NULL, OPT_PSUTIL },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -96,6 +98,8 @@ static const char usage_text[] =
 "  -r, --reverse         reverse sort\n"
 "  -p, --percent         show percentage\n"
 "  -k, --abbreviate      show unit suffixes\n"
+"  --pie=PIE             show pie graph (SVG)\n"
+"  --bar=BAR             show bar graph (SVG)\n"
 "  -S SOURCE, --source=SOURCE\n"
 "                        /proc data source (a root directory)\n"
 "  -q, --quiet           do not count unreadable processes on stderr\n"
@@ -109,6 +113,7 @@ static const char usage_text[] =
 "      --sysfs=DIR       read DIR instead of /sys\n"
 "      --cgroup[=PATH]   only processes in this process's memory cgroup\n"
 "                        (or PATH) and below, with its memory.current\n"
+"      --psutil          psutil's scripts/procsmem.py report\n"
 "  -V, --version         output version information and exit\n";
 
 /* Field ids; each view's table lists the ones it knows. */
@@ -264,6 +269,8 @@ struct opts {
 	const char	*outfile, *procfs, *sysfs;
 	int		 cgroup;
 	const char	*cgroup_path;
+	int		 psutil;
+	const char	*pie, *bar;
 };
 
 /* A row: a process, a user, a mapping name or a system area. */
@@ -1215,12 +1222,10 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case 'r': o->reverse = 1; break;
 		case 'p': o->percent = 1; break;
 		case 'k': o->abbrev = 1; break;
-		case OPT_PIE:
-			errx(2, "--pie is not supported (no charts); "
-			    "use -o tsv and a plotting tool");
-		case OPT_BAR:
-			errx(2, "--bar is not supported (no charts); "
-			    "use -o tsv and a plotting tool");
+		/* smem: an empty FIELD is no chart */
+		case OPT_PIE: o->pie = *optarg ? optarg : NULL; break;
+		case OPT_BAR: o->bar = *optarg ? optarg : NULL; break;
+		case OPT_PSUTIL: o->psutil = 1; break;
 		case 'S': o->source = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case OPT_SMAPS: o->exact = 1; break;
@@ -1248,6 +1253,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(stderr);
+	if ((o->pie != NULL || o->bar != NULL) && o->fmt != OUT_TEXT)
+		errx(2, "--pie and --bar write SVG: no -o");
 	/* smem tests these as Python strings: empty means not given */
 	if (o->sort != NULL && *o->sort == '\0')
 		o->sort = NULL;
@@ -1314,6 +1321,108 @@ emit_file(struct pk_ctx *ctx, const struct report *r,
 		errx(1, "%s", pk_strerror(ctx));
 }
 
+/*
+ * --pie, --bar: the label of a row, the FIELD column's value as text
+ * (smem: str() of the value, here its display form).  The one place
+ * that maps a row to a label: extend it for new keys.
+ */
+static char *
+chart_label(const struct report *r, const struct ent *e,
+    const struct field *f)
+{
+	struct val v = getv(r, e, f->id);
+	char buf[32], *s;
+
+	if (v.s == NULL)
+		snprintf(buf, sizeof(buf), "%lld", (long long)v.n);
+	if ((s = strdup(v.s != NULL ? v.s : buf)) == NULL)
+		err(1, NULL);
+	return s;
+}
+
+/* smem's showbar(): the shown numeric columns but pid and user. */
+static size_t
+chart_series(const struct report *r, const struct field **cols, size_t nc,
+    const struct field **ser)
+{
+	size_t j, n = 0;
+
+	for (j = 0; j + 1 < nc; j++)
+		if (cols[j]->id != F_PID && cols[j]->id != F_USER &&
+		    (r->n == 0 || getv(r, r->ents[0], cols[j]->id).s == NULL))
+			ser[n++] = cols[j];
+	return n;
+}
+
+/*
+ * smem showtable() then showpie()/showbar(): FIELD is the last column
+ * (with both options, --bar's, as in smem); pie values are the sort
+ * key; rows descending (smem reverses an ascending list).
+ */
+static void
+chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
+    const struct field **cols, size_t nc)
+{
+	const struct field **ser = xcalloc(nc + 1, sizeof(*ser));
+	struct chart c = { 0 };
+	struct pk_atomic a;
+	size_t i, k;
+	int rev;
+
+	c.pie = r->o->pie != NULL;
+	c.pie_field = r->o->pie;
+	c.sort_field = sort->key;
+	c.total = r->o->realmem ? parse_realmem(r->o->realmem) :
+	    (double)r->sys.kb[PK_SYS_MEMTOTAL];
+	c.nseries = c.pie ? 1 : chart_series(r, cols, nc, ser);
+	if (c.pie && r->n > 0 && getv(r, r->ents[0], sort->id).s != NULL)
+		errx(2, "--pie: the sort field '%s' is not a number", sort->key);
+	c.nrows = r->n;
+	c.keys = xcalloc(c.nseries + 1, sizeof(*c.keys));
+	for (k = 0; k < c.nseries; k++)
+		c.keys[k] = c.pie ? sort->key : ser[k]->key;
+	c.labels = xcalloc(r->n + 1, sizeof(*c.labels));
+	c.v = xcalloc(r->n * c.nseries + 1, sizeof(*c.v));
+	rev = r->n > 1 && val_cmp(getv(r, r->ents[0], sort->id),
+	    getv(r, r->ents[r->n - 1], sort->id)) < 0;
+	for (i = 0; i < r->n; i++) {
+		const struct ent *e = r->ents[rev ? r->n - 1 - i : i];
+
+		c.labels[i] = chart_label(r, e, cols[nc - 1]);
+		for (k = 0; k < c.nseries; k++)
+			c.v[i * c.nseries + k] = (double)getv(r, e,
+			    c.pie ? sort->id : ser[k]->id).n;
+	}
+	if (r->o->outfile == NULL)
+		chart_svg(stdout, &c);
+	else if (pk_atomic_open(ctx, r->o->outfile, &a) != PK_OK)
+		errx(1, "%s", pk_strerror(ctx));
+	else {
+		chart_svg(a.fp, &c);
+		if (pk_atomic_commit(ctx, &a) != PK_OK)
+			errx(1, "%s", pk_strerror(ctx));
+	}
+	for (i = 0; i < r->n; i++)
+		free(c.labels[i]);
+	free(c.labels);
+	free(c.v);
+	free(c.keys);
+	free(ser);
+}
+
+/* smem appends --pie's and --bar's FIELD to the columns. */
+static const char *
+chart_columns(const struct opts *o, const char *spec, char *buf,
+    size_t len)
+{
+	if (o->pie == NULL && o->bar == NULL)
+		return spec;
+	if (snprintf(buf, len, "%s %s %s", spec, o->pie ? o->pie : "",
+	    o->bar ? o->bar : "") >= (int)len)
+		errx(2, "--columns: too long");
+	return buf;
+}
+
 static void
 report_free(struct report *r)
 {
@@ -1347,10 +1456,13 @@ main(int argc, char **argv)
 	struct report r;
 	struct pk_ctx ctx;
 	struct opts o;
-	char root[4096];
+	char root[4096], spec[4096];
 	size_t nc;
 
 	parse_opts(argc, argv, &o);
+	if (o.psutil)
+		return psutil_main(source_procfs(&o, root, sizeof(root)),
+		    o.sysfs, o.outfile, o.fmt, o.quiet);
 	memset(&r, 0, sizeof(r));
 	r.o = &o;
 	r.fields = tables[o.view];
@@ -1358,8 +1470,9 @@ main(int argc, char **argv)
 	    o.view == V_SYS ? "order" : "pss");
 	if (sort == NULL)
 		showfields(r.fields, "unknown field ", o.sort);
-	nc = parse_columns(r.fields, o.columns && *o.columns ? o.columns :
-	    defcols[o.view], &cols);
+	nc = parse_columns(r.fields, chart_columns(&o, o.columns &&
+	    *o.columns ? o.columns : defcols[o.view], spec, sizeof(spec)),
+	    &cols);
 	if (pk_ctx_open(&ctx, source_procfs(&o, root, sizeof(root)),
 	    o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
@@ -1383,11 +1496,14 @@ main(int argc, char **argv)
 	sort_ncols = nc;
 	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
-	if (o.outfile != NULL)
+	if (o.pie != NULL || o.bar != NULL)
+		chart(&ctx, &r, sort, cols, nc);
+	else if (o.outfile != NULL)
 		emit_file(&ctx, &r, cols, nc);
 	else
 		render(stdout, &r, cols, nc);
-	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL)
+	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL &&
+	    o.pie == NULL && o.bar == NULL)	/* not after an SVG */
 		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
 		    (unsigned long long)(r.cg.usage / 1024));
 	if (r.denied > 0 && !o.quiet)

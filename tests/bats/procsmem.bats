@@ -150,9 +150,9 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 	assert_output "procsmem (pskit) 0.1.0"
 	run "$PSMEM" --bogus
 	assert_failure 2
-	run "$PSMEM" --pie pss
+	run "$PSMEM" --pie pss -o tsv
 	assert_failure 2
-	assert_output --partial "--pie is not supported"
+	assert_output --partial "--pie and --bar write SVG: no -o"
 	run "$PSMEM" -o xml
 	assert_failure 2
 }

@@ -161,3 +161,18 @@ PSSWARN="procsmem: warning: kernel does not appear to support PSS measurement"
 	run -0 ps --version
 	assert_output "procsmem (pskit) 0.1.0"
 }
+
+@test "charts and --psutil on Windows: an SVG of the processes; --psutil not supported" {
+	run -0 --separate-stderr ps --pie name
+	no_cr "$output"
+	[[ "${lines[1]}" == "<svg "* ]] || fail "not an SVG: ${lines[1]}"
+	if command -v xmllint >/dev/null; then
+		printf '%s\n' "$output" | xmllint --noout - || fail "invalid XML"
+	fi
+	run -0 --separate-stderr ps --bar name
+	grep -q 'class="bar" data-label="pkhog.exe"' <<<"$output" ||
+		fail "the started process has no bar"
+	run -1 --separate-stderr ps --psutil
+	[ -z "$output" ]
+	assert_equal "$stderr" "procsmem: not supported on this system"
+}
