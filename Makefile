@@ -29,6 +29,7 @@ COMMANDS = free ifconfig iostat procinfo procsmem winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cgname.c \
 	lib/common/cgroup.c \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
