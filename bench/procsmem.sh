@@ -35,3 +35,19 @@ echo "  ratio pskit/smem: $(bench_ratio "$ours" "$smem")" \
 	"pskit/smemstat: $(bench_ratio "$ours" "$smemstat")," \
 	"pskit/psutil: $(bench_ratio "$ours" "$py")," \
 	"pskit/floor: $(bench_ratio "$ours" "$floor")"
+# --by (issue 19): the grouping's cost over the plain process view (goal
+# <= 10%), with smem -u, smem's own per-user grouping, in the same run.
+# ps_mem (per-program grouping) is not packaged for Debian 12: not measured.
+bench_row "smem -u" "/usr/bin/smem -u"; smemu=$BENCH_LAST
+bench_row "pskit procsmem -u" "bin/procsmem -q -u"; oursu=$BENCH_LAST
+for by in program user cgroup unit container; do
+	bench_row "pskit procsmem --by $by" "bin/procsmem -q --by $by"
+	eval "by_$by=\$BENCH_LAST"
+done
+# shellcheck disable=SC2154
+echo "  ratio --by/plain: program $(bench_ratio "$by_program" "$ours")," \
+	"user $(bench_ratio "$by_user" "$ours")," \
+	"cgroup $(bench_ratio "$by_cgroup" "$ours")," \
+	"unit $(bench_ratio "$by_unit" "$ours")," \
+	"container $(bench_ratio "$by_container" "$ours");" \
+	"pskit -u/smem -u: $(bench_ratio "$oursu" "$smemu")"

@@ -217,8 +217,8 @@ static const struct field sys_fields[] = {
 };
 
 /* --by: the key field first (named by group_setup), pod and charged
- * only where the key has them. */
-static struct field group_fields[] = {
+ * only where the key has them; group_fields is this, trimmed. */
+static const struct field group_template[] = {
 	{ NULL, F_NAME, NULL, 24, 1, 1, 0, T_EMPTY, "the group" },
 	{ "pod", F_POD, "Pod", 36, 1, 0, 0, T_EMPTY, "Kubernetes pod UID" },
 	{ "count", F_COUNT, "Count", 5, 0, 0, 0, T_SUM, "number of processes" },
@@ -231,6 +231,7 @@ static struct field group_fields[] = {
 	    "memory charged to the cgroup (memory.current)" },
 	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
 };
+static struct field group_fields[sizeof(group_template) / sizeof(group_template[0])];
 
 /* Structured records of each view (bytes; prom aggregates, see below). */
 #define OB(k, h)	{ k, OUT_U64, OUT_GAUGE, "bytes", h }
@@ -1980,16 +1981,16 @@ group_setup(const struct opts *o)
 	static const int widths[] = { 0, 24, 8, 40, 30, 12 };
 	size_t i, j = 0;
 
+	for (i = 0; i == 0 || group_template[i].key != NULL; i++) {
+		if ((group_template[i].id == F_POD && o->by != BY_CONTAINER) ||
+		    (group_template[i].id == F_CHARGED && o->by != BY_CGROUP))
+			continue;
+		group_fields[j++] = group_template[i];
+	}
+	memset(&group_fields[j], 0, sizeof(group_fields[j]));
 	group_fields[0].key = by_names[o->by];
 	group_fields[0].title = titles[o->by];
 	group_fields[0].width = widths[o->by];
-	for (i = 0; group_fields[i].key != NULL; i++) {
-		if ((group_fields[i].id == F_POD && o->by != BY_CONTAINER) ||
-		    (group_fields[i].id == F_CHARGED && o->by != BY_CGROUP))
-			continue;
-		group_fields[j++] = group_fields[i];
-	}
-	group_fields[j].key = NULL;
 }
 
 /* The hierarchy whose paths --by cgroup, unit, container read. */
