@@ -12,7 +12,8 @@
 # pskit/reference ratio, maximum RSS) and writes bench/out/<command>.svg
 # (time per item against size, log x axis) and bench/out/scaling.tsv.
 # SCALE_RUNS (default 5) runs per point; SCALE_QUICK=1 uses the two
-# smallest sizes only.  Parts that need root say so and are skipped.
+# smallest sizes only; SCALE_PARTS (default "procs maps iostat ifconfig")
+# picks the parts to run.  Parts that need root say so and are skipped.
 cd "$(dirname "$0")/.." || exit 1
 . bench/lib.sh
 RUNS=${SCALE_RUNS:-5}
@@ -21,6 +22,8 @@ mkdir -p "$OUT"
 RES=$OUT/scaling.tsv
 SCRIPTS=${PSUTIL_SCRIPTS:-/work/shared/tools/psutil-5.9.4-scripts}
 [ -d "$SCRIPTS" ] || SCRIPTS=../shared/tools/psutil-5.9.4-scripts
+PARTS=" ${SCALE_PARTS:-procs maps iostat ifconfig} "
+part() { case $PARTS in *" $1 "*) return 0 ;; esac; return 1; }
 root=0
 [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && root=1
 
@@ -99,14 +102,14 @@ fi
 echo "scaling (mean of $RUNS runs per point; RSS: one run, /usr/bin/time -f %M)"
 
 if [ $root = 1 ] && unshare -p -f --mount-proc true 2>/dev/null; then
-	unshare -p -f --mount-proc sh "$0" --in-pidns procs
-	unshare -p -f --mount-proc sh "$0" --in-pidns maps
+	! part procs || unshare -p -f --mount-proc sh "$0" --in-pidns procs
+	! part maps || unshare -p -f --mount-proc sh "$0" --in-pidns maps
 else
 	echo "  procsmem, procinfo, maps: skipped (needs root for a private PID namespace)"
 fi
 
 # iostat over fake trees: block/devN/stat and diskstats, sysstat through -f
-for n in $(sizes 10 100 1000 5000); do
+part iostat && for n in $(sizes 10 100 1000 5000); do
 	T=$BENCH_TMP/disks$n
 	mkdir -p "$T/block"
 	awk -v n="$n" -v t="$T" 'BEGIN {
@@ -123,7 +126,9 @@ for n in $(sizes 10 100 1000 5000); do
 done
 
 # ifconfig over dummy links in a private network namespace
-if [ $root = 1 ] && command -v ip >/dev/null 2>&1; then
+if ! part ifconfig; then
+	:
+elif [ $root = 1 ] && command -v ip >/dev/null 2>&1; then
 	for n in $(sizes 10 100 1000 4000); do
 		ns=pskit-scale-$$-$n
 		ip netns add "$ns" || break
