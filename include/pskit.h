@@ -1024,6 +1024,8 @@ struct pk_inet4_addr {
 #define PK_NETIF_HAS_INDEX	0x0040
 #define PK_NETIF_HAS_OPER	0x0080	/* operstate read */
 #define PK_NETIF_HAS_CARRIER	0x0100
+#define PK_NETIF_HAS_LFLAGS	0x0200	/* lflags from netlink */
+#define PK_NETIF_HAS_STATS64	0x0400	/* netlink IFLA_STATS64 read */
 
 /* What pk_net_fetch() reads beyond net-tools' ioctls. */
 #define PK_NET_ETHTOOL		0x1	/* speed, duplex */
@@ -1049,6 +1051,9 @@ struct pk_netif {
 	int			 duplex;	/* 0 half, 1 full */
 	int			 carrier;
 	char			 operstate[16];
+	unsigned		 lflags;	/* 32-bit ifi_flags (LOWER_UP) */
+	/* from IFLA_STATS64, as ip reads them (not /proc/net/dev's sums) */
+	uint64_t		 rx_over_errors, tx_carrier_errors;
 };
 
 /* Sockets for the interface ioctls, opened once per command. */
@@ -1112,6 +1117,8 @@ struct pk_netlink {
 	unsigned	 flags;		/* 32-bit ifi_flags (LOWER_UP, DORMANT) */
 	int		 operstate;	/* IF_OPER_*, -1 when absent */
 	int		 carrier;	/* 0 or 1, -1 when absent */
+	int		 has_stats64;	/* the two counters below were sent */
+	uint64_t	 rx_over_errors, tx_carrier_errors;
 };
 
 /* Every link of the namespace, in ifindex order. */
