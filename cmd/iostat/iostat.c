@@ -451,7 +451,6 @@ main(int argc, char **argv)
 {
 	static struct ios st;
 	struct ios *s = &st;
-	size_t i;
 	struct tm tm;
 	time_t now;
 	int primed, status;
@@ -503,9 +502,7 @@ main(int argc, char **argv)
 	if (s->fmt != OUT_TEXT && s->outfile == NULL)
 		out_end(&s->w);
 	flush_out();
-	for (i = 0; i < s->ndv; i++)
-		free(s->dv[i]);
-	free(s->dv);
+	free_devs(s);
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);
 	pk_ctx_close(&s->ctx);
