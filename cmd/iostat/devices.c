@@ -117,6 +117,17 @@ insert_pos(const struct ios *s, const char *name)
 struct dev *
 add_dev(struct ios *s, const char *name, int dtype)
 {
+	return add_dev_as(s, name, dtype, name);
+}
+
+/*
+ * add_dev() with the whole-device test made on another name: sysstat
+ * tests a device-mapper registered name (vg0-root), not its dm-N, so
+ * such a volume is read as a partition, through dev/block/MAJ:MIN.
+ */
+struct dev *
+add_dev_as(struct ios *s, const char *name, int dtype, const char *tested)
+{
 	struct dev *d, **nv;
 	size_t i;
 
@@ -145,7 +156,7 @@ add_dev(struct ios *s, const char *name, int dtype)
 	d->exist = 1;
 	if (dtype == T_GROUP)
 		d->tp = T_GROUP;
-	else if (is_device(s, name))
+	else if (is_device(s, tested))
 		d->tp = dtype == T_PART_DEV ? T_PART_DEV : T_DEV;
 	else
 		d->tp = T_PART;

@@ -86,6 +86,12 @@ add_arg_dev(struct ios *s, const char *arg, int dtype)
 	if (DIS(F_PERSIST) && pk_blk_persist_target(s->ptype, n, tgt,
 	    sizeof(tgt)) == PK_OK)
 		n = tgt;
+	/* -N before it: a registered name (vg0-root) stands for its dm-N */
+	else if (dtype == 0 && DIS(F_DEVMAP) && pk_blk_devmap_kname(n, tgt,
+	    sizeof(tgt)) == PK_OK) {
+		add_dev_as(s, tgt, dtype, n);
+		return;
+	}
 	add_dev(s, n, dtype);
 }
 

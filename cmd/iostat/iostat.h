@@ -111,6 +111,7 @@ void	 usage(const struct ios *) __attribute__((noreturn));
 
 /* devices.c */
 struct dev *add_dev(struct ios *, const char *, int);
+struct dev *add_dev_as(struct ios *, const char *, int, const char *);
 void	 free_devs(struct ios *);
 int	 read_sample(struct ios *, int);
 const char *display_name(struct ios *, struct dev *);
