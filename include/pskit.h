@@ -675,6 +675,12 @@ int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
  */
 int	 pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
 	    char *out, size_t len);
+/*
+ * The kernel name (dm-N) of a device-mapper registered name: the last
+ * part of the /dev/mapper/NAME link (sysstat's
+ * get_dm_name_from_registered_name()); PK_ENOENT when not a link.
+ */
+int	 pk_blk_devmap_kname(const char *name, char *out, size_t len);
 /* sysstat's device_name(): realpath, "/dev/" stripped, '/' -> '!'. */
 int	 pk_blk_canon_name(const char *name, char *out, size_t len);
 /* Kernel name behind sys dev/block/MAJ:MIN (its link's last part). */

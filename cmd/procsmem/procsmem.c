@@ -1517,8 +1517,8 @@ main(int argc, char **argv)
 		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
 		    (unsigned long long)(r.cg.usage / 1024));
 	if (r.denied > 0 && !o.quiet)
-		warnx("%lld processes could not be read (permission denied)",
-		    (long long)r.denied);
+		warnx("%lld process%s could not be read (permission denied)",
+		    (long long)r.denied, r.denied == 1 ? "" : "es");
 	if (r.n == 0 && r.denied > 0)
 		r.status = 1;
 	pk_ctx_close(&ctx);
