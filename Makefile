@@ -33,6 +33,7 @@ COMMON_SRCS = \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
 	lib/common/err.c \
+	lib/common/esc.c \
 	lib/common/iorate.c \
 	lib/common/kv.c \
 	lib/common/mem.c \

@@ -868,6 +868,27 @@ int	 pk_re_match(const struct pk_re *re, const char *s);
 void	 pk_re_free(struct pk_re *re);
 
 /*
+ * The escaping policy (esc.c; DESIGN.md "Output").  Text for terminals:
+ * C0 controls (newline and tab too: they are inside a field), DEL, C1
+ * controls and bytes of invalid UTF-8 become vis(3)'s octal \ooo; valid
+ * printable UTF-8 passes when the locale's codeset is UTF-8
+ * (PK_ESC_UTF8), else every byte >= 0x80 is escaped.  pk_esc_text()
+ * truncates like strlcpy but never inside an escape or a character;
+ * pk_esc_cut() cuts an escaped string to ncols characters the same way.
+ * The tsv, json and prom escapers are out_tsv_escape(), out_json_string(),
+ * out_json_key() and out_prom_label() (pskit_out.h).
+ */
+#define PK_ESC_UTF8	0x1
+unsigned pk_esc_locale(void);
+size_t	 pk_esc_text(char *dst, size_t dstlen, const char *src,
+	    unsigned flags);
+char	*pk_esc_text_dup(const char *src);
+void	 pk_esc_fputs(const char *src, FILE *fp);
+size_t	 pk_esc_cut(const char *s, size_t ncols, size_t *cols);
+size_t	 pk_utf8_seq(const unsigned char *s);
+int	 pk_utf8_valid(const char *s);
+
+/*
  * Text formatting of memory reports (smemfmt.c): smem 1.5's -k units
  * ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and the
  * UTF-8 character counts and escaping of its fixed-width columns.

@@ -137,9 +137,15 @@ int	 out_obj_end(struct out *o);
 int	 out_arr_begin(struct out *o);
 int	 out_arr_end(struct out *o);
 
-/* Escapers, exported for unit tests and for commands' text output. */
+/*
+ * Escapers (esc.c, the one escaping policy), exported for unit tests and
+ * iostat's sysstat JSON.  tsv: \t \n \r \\ and \xHH, reversible.
+ * json: a valid string exactly, an invalid value as an array of byte
+ * values, an invalid key as "\u0000" + hex bytes.  prom: injective.
+ */
 void	 out_tsv_escape(FILE *fp, const char *s);
 void	 out_json_string(FILE *fp, const char *s);
+void	 out_json_key(FILE *fp, const char *s);
 void	 out_prom_label(FILE *fp, const char *s);
 
 #endif /* PSKIT_OUT_H */

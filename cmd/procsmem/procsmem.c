@@ -366,10 +366,9 @@ put_cell(FILE *fp, const char *s, int width, int prec, int left)
 	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
-	if (prec > 0 && len > (size_t)prec) {
-		bytes = pk_u8_prefix(s, (size_t)prec);
-		len = (size_t)prec;
-	}
+	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
+	if (prec > 0 && len > (size_t)prec)
+		bytes = pk_esc_cut(s, (size_t)prec, &len);
 	pad = width > (int)len ? width - (int)len : 0;
 	if (!left)
 		fprintf(fp, "%*s", pad, "");
