@@ -28,6 +28,7 @@
 #include "pskit.h"
 #include "pskit_out.h"
 #include "views.h"
+#include "shell.h"
 
 enum { V_PROC, V_USER, V_MAP, V_SYS, V_GROUP };
 
@@ -396,10 +397,9 @@ put_cell(FILE *fp, const char *s, int width, int prec, int left)
 	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
-	if (prec > 0 && len > (size_t)prec) {
-		bytes = pk_u8_prefix(s, (size_t)prec);
-		len = (size_t)prec;
-	}
+	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
+	if (prec > 0 && len > (size_t)prec)
+		bytes = pk_esc_cut(s, (size_t)prec, &len);
 	pad = width > (int)len ? width - (int)len : 0;
 	if (!left)
 		fprintf(fp, "%*s", pad, "");
@@ -1749,9 +1749,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_SMAPS: o->exact = 1; break;
 		case OPT_HUGETLB: o->hugetlb = 1; break;
 		case 'o':
-			if ((o->fmt = out_parse_fmt(optarg)) == -1)
-				errx(2, "unknown output format '%s' "
-				    "(text, tsv, json, prom)", optarg);
+			if ((o->fmt = sh_format(optarg)) == -1)
+				usage(stderr);
 			break;
 		case OPT_TSV: o->fmt = OUT_TSV; break;
 		case OPT_JSON: o->fmt = OUT_JSON; break;
@@ -1762,9 +1761,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->cgroup = o->totals = 1;
 			o->cgroup_path = optarg;
 			break;
-		case 'V':
-			printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
-			exit(0);
+		case 'V': sh_version();
 		case 'h': usage(stdout);
 		default: usage(stderr);
 		}
@@ -1837,17 +1834,36 @@ render(FILE *fp, const struct report *r, const struct field **cols,
 		render_out(fp, r, r->o->noheader ? OUT_NOHEADER : 0);
 }
 
+/*
+ * A file that shows command lines is the owner's only (issue 18.1): the
+ * process view's tsv and json records carry the command, text and SVG
+ * when a column (or the chart's label) is the command.
+ */
+static enum sh_mode
+out_mode(const struct report *r, const struct field **cols, size_t nc)
+{
+	size_t i;
+
+	if (r->o->view != V_PROC || r->o->fmt == OUT_PROM)
+		return SH_PUBLIC;
+	if (r->o->fmt != OUT_TEXT)
+		return SH_PRIVATE;
+	for (i = 0; i < nc; i++)
+		if (cols[i]->id == F_COMMAND)
+			return SH_PRIVATE;
+	return SH_PUBLIC;
+}
+
+/* The report to stdout or replacing --outfile. */
 static void
-emit_file(struct pk_ctx *ctx, const struct report *r,
+emit(struct pk_ctx *ctx, const struct report *r,
     const struct field **cols, size_t nc)
 {
-	struct pk_atomic a;
+	struct sh_out so;
 
-	if (pk_atomic_open(ctx, r->o->outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
-	render(a.fp, r, cols, nc);
-	if (pk_atomic_commit(ctx, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	sh_open(ctx, &so, r->o->outfile, out_mode(r, cols, nc));
+	render(so.fp, r, cols, nc);
+	sh_commit(ctx, &so);
 }
 
 /*
@@ -1894,7 +1910,7 @@ chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
 {
 	const struct field **ser = xcalloc(nc + 1, sizeof(*ser));
 	struct chart c = { 0 };
-	struct pk_atomic a;
+	struct sh_out so;
 	size_t i, k;
 	int rev;
 
@@ -1922,15 +1938,9 @@ chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
 			c.v[i * c.nseries + k] = (double)getv(r, e,
 			    c.pie ? sort->id : ser[k]->id).n;
 	}
-	if (r->o->outfile == NULL)
-		chart_svg(stdout, &c);
-	else if (pk_atomic_open(ctx, r->o->outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
-	else {
-		chart_svg(a.fp, &c);
-		if (pk_atomic_commit(ctx, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(ctx));
-	}
+	sh_open(ctx, &so, r->o->outfile, out_mode(r, cols, nc));
+	chart_svg(so.fp, &c);
+	sh_commit(ctx, &so);
 	for (i = 0; i < r->n; i++)
 		free(c.labels[i]);
 	free(c.labels);
@@ -2020,14 +2030,6 @@ struct run {
 	int			 begun;
 };
 
-static volatile sig_atomic_t stop;
-
-static void
-on_signal(int sig)
-{
-	stop = sig;
-}
-
 /* Sleep the interval, but wake for a signal. */
 static void
 pause_secs(double secs)
@@ -2036,7 +2038,7 @@ pause_secs(double secs)
 
 	ts.tv_sec = (time_t)secs;
 	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
-	while (!stop && nanosleep(&ts, &ts) == -1 && errno == EINTR)
+	while (!sh_signal && nanosleep(&ts, &ts) == -1 && errno == EINTR)
 		;
 }
 
@@ -2084,13 +2086,13 @@ output(struct pk_ctx *ctx, struct run *u, const struct report *r, int first)
 		return;
 	}
 	if (o->outfile != NULL) {
-		emit_file(ctx, r, u->cols, u->nc);
+		emit(ctx, r, u->cols, u->nc);
 		return;
 	}
 	if (o->fmt == OUT_TEXT || o->interval == 0) {
 		if (!first && o->fmt == OUT_TEXT)
 			putchar('\n');	/* smemstat's blank line */
-		render(stdout, r, u->cols, u->nc);
+		emit(ctx, r, u->cols, u->nc);
 		if (o->cgroup && o->fmt == OUT_TEXT)
 			printf("cgroup %s: memory.current %llu kB\n",
 			    r->cg.loc.path,
@@ -2122,38 +2124,24 @@ run_samples(struct pk_ctx *ctx, struct run *u)
 		collect(ctx, u, &r);
 		output(ctx, u, &r, n == 0);
 		if (r.denied > 0 && !u->o->quiet)
-			warnx("%lld processes could not be read (permission "
-			    "denied)", (long long)r.denied);
+			warnx("%lld process%s could not be read (permission "
+			    "denied)", (long long)r.denied,
+			    r.denied == 1 ? "" : "es");
 		if (r.n == 0 && r.denied > 0)
 			r.status = 1;
 		status |= r.status;
 		report_free(&r);
 		if (fflush(stdout) != 0 || ferror(stdout))
 			errx(1, "write error");
-		if (u->o->interval == 0 || ++n == u->o->count || stop)
+		if (u->o->interval == 0 || ++n == u->o->count || sh_signal)
 			break;
 		pause_secs(u->o->interval);
-		if (stop)
+		if (sh_signal)
 			break;
 	}
 	if (u->begun && out_end(&u->w) != PK_OK)
 		errx(1, "out of memory");
 	return status;
-}
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	/* a write blocked on a slow reader finishes the sample */
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
 }
 
 int
@@ -2171,6 +2159,7 @@ main(int argc, char **argv)
 	int status;
 
 	parse_opts(argc, argv, &o);
+	sh_signals();
 	if (o.psutil)
 		return psutil_main(source_procfs(&o, root, sizeof(root)),
 		    o.sysfs, o.outfile, o.fmt, o.quiet);
@@ -2194,19 +2183,11 @@ main(int argc, char **argv)
 	if (pk_ctx_open(&ctx, source_procfs(&o, root, sizeof(root)),
 	    o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	if (o.interval > 0)
-		catch_signals();
 	status = run_samples(&ctx, &u);
 	pk_ctx_close(&ctx);
 	pk_re_free(o.pre);
 	pk_re_free(o.mre);
 	pk_re_free(o.ure);
 	free(u.cols);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	if (stop) {	/* the signal's status, after a whole last sample */
-		signal(stop, SIG_DFL);
-		raise(stop);
-	}
-	return status;
+	return sh_exit(status);
 }
