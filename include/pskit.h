@@ -270,9 +270,14 @@ struct pk_atomic {
 	FILE	*fp;		/* write here */
 };
 
-/* Create a temporary file in path's directory, open as a->fp. */
+/* pk_atomic_open() flags: the output carries command lines,
+ * environments, working directories or open files (mode 0600). */
+#define PK_ATOMIC_PRIVATE	0x1
+/* Create a temporary file in path's directory, open as a->fp.  Its mode
+ * is 0600 with PK_ATOMIC_PRIVATE, else 0666 & ~umask; an existing
+ * destination's mode is kept where it is stricter (POSIX only). */
 int	 pk_atomic_open(struct pk_ctx *ctx, const char *path,
-	    struct pk_atomic *a);
+	    struct pk_atomic *a, unsigned flags);
 /* Flush, fsync and rename over the destination; closes a->fp.  On any
  * error the destination is left as it was. */
 int	 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a);
@@ -670,6 +675,12 @@ int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
  */
 int	 pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
 	    char *out, size_t len);
+/*
+ * The kernel name (dm-N) of a device-mapper registered name: the last
+ * part of the /dev/mapper/NAME link (sysstat's
+ * get_dm_name_from_registered_name()); PK_ENOENT when not a link.
+ */
+int	 pk_blk_devmap_kname(const char *name, char *out, size_t len);
 /* sysstat's device_name(): realpath, "/dev/" stripped, '/' -> '!'. */
 int	 pk_blk_canon_name(const char *name, char *out, size_t len);
 /* Kernel name behind sys dev/block/MAJ:MIN (its link's last part). */

@@ -243,17 +243,18 @@ ref_vs_ours() {
 	assert_output 4
 }
 
-@test "free: SIGTERM and SIGINT in an interval leave only complete JSON lines" {
+@test "free: SIGTERM, SIGINT, SIGHUP in an interval leave only complete JSON lines, exit 128+signal" {
 	command -v jq >/dev/null || skip "jq not installed"
 	local out=$BATS_TEST_TMPDIR/out sig
-	for sig in TERM INT; do
+	declare -A want=([HUP]=129 [INT]=130 [TERM]=143)
+	for sig in TERM INT HUP; do
 		"$FREE" --procfs "$F1" -s 0.2 -o json > "$out" &
 		local pid=$!
 		sleep 0.7
 		kill -s $sig $pid
-		wait $pid
-		local rc=$?
-		[ "$rc" -eq 0 ] || fail "SIG$sig: status $rc"
+		local rc=0
+		wait $pid || rc=$?
+		[ "$rc" -eq "${want[$sig]}" ] || fail "SIG$sig: status $rc"
 		[ "$(wc -l < "$out")" -ge 2 ] || fail "SIG$sig: too few samples"
 		while IFS= read -r l; do
 			jq -e . <<< "$l" >/dev/null || fail "SIG$sig: broken line: $l"
