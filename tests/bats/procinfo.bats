@@ -142,7 +142,7 @@ field() {
 	wait_for is_state "$SPAWNED" S
 	run "$PI" "$SPAWNED"
 	assert_success
-	assert_line 'name        a) (b\nc'
+	assert_line 'name        a) (b\012c'	# octal, as vis(3) VIS_OCTAL (esc.c)
 	[ "$(field status)" = sleeping ]
 	run "$PI" --json "$SPAWNED"
 	[ "$(jq -r '.[0].name' <<<"$output")" = "$name" ]
