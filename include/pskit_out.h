@@ -66,7 +66,7 @@ struct out_level {
 #define OUT_LV_OBJ	1
 #define OUT_LV_ARR	2
 
-#define OUT_INTERVAL	0x1	/* samples: JSON Lines with a timestamp */
+#define OUT_INTERVAL	0x1	/* samples: JSON Lines of arrays, records timestamped */
 #define OUT_NOHEADER	0x2	/* tsv without its header row */
 
 struct out {
@@ -74,7 +74,6 @@ struct out {
 	enum out_fmt		 fmt;
 	unsigned		 flags;
 	const char		*tool;		/* "free" -> pskit_free_... */
-	const char		*list_key;	/* key of the record list in a sample */
 	const struct out_col	*cols;
 	size_t			 ncols;
 	size_t			 col;		/* next column of this record */

@@ -2,8 +2,10 @@
  * out.c: the structured-output writer (DESIGN.md "Output: one writer").
  *
  * tsv:  header row, one record per line, strings escaped, \N missing.
- * json: snapshot = one array of objects; interval = one object per sample
- *       per line ({"timestamp":..,"<list>":[..]}).
+ * json: every sample is one array of objects.  A snapshot is one array;
+ *       an interval run prints one array per sample on a line of its own
+ *       (JSON Lines of arrays), each record starting with "timestamp"
+ *       (epoch seconds), so one jq filter reads both.
  * Strings go through the escapers of esc.c (the one escaping policy).
  * prom: exposition format 0.0.4; records are kept until the sample ends,
  *       then each numeric column becomes one metric family whose labels
@@ -73,7 +75,6 @@ out_begin(struct out *o, FILE *fp, enum out_fmt fmt, unsigned flags,
 	o->fmt = fmt;
 	o->flags = flags;
 	o->tool = tool;
-	o->list_key = "records";
 	o->cols = cols;
 	o->ncols = ncols;
 	if ((o->cur = calloc(ncols, sizeof(*o->cur))) == NULL)
@@ -97,12 +98,6 @@ out_sample_begin(struct out *o, double timestamp)
 {
 	o->timestamp = timestamp;
 	o->nrec = 0;
-	if (o->fmt == OUT_JSON && (o->flags & OUT_INTERVAL)) {
-		fputs("{\"timestamp\":", o->fp);
-		fprintf(o->fp, "%.3f,", timestamp);
-		out_json_key(o->fp, o->list_key);
-		fputs(":[", o->fp);
-	}
 	return PK_OK;
 }
 
@@ -216,8 +211,9 @@ prom_flush(struct out *o)
 int
 out_sample_end(struct out *o)
 {
+	/* the array opens with the sample's first record: none gives [] */
 	if (o->fmt == OUT_JSON && (o->flags & OUT_INTERVAL))
-		fputs("]}\n", o->fp);
+		fputs(o->nrec ? "]\n" : "[]\n", o->fp);
 	else if (o->fmt == OUT_PROM)
 		prom_flush(o);
 	fflush(o->fp);
@@ -231,11 +227,12 @@ out_record_begin(struct out *o)
 	if (o->fmt == OUT_TSV && (o->flags & OUT_INTERVAL))
 		fprintf(o->fp, "%.3f\t", o->timestamp);
 	else if (o->fmt == OUT_JSON) {
-		if (o->flags & OUT_INTERVAL)
-			fputs(o->nrec ? "," : "", o->fp);
-		else
-			fputs(o->nrec ? ",\n" : "[\n", o->fp);
-		putc('{', o->fp);
+		if (o->flags & OUT_INTERVAL) {
+			/* the TSV's timestamp column, as the record's first key */
+			fputs(o->nrec ? ",{" : "[{", o->fp);
+			fprintf(o->fp, "\"timestamp\":%.3f", o->timestamp);
+		} else
+			fputs(o->nrec ? ",\n{" : "[\n{", o->fp);
 	}
 	return PK_OK;
 }
@@ -451,7 +448,7 @@ put(struct out *o, struct out_val *v)
 		else
 			fputs("\\N", o->fp);
 	} else if (o->fmt == OUT_JSON) {
-		if (o->col > 0)
+		if (o->col > 0 || (o->flags & OUT_INTERVAL))
 			putc(',', o->fp);
 		out_json_key(o->fp, c->key);
 		putc(':', o->fp);

@@ -84,10 +84,11 @@ json_escaping(void)
 	    "\"up\":null}\n]\n");
 	/* overlong encodings and surrogates are not UTF-8 */
 	CHECK_STR(render(OUT_JSON, OUT_INTERVAL, "\xc0\xaf\xed\xa0\x80"),
-	    "{\"timestamp\":12.500,\"records\":[{\"name\":[192,175,237,"
-	    "160,128],\"size\":18446744073709551615,"
-	    "\"delta\":-3,\"ratio\":12.35,\"up\":true},{\"name\":\"b\","
-	    "\"size\":null,\"delta\":null,\"ratio\":null,\"up\":null}]}\n");
+	    "[{\"timestamp\":12.500,\"name\":[192,175,237,160,128],"
+	    "\"size\":18446744073709551615,"
+	    "\"delta\":-3,\"ratio\":12.35,\"up\":true},{\"timestamp\":12.500,"
+	    "\"name\":\"b\",\"size\":null,\"delta\":null,\"ratio\":null,"
+	    "\"up\":null}]\n");
 }
 
 static void
