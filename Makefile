@@ -16,7 +16,7 @@ include mk/$(PLATFORM).mk
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes
 STD = -std=c11 -D_POSIX_C_SOURCE=200809L
-ALL_CPPFLAGS = -Iinclude $(PLATFORM_CPPFLAGS) $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -Icmd/common $(PLATFORM_CPPFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(STD) $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
@@ -33,6 +33,7 @@ COMMON_SRCS = \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
 	lib/common/err.c \
+	lib/common/esc.c \
 	lib/common/iorate.c \
 	lib/common/kv.c \
 	lib/common/mem.c \
@@ -104,8 +105,11 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-# A command is every .c file of cmd/<name>/ (usually just <name>.c).
-cmd_objs = $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard cmd/$(1)/*.c))
+# A command is every .c file of cmd/<name>/ (usually just <name>.c) and
+# the shared command shell of cmd/common/ (shell.h).
+CMD_COMMON_SRCS = $(wildcard cmd/common/*.c)
+cmd_objs = $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard cmd/$(1)/*.c) \
+	$(CMD_COMMON_SRCS))
 cmd_extra_objs = $(filter-out $(OBJDIR)/cmd/$(1)/$(1).o,$(call cmd_objs,$(1)))
 
 # Objects built through pattern chains are kept, not deleted as intermediates.
