@@ -1,8 +1,8 @@
 /*
  * libFuzzer entry point for the parsers and escapers of user and process
  * text that are not file parsers: -o's format name, -R's size, smem's
- * fixed-width column escaping and UTF-8 counting, the TSV/JSON/prom
- * escapers, and smem's unit and percent formatting of any number.
+ * fixed-width column escaping and UTF-8 counting, the terminal escaping
+ * policy (esc.c), the TSV/JSON/prom escapers, and smem's unit and percent formatting of any number.
  * Build with `make fuzz CC=clang`.
  */
 #include <stddef.h>
@@ -27,9 +27,32 @@ escapers(const char *s)
 		return;
 	out_tsv_escape(fp, s);
 	out_json_string(fp, s);
+	out_json_key(fp, s);
 	out_prom_label(fp, s);
 	fclose(fp);
 	free(buf);
+}
+
+/* the terminal escaping policy, in both locales, and its cutting */
+static void
+terminal(const char *s)
+{
+	char dst[256], *d;
+	size_t cols, cut;
+	FILE *fp;
+
+	pk_esc_text(dst, sizeof(dst), s, 0);
+	pk_esc_text(dst, sizeof(dst), s, PK_ESC_UTF8);
+	if ((d = pk_esc_text_dup(s)) != NULL) {
+		cut = pk_esc_cut(d, 7, &cols);
+		if (cut > strlen(d))
+			abort();	/* a cut cannot be longer than the string */
+		free(d);
+	}
+	if ((fp = fopen("/dev/null", "w")) != NULL) {
+		pk_esc_fputs(s, fp);
+		fclose(fp);
+	}
 }
 
 static void
@@ -65,6 +88,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((e = pk_disp_escape(s)) != NULL)
 		free(e);
 	escapers(s);
+	terminal(s);
 	numbers(data, size);
 	free(s);
 	return 0;
