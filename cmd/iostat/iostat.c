@@ -479,10 +479,11 @@ main(int argc, char **argv)
 	if (DIS(F_JSON) || s->fmt != OUT_TEXT)
 		setlocale(LC_NUMERIC, "C");
 	s->dm_major = DIS(F_DEVMAP) ? pk_devmap_major(&s->ctx) : ~0U;
-	if ((s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
+	/* psutil's disk_io_counters() reads neither stat nor uptime */
+	if (!DIS(F_PSUTIL) && (s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
 	    s->ctx.code == PK_ENOTSUP)
 		errx(1, "not supported on this system");
-	if (s->cpu_nr < 0) {
+	if (!DIS(F_PSUTIL) && s->cpu_nr < 0) {
 		fprintf(stderr, "Cannot open %s/stat: %s\n", s->ctx.procfs,
 		    strerror(s->ctx.oserr));
 		exit(1);
