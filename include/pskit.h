@@ -1228,7 +1228,8 @@ void	 pk_svc_free(struct pk_svc *v, size_t n);
 /* "running", "stopped", ... ("unknown" when not known). */
 const char *pk_svc_status_str(const struct pk_svc *s);
 /* automatic, delayed-auto, manual, disabled, boot, system, unknown
- * (automatic whose delayed flag was refused is "unknown"). */
+ * (automatic whose delayed flag was refused is "automatic": what is
+ * known stays; the flag itself is delayed, -1). */
 const char *pk_svc_start_str(const struct pk_svc *s);
 /* psutil's start_type: automatic (delayed included), manual, disabled,
  * else unknown. */
