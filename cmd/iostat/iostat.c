@@ -134,19 +134,39 @@ opt_j(struct ios *s, char **argv, int *opt)
 	(*opt)++;
 }
 
+/*
+ * -o FMT, case-sensitive: "JSON" is sysstat's document (F_JSON), byte
+ * for byte; text, json, tsv and prom are pskit's, json and tsv with the
+ * same keys through the writer.
+ */
 static void
 set_output(struct ios *s, const char *fmt)
 {
-	int f = fmt ? out_parse_fmt(fmt) : -1;
+	static const char *names[] = { "text", "tsv", "json", "prom" };
+	int i;
 
-	if (f == -1)
+	if (fmt == NULL)
 		usage(s);
 	s->flags &= ~F_JSON;
 	s->fmt = OUT_TEXT;
-	if (f == OUT_JSON)
+	if (strcmp(fmt, "JSON") == 0) {
 		s->flags |= F_JSON;
-	else
-		s->fmt = f;
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		if (strcmp(fmt, names[i]) == 0) {
+			s->fmt = out_parse_fmt(names[i]);
+			return;
+		}
+	fprintf(stderr, "%s: unknown output format '%s'\n", getprogname(), fmt);
+	usage(s);
+}
+
+static void __attribute__((noreturn))
+version(void)
+{
+	printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
+	exit(0);
 }
 
 /* pskit's long options; 1 when argv[*opt] was one. */
@@ -188,9 +208,13 @@ opt_pskit(struct ios *s, char **argv, int *opt)
 		s->flags |= F_PSUTIL;
 	else if (strcmp(a, "--help") == 0)
 		help(s);
-	else if (strcmp(a, "--version") == 0) {
-		printf("iostat (pskit) %s\n", PSKIT_VERSION);
-		exit(0);
+	else if (strcmp(a, "--version") == 0)
+		version();
+	else if (strncmp(a, "--", 2) == 0 && a[2] != '\0') {
+		/* sysstat would only print the usage: name the option */
+		fprintf(stderr, "%s: unrecognized option '%s'\n",
+		    getprogname(), a);
+		usage(s);
 	} else
 		return 0;
 	(*opt)++;
@@ -225,8 +249,7 @@ opt_cluster(struct ios *s, const char *a, int *report_set)
 		case 'y': s->flags |= F_OMIT_BOOT; break;
 		case 'z': s->flags |= F_ZERO_OMIT; break;
 		case 'V':
-			printf("iostat (pskit) %s\n", PSKIT_VERSION);
-			exit(0);
+			version();
 		default: usage(s);
 		}
 	}
@@ -495,7 +518,7 @@ main(int argc, char **argv)
 		s->fmt = OUT_JSON;
 	}
 	if (s->outfile != NULL && s->fmt == OUT_TEXT)
-		errx(1, "-w needs -o tsv, -o prom or --psutil -o json");
+		errx(1, "-w needs -o tsv, -o json or -o prom");
 	/* Structured output starts only once the first sample is read, so
 	 * that an unreadable uptime or stat leaves no half document. */
 	primed = s->fmt != OUT_TEXT || DIS(F_JSON | F_PSUTIL);

@@ -13,9 +13,9 @@
 /* ---- pskit's structured output (tsv, prom, --psutil) ---- */
 
 /*
- * -o tsv: one row per device per sample (kind "device") with the
- * extended numbers, and one row per sample of kind "cpu"; the columns of
- * the other kind are \N.
+ * -o tsv and -o json: one record per device per sample (kind "device")
+ * with the extended numbers, and one per sample of kind "cpu"; the
+ * fields of the other kind are missing (\N, null).
  */
 static const struct out_col tsv_cols[] = {
 	{ "kind", OUT_STR, OUT_LABEL, NULL, "Row kind: cpu or device" },
@@ -189,7 +189,7 @@ write_out(struct ios *s, int curr, int skip)
 	if (DIS(F_PSUTIL))
 		write_psutil(s);
 	else {
-		if (s->fmt == OUT_TSV && DIS(F_CPU))
+		if (s->fmt != OUT_PROM && DIS(F_CPU))
 			out_cpu(s, curr);
 		for (k = 0; DIS(F_DISK) && k < s->ndv; k++) {
 			d = s->dv[k];
@@ -215,7 +215,8 @@ write_out(struct ios *s, int curr, int skip)
 void
 writer_begin(struct ios *s, FILE *fp)
 {
-	int tsv = s->fmt == OUT_TSV && !DIS(F_PSUTIL);
+	/* json has tsv's keys; prom and --psutil psutil's counters */
+	int tsv = s->fmt != OUT_PROM && !DIS(F_PSUTIL);
 	unsigned fl = s->outflags;
 
 	/*
