@@ -104,7 +104,6 @@ struct ext {
 	double	 r, w, d, f, rm, wm, dm, tps, rqm, aqu;
 };
 
-extern volatile sig_atomic_t sigint_caught;
 
 /* iostat.c */
 void	 usage(const struct ios *) __attribute__((noreturn));

@@ -83,11 +83,13 @@ setup() {
 	run "$IOSTAT_BIN" "${ROOTS[@]}" --json -c
 	assert_success
 	jq -e 'length == 1 and .[0].kind == "cpu" and .[0].user_percent == 10.33' <<<"$output"
-	# interval mode: one object per sample per line, with its timestamp
+	# interval mode: one array per sample per line, each record with the
+	# sample's timestamp
 	run "$IOSTAT_BIN" "${ROOTS[@]}" -o json -d 1 2
 	assert_success
 	[ "${#lines[@]}" -eq 2 ] || fail "lines: ${#lines[@]}"
-	jq -se 'length == 2 and all(.[]; .timestamp > 0)' <<<"$output"
+	jq -se 'length == 2 and all(.[]; type == "array" and
+	    all(.[]; .timestamp > 0 and .kind == "device"))' <<<"$output"
 	# -w FILE takes json too
 	run "$IOSTAT_BIN" "${ROOTS[@]}" -o json -w "$BATS_TEST_TMPDIR/io.json"
 	assert_success
@@ -144,15 +146,19 @@ interrupt() {
 	echo "$output" | jq -e '.sysstat.hosts[0].statistics | length == 2'
 }
 
-@test "iostat -o JSON interval: SIGTERM ends it with a closed document" {
+@test "iostat -o JSON interval: SIGTERM, SIGHUP close the document, exit 128+signal" {
+	# sysstat defines a status only for SIGINT; TERM and HUP re-raise
 	interrupt TERM -o JSON -x 1 100
-	[ "$status" -eq 0 ]
+	[ "$status" -eq 143 ]
+	echo "$output" | jq -e '.sysstat.hosts[0].statistics | length == 2'
+	interrupt HUP -o JSON -x 1 100
+	[ "$status" -eq 129 ]
 	echo "$output" | jq -e '.sysstat.hosts[0].statistics | length == 2'
 }
 
-@test "iostat text interval: SIGINT ends after the current sample, exit 0" {
+@test "iostat text interval: SIGINT ends after the current sample, exit 130" {
 	interrupt INT -d 1
-	[ "$status" -eq 0 ]
+	[ "$status" -eq 130 ]
 	[ "$(grep -c '^Device' <<<"$output")" -eq 2 ]
 }
 

@@ -204,9 +204,11 @@ nonfile() {
 	EOF
 	ARGSETS="-x -d,-p,ALL" check_case many
 	run --separate-stderr timeout 10 "$IOSTAT" -x -o JSON --procfs "$D/proc" --sysfs "$D/sys"
+	assert_success
 	run jq '.sysstat.hosts[0].statistics[0].disk | length' <<<"$output"
 	assert_output 3001	# vd0..vd2999 and sda (dm-0 was never used)
 	run --separate-stderr timeout 10 "$IOSTAT" -d -p ALL -o tsv --procfs "$D/proc" --sysfs "$D/sys"
+	assert_success
 	[ "${#lines[@]}" -eq 3004 ] || fail "tsv: ${#lines[@]} lines"	# + header, sda1, dm-0
 }
 
