@@ -35,6 +35,7 @@ COMMON_SRCS = \
 	lib/common/cgroup.c \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
+	lib/common/psdisk.c \
 	lib/common/err.c \
 	lib/common/esc.c \
 	lib/common/iorate.c \

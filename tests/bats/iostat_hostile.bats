@@ -37,7 +37,7 @@ judge() {
 		return 0
 	fi
 	case $2 in
-	json)	json_strict <<<"$output" || fail "$1: invalid JSON: ${output:0:300}" ;;
+	json|JSON) json_strict <<<"$output" || fail "$1: invalid JSON: ${output:0:300}" ;;
 	tsv)	nf=$(awk -F'\t' '{ print NF }' <<<"$output" | sort -u | wc -l)
 		[ "$nf" -eq 1 ] || fail "$1: ragged tsv" ;;
 	esac
@@ -49,7 +49,7 @@ judge() {
 check_case() {
 	local fmt args
 	for args in ${ARGSETS:-"-x" "-d,-p,ALL" "-c,-N,-p,sda"}; do
-		for fmt in text tsv json prom; do
+		for fmt in text tsv json JSON prom; do
 			qrun timeout 10 "$IOSTAT" -o $fmt \
 			    --procfs "$D/proc" --sysfs "$D/sys" ${args//,/ }
 			judge "$1 [$args]" $fmt
@@ -208,7 +208,7 @@ nonfile() {
 	        ds.write("253 %d vd%d %d 2 3 4 5 6 7 8 9 10 11\n" % (i, i, i + 1))
 	EOF
 	ARGSETS="-x -d,-p,ALL" check_case many
-	run --separate-stderr timeout 10 "$IOSTAT" -x -o json --procfs "$D/proc" --sysfs "$D/sys"
+	run --separate-stderr timeout 10 "$IOSTAT" -x -o JSON --procfs "$D/proc" --sysfs "$D/sys"
 	assert_success
 	run jq '.sysstat.hosts[0].statistics[0].disk | length' <<<"$output"
 	assert_output 3001	# vd0..vd2999 and sda (dm-0 was never used)
@@ -219,21 +219,21 @@ nonfile() {
 
 @test "iostat hostile: uptime vanishing mid-run leaves closed documents" {
 	local fmt
-	for fmt in json tsv prom; do
+	for fmt in JSON tsv prom; do
 		timeout 10 "$IOSTAT" -x -o $fmt --procfs "$D/proc" --sysfs "$D/sys" 1 3 \
 		    >"$BATS_TEST_TMPDIR/$fmt.out" 2>"$BATS_TEST_TMPDIR/$fmt.err" &
 		eval "pid_$fmt=$!"
 	done
 	sleep 0.5
 	mv "$D/proc/uptime" "$D/proc/uptime.gone"
-	for fmt in json tsv prom; do
+	for fmt in JSON tsv prom; do
 		eval "wait \$pid_$fmt" && status=0 || status=$?
 		[ "$status" -eq 2 ] || fail "$fmt: status $status"
 		run cat "$BATS_TEST_TMPDIR/$fmt.err"
 		assert_output "Cannot read $D/proc/uptime"
 	done
-	json_strict <"$BATS_TEST_TMPDIR/json.out" || fail "json: $(cat "$BATS_TEST_TMPDIR/json.out")"
-	run jq '.sysstat.hosts[0].statistics | length' "$BATS_TEST_TMPDIR/json.out"
+	json_strict <"$BATS_TEST_TMPDIR/JSON.out" || fail "json: $(cat "$BATS_TEST_TMPDIR/JSON.out")"
+	run jq '.sysstat.hosts[0].statistics | length' "$BATS_TEST_TMPDIR/JSON.out"
 	assert_output 1
 	run awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/tsv.out"
 	[ "$(sort -u <<<"$output" | wc -l)" -eq 1 ] || fail "ragged tsv"
