@@ -653,11 +653,10 @@ read_mem(struct pk_ctx *ctx, struct report *r, struct pk_pmem *p,
 
 	if (r->o->mfilter == NULL && r->o->view != V_MAP)
 		return pk_pmem_read(ctx, p, exact, b);
-	if ((rc = pk_pmem_smaps(ctx, p->pid, b)) != PK_OK)
-		return rc;
-	pk_smaps_parse(b->data, b->len, &p->mem, on_vma, &a);
+	rc = pk_pmem_smaps(ctx, p, on_vma, &a);
 	free(a.name);
-	p->exact = 1;
+	if (rc != PK_OK)
+		return rc;
 	return p->mem.maps == 0 ? PK_ENOENT : PK_OK;
 }
 
