@@ -8,7 +8,6 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "pskit.h"
 #include "pskit_out.h"
 #include "psutil.h"
+#include "shell.h"
 
 #define F_HUMAN		0x001
 #define F_LOHI		0x002
@@ -146,8 +146,6 @@ struct opts {
 	int		 psutil;	/* --psutil: free.py's report */
 };
 
-static volatile sig_atomic_t stop;
-
 static void __attribute__((noreturn))
 usage(FILE *fp)
 {
@@ -222,8 +220,8 @@ parse_count(const char *str)
 static void
 set_format(struct opts *o, const char *s)
 {
-	if ((o->fmt = out_parse_fmt(s)) == -1)
-		errx(1, "unknown output format '%s' (text, tsv, json, prom)", s);
+	if ((o->fmt = sh_format(s)) == -1)
+		usage(stderr);
 }
 
 static void
@@ -265,9 +263,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->flags |= F_REPEAT | F_COUNT;
 			o->count = parse_count(optarg);
 			break;
-		case 'V':
-			printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
-			exit(0);
+		case 'V': sh_version();
 		case OPT_HELP: usage(stdout);
 		case 'o': set_format(o, optarg); break;
 		case OPT_TSV: o->fmt = OUT_TSV; break;
@@ -500,14 +496,7 @@ read_mem(struct pk_ctx *ctx, const struct opts *o, struct pk_mem *m,
 	errx(1, "Unable to create meminfo structure");
 }
 
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	stop = 1;
-}
-
-/* Sleep like procps' usleep(interval), but wake for SIGINT/SIGTERM. */
+/* Sleep like procps' usleep(interval), but wake for a stop signal. */
 static void
 pause_us(float us)
 {
@@ -516,7 +505,7 @@ pause_us(float us)
 
 	ts.tv_sec = (time_t)(d / 1e6);
 	ts.tv_nsec = (long)((d - (double)ts.tv_sec * 1e6) * 1000);
-	while (!stop && nanosleep(&ts, &ts) == -1 && errno == EINTR)
+	while (!sh_signal && nanosleep(&ts, &ts) == -1 && errno == EINTR)
 		;
 }
 
@@ -540,22 +529,18 @@ static void
 emit_file(struct pk_ctx *ctx, const struct row *rows, size_t n,
     const struct opts *o, const char *scope)
 {
-	struct pk_atomic a;
+	struct sh_out so;
 	struct out w;
 
-	if (pk_atomic_open(ctx, o->outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
-	if (o->fmt != OUT_TEXT && out_begin(&w, a.fp, o->fmt,
+	sh_open(ctx, &so, o->outfile, SH_PUBLIC);
+	if (o->fmt != OUT_TEXT && out_begin(&w, so.fp, o->fmt,
 	    o->outflags & ~OUT_INTERVAL, "free", out_cols,
-	    sizeof(out_cols) / sizeof(out_cols[0])) != PK_OK) {
-		pk_atomic_abort(&a);
+	    sizeof(out_cols) / sizeof(out_cols[0])) != PK_OK)
 		errx(1, "out of memory");
-	}
-	emit(a.fp, &w, rows, n, o, scope);
+	emit(so.fp, &w, rows, n, o, scope);
 	if (o->fmt != OUT_TEXT)
 		out_end(&w);
-	if (pk_atomic_commit(ctx, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	sh_commit(ctx, &so);
 }
 
 static int
@@ -587,12 +572,12 @@ run(struct pk_ctx *ctx, const struct opts *o)
 			errx(1, "write error");
 		if ((o->flags & F_COUNT) && --left < 1)
 			break;
-		if (!(o->flags & F_REPEAT) || stop)
+		if (!(o->flags & F_REPEAT) || sh_signal)
 			break;
 		if (o->fmt == OUT_TEXT && o->outfile == NULL)
 			putchar('\n');
 		pause_us(o->interval_us);
-		if (stop)
+		if (sh_signal)
 			break;
 	}
 	if (begun)
@@ -608,24 +593,11 @@ main(int argc, char **argv)
 	int rc;
 
 	parse_opts(argc, argv, &o);
+	/* every format: a stop signal ends after the current sample */
+	sh_signals();
 	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	if (o.fmt != OUT_TEXT) {
-		/* Structured samples end whole on SIGINT/SIGTERM. */
-		struct sigaction sa;
-
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_signal;
-		/* a write blocked on a slow reader finishes the sample (no
-		 * EINTR "write error"); nanosleep() still wakes up */
-		sa.sa_flags = SA_RESTART;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-	}
 	rc = o.psutil ? free_psutil(&ctx, o.outfile) : run(&ctx, &o);
 	pk_ctx_close(&ctx);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	return rc;
+	return sh_exit(rc);
 }

@@ -11,6 +11,7 @@
 
 #include "pskit.h"
 #include "psutil.h"
+#include "shell.h"
 
 static void
 row(FILE *fp, const char *label, const int64_t *v, int n)
@@ -53,7 +54,7 @@ int
 free_psutil(struct pk_ctx *ctx, const char *outfile)
 {
 	struct pk_meminfo mi;
-	struct pk_atomic a;
+	struct sh_out so;
 	struct pk_mem m;
 	int rc;
 
@@ -64,14 +65,8 @@ free_psutil(struct pk_ctx *ctx, const char *outfile)
 	if (!(mi.has & (1u << PK_MI_MEMTOTAL)) ||
 	    !(mi.has & (1u << PK_MI_MEMFREE)))
 		errx(1, "%s/meminfo: no MemTotal or MemFree", ctx->procfs);
-	if (outfile == NULL) {
-		render(stdout, &mi);
-		return 0;
-	}
-	if (pk_atomic_open(ctx, outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
-	render(a.fp, &mi);
-	if (pk_atomic_commit(ctx, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	sh_open(ctx, &so, outfile, SH_PUBLIC);
+	render(so.fp, &mi);
+	sh_commit(ctx, &so);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "pskit.h"
 #include "pskit_out.h"
 #include "ifconfig.h"
+#include "shell.h"
 
 static const char usage_text[] =
 "Usage:\n"
@@ -62,8 +63,10 @@ static const struct {
 static void __attribute__((noreturn))
 bad_option(const char *arg)
 {
-	fprintf(stderr, "ifconfig: option `%s' not recognised.\n", arg);
-	fprintf(stderr, "ifconfig: `--help' gives usage information.\n");
+	fprintf(stderr, "%s: option `%s' not recognised.\n", getprogname(),
+	    arg);
+	fprintf(stderr, "%s: `--help' gives usage information.\n",
+	    getprogname());
 	exit(1);
 }
 
@@ -82,8 +85,8 @@ opt_value(char ***argvp, const char *lng, const char *shrt)
 	if (shrt != NULL && strncmp(argv[0], shrt, 2) == 0 && argv[0][2])
 		return argv[0] + 2;
 	if (argv[1] == NULL) {
-		fprintf(stderr, "ifconfig: option `%s' requires an argument.\n",
-		    argv[0]);
+		fprintf(stderr, "%s: option `%s' requires an argument.\n",
+		    getprogname(), argv[0]);
 		exit(1);
 	}
 	(*argvp)++;
@@ -93,8 +96,8 @@ opt_value(char ***argvp, const char *lng, const char *shrt)
 static void
 set_format(struct opts *o, const char *s)
 {
-	if ((o->fmt = out_parse_fmt(s)) == -1)
-		errx(1, "unknown output format '%s' (text, tsv, json, prom)", s);
+	if ((o->fmt = sh_format(s)) == -1)
+		exit(1);
 }
 
 static int
@@ -121,10 +124,9 @@ parse_opts(char **argv, struct opts *o)
 		else if (is(*argv, "-P", "--psutil"))
 			o->psutil = 1;
 		else if (is(*argv, "-V", "--version") || is(*argv, "-version",
-		    NULL)) {
-			printf("ifconfig (pskit) %s\n", PSKIT_VERSION);
-			exit(0);
-		} else if (is(*argv, "-h", "--help") || is(*argv, "-?",
+		    NULL))
+			sh_version();
+		else if (is(*argv, "-h", "--help") || is(*argv, "-?",
 		    "-help")) {
 			fputs(usage_text, stdout);
 			exit(0);
@@ -146,33 +148,22 @@ parse_opts(char **argv, struct opts *o)
 			bad_option(*argv);
 	}
 	if (*argv != NULL && argv[1] != NULL) {
-		fprintf(stderr, "ifconfig: configuring interfaces is not "
-		    "supported; use ip(8)\n");
+		fprintf(stderr, "%s: configuring interfaces is not "
+		    "supported; use ip(8)\n", getprogname());
 		exit(2);
 	}
 	o->name = *argv;
 }
 
 /*
- * An interface name for text output: the kernel accepts control
- * characters in names, so they go through vis(3); other bytes are raw,
- * which keeps every ordinary name byte-identical to net-tools.
+ * An interface name for text output, by the library's escaping policy
+ * (the kernel accepts control characters and any high byte in names);
+ * ordinary names stay byte-identical to net-tools.
  */
 const char *
 vname(const char *s, char *buf, size_t len)
 {
-	char v[8];
-	size_t n = 0;
-
-	for (; *s != '\0' && n + 5 < len; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
-			    VIS_TAB, s[1]);
-			n += strlcpy(buf + n, v, len - n);
-		} else
-			buf[n++] = *s;
-	}
-	buf[n] = '\0';
+	pk_esc_text(buf, len, s, pk_esc_locale());
 	return buf;
 }
 
@@ -497,8 +488,10 @@ print_short(FILE *fp, const struct pk_netif *ifp)
 	char nb[80];
 	size_t i;
 
-	fprintf(fp, "%-15.15s %5d ", vname(ifp->name, nb, sizeof(nb)),
-	    ifp->mtu);
+	/* net-tools' "%-15.15s", cut never inside an escape */
+	vname(ifp->name, nb, sizeof(nb));
+	nb[pk_esc_cut(nb, 15, NULL)] = '\0';
+	fprintf(fp, "%-15s %5d ", nb, ifp->mtu);
 	if (ifp->has & PK_NETIF_HAS_STATS) {
 		fprintf(fp, "%8llu %6llu %6llu %-6llu ",
 		    (unsigned long long)s->rx_packets,
@@ -653,36 +646,32 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 int
 main(int argc, char **argv)
 {
-	struct pk_atomic a;
+	struct sh_out so;
 	struct pk_ctx ctx;
 	struct pk_net net;
 	struct world w;
 	struct opts o;
-	FILE *fp = stdout;
 	int status;
 
 	(void)argc;
 	parse_opts(argv, &o);
+	sh_signals();
 	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
 	if (pk_net_open(&ctx, &net) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
 	status = collect(&ctx, &net, &o, &w);
 	pk_net_close(&net);
-	if (o.outfile != NULL) {
-		if (pk_atomic_open(&ctx, o.outfile, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-		fp = a.fp;
-	}
+	sh_open(&ctx, &so, o.outfile, SH_PUBLIC);
 	if (!(status && o.name != NULL))
-		render(fp, &w, &o);
+		render(so.fp, &w, &o);
 	else if (o.fmt == OUT_TEXT && o.shortfmt && !o.psutil)
 		fputs("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
-		    "TX-OK TX-ERR TX-DRP TX-OVR Flg\n", fp);
-	if (o.outfile != NULL && status != 0)
-		pk_atomic_abort(&a);	/* keep the last good report */
-	else if (o.outfile != NULL && pk_atomic_commit(&ctx, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(&ctx));
+		    "TX-OK TX-ERR TX-DRP TX-OVR Flg\n", so.fp);
+	if (status != 0)
+		sh_abort(&so);	/* keep the last good report */
+	else
+		sh_commit(&ctx, &so);
 	free(w.ifs);
 	free(w.in6);
 	free(w.in4);
@@ -690,7 +679,5 @@ main(int argc, char **argv)
 	free(w.in4s);
 	free(w.a6);
 	pk_ctx_close(&ctx);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	return status;
+	return sh_exit(status);
 }

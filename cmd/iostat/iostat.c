@@ -15,7 +15,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,8 +22,7 @@
 #include <unistd.h>
 
 #include "iostat.h"
-
-volatile sig_atomic_t sigint_caught;
+#include "shell.h"
 
 static const char usage_text[] =
 "Options are:\n"
@@ -86,6 +84,12 @@ add_arg_dev(struct ios *s, const char *arg, int dtype)
 	if (DIS(F_PERSIST) && pk_blk_persist_target(s->ptype, n, tgt,
 	    sizeof(tgt)) == PK_OK)
 		n = tgt;
+	/* -N before it: a registered name (vg0-root) stands for its dm-N */
+	else if (dtype == 0 && DIS(F_DEVMAP) && pk_blk_devmap_kname(n, tgt,
+	    sizeof(tgt)) == PK_OK) {
+		add_dev_as(s, tgt, dtype, n);
+		return;
+	}
 	add_dev(s, n, dtype);
 }
 
@@ -131,7 +135,7 @@ opt_j(struct ios *s, char **argv, int *opt)
 static void
 set_output(struct ios *s, const char *fmt)
 {
-	int f = fmt ? out_parse_fmt(fmt) : -1;
+	int f = fmt ? sh_format(fmt) : -1;
 
 	if (f == -1)
 		usage(s);
@@ -182,9 +186,12 @@ opt_pskit(struct ios *s, char **argv, int *opt)
 		s->flags |= F_PSUTIL;
 	else if (strcmp(a, "--help") == 0)
 		help(s);
-	else if (strcmp(a, "--version") == 0) {
-		printf("iostat (pskit) %s\n", PSKIT_VERSION);
-		exit(0);
+	else if (strcmp(a, "--version") == 0)
+		sh_version();
+	else if (strncmp(a, "--", 2) == 0) {
+		/* sysstat prints only its usage; name the word first */
+		warnx("unrecognized option '%s'", a);
+		usage(s);
 	} else
 		return 0;
 	(*opt)++;
@@ -218,9 +225,7 @@ opt_cluster(struct ios *s, const char *a, int *report_set)
 		case 'x': s->flags |= F_EXTENDED; break;
 		case 'y': s->flags |= F_OMIT_BOOT; break;
 		case 'z': s->flags |= F_ZERO_OMIT; break;
-		case 'V':
-			printf("iostat (pskit) %s\n", PSKIT_VERSION);
-			exit(0);
+		case 'V': sh_version();
 		default: usage(s);
 		}
 	}
@@ -341,18 +346,11 @@ finish_args(struct ios *s, int report_set)
 
 /* ---- the loop ---- */
 
-static void
-on_signal(int sig)
-{
-	(void)sig;
-	sigint_caught = 1;
-}
-
-/* Sleep until the absolute deadline, or until SIGINT/SIGTERM. */
+/* Sleep until the absolute deadline, or until a stop signal. */
 static void
 wait_until(double deadline)
 {
-	while (!sigint_caught && pk_sleep_until(deadline) == PK_EOS)
+	while (!sh_signal && pk_sleep_until(deadline) == PK_EOS)
 		;
 }
 
@@ -372,7 +370,6 @@ flush_out(void)
 static int
 run(struct ios *s, int primed)
 {
-	struct sigaction sa;
 	double dl;
 	struct tm tm;
 	time_t now;
@@ -380,14 +377,6 @@ run(struct ios *s, int primed)
 	int curr = 1, skip = DIS(F_OMIT_BOOT) && s->interval > 0;
 	int comma = 0, status = 0;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	/* a write blocked on a slow reader finishes the sample (no EINTR
-	 * "write error"); nanosleep() still wakes up */
-	sa.sa_flags = SA_RESTART;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 	dl = pk_monotonic();
 	do {
 		if (!primed && read_sample(s, curr) != 0) {
@@ -413,7 +402,7 @@ run(struct ios *s, int primed)
 			flush_out();
 			dl += (double)s->interval;
 			wait_until(dl);
-			if (sigint_caught)
+			if (sh_signal)
 				count = 0;
 			else if (DIS(F_JSON) && count && !skip)
 				comma = 1;
@@ -451,13 +440,12 @@ main(int argc, char **argv)
 {
 	static struct ios st;
 	struct ios *s = &st;
-	size_t i;
 	struct tm tm;
 	time_t now;
-	int primed, status;
+	int primed, status, sysstat_json;
 
 	memset(s, 0, sizeof(*s));
-	sigint_caught = 0;
+	sh_signals();
 	s->progname = argv[0];
 	s->dplaces = -1;
 	s->fmt = OUT_TEXT;
@@ -503,11 +491,11 @@ main(int argc, char **argv)
 	if (s->fmt != OUT_TEXT && s->outfile == NULL)
 		out_end(&s->w);
 	flush_out();
-	for (i = 0; i < s->ndv; i++)
-		free(s->dv[i]);
-	free(s->dv);
+	sysstat_json = DIS(F_JSON) && s->fmt == OUT_TEXT;
+	free_devs(s);
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);
 	pk_ctx_close(&s->ctx);
-	return status;
+	/* sysstat closes its JSON document and exits 0 after SIGINT */
+	return sh_exit_after(status, sysstat_json ? SIGINT : 0);
 }

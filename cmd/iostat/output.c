@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "iostat.h"
+#include "shell.h"
 
 /* ---- pskit's structured output (tsv, prom, --psutil) ---- */
 
@@ -213,17 +214,15 @@ writer_begin(struct ios *s, FILE *fp)
 void
 write_sample(struct ios *s, int curr, int skip)
 {
-	struct pk_atomic a;
+	struct sh_out so;
 
 	if (s->outfile == NULL || skip) {
 		write_out(s, curr, skip);
 		return;
 	}
-	if (pk_atomic_open(&s->ctx, s->outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(&s->ctx));
-	writer_begin(s, a.fp);
+	sh_open(&s->ctx, &so, s->outfile, SH_PUBLIC);
+	writer_begin(s, so.fp);
 	write_out(s, curr, skip);
 	out_end(&s->w);
-	if (pk_atomic_commit(&s->ctx, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(&s->ctx));
+	sh_commit(&s->ctx, &so);
 }

@@ -18,6 +18,7 @@
 
 #include "pskit.h"
 #include "pskit_out.h"
+#include "shell.h"
 
 #define NON_VERBOSE_ROWS	4
 
@@ -92,20 +93,11 @@ usage(FILE *fp)
 	exit(fp == stderr ? 2 : 0);
 }
 
-/* Untrusted bytes: control characters through vis(3), the rest raw. */
+/* Untrusted bytes: the library's escaping policy (DESIGN.md "Output"). */
 static void
 esc(FILE *fp, const char *s)
 {
-	char v[8];
-
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
-			    VIS_TAB, s[1]);
-			fputs(v, fp);
-		} else
-			putc(*s, fp);
-	}
+	pk_esc_fputs(s, fp);
 }
 
 /* psutil _common.bytes2human: "%.1f" and the largest unit that fits. */
@@ -604,10 +596,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->memtype = memtypes[i];
 			break;
 		case 'o':
-			if ((o->fmt = out_parse_fmt(optarg)) < 0) {
-				warnx("unsupported output format: %s", optarg);
+			if ((o->fmt = sh_format(optarg)) < 0)
 				usage(stderr);
-			}
 			break;
 		case OPT_TSV: o->fmt = OUT_TSV; break;
 		case OPT_JSON: o->fmt = OUT_JSON; break;
@@ -616,9 +606,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
 		case 'h': usage(stdout);
-		case 'V':
-			printf("procinfo (pskit) %s\n", PSKIT_VERSION);
-			exit(0);
+		case 'V': sh_version();
 		default: usage(stderr);
 		}
 	}
@@ -706,7 +694,7 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 int
 main(int argc, char **argv)
 {
-	struct pk_atomic a;
+	struct sh_out so;
 	struct pk_ctx ctx;
 	struct opts o;
 	int64_t *pids;
@@ -714,22 +702,20 @@ main(int argc, char **argv)
 	int status;
 
 	parse_opts(argc, argv, &o);
+	sh_signals();
 	pids = parse_pids(argc - optind, argv + optind, &n);
 	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	if (o.outfile == NULL) {
-		o.tty = o.fmt == OUT_TEXT && isatty(STDOUT_FILENO);
-		status = report(&ctx, stdout, &o, pids, n);
-	} else {
-		if (pk_atomic_open(&ctx, o.outfile, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-		status = report(&ctx, a.fp, &o, pids, n);
-		if (pk_atomic_commit(&ctx, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-	}
+	o.tty = o.outfile == NULL && o.fmt == OUT_TEXT &&
+	    isatty(STDOUT_FILENO);
+	/* command lines, environments, cwd, open files: owner only */
+	sh_open(&ctx, &so, o.outfile, SH_PRIVATE);
+	status = report(&ctx, so.fp, &o, pids, n);
+	if (status != 0)
+		sh_abort(&so);	/* a missing process: keep the last report */
+	else
+		sh_commit(&ctx, &so);
 	free(pids);
 	pk_ctx_close(&ctx);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	return status;
+	return sh_exit(status);
 }

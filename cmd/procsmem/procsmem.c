@@ -24,6 +24,7 @@
 #include "pskit.h"
 #include "pskit_out.h"
 #include "views.h"
+#include "shell.h"
 
 enum { V_PROC, V_USER, V_MAP, V_SYS };
 
@@ -365,10 +366,9 @@ put_cell(FILE *fp, const char *s, int width, int prec, int left)
 	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
-	if (prec > 0 && len > (size_t)prec) {
-		bytes = pk_u8_prefix(s, (size_t)prec);
-		len = (size_t)prec;
-	}
+	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
+	if (prec > 0 && len > (size_t)prec)
+		bytes = pk_esc_cut(s, (size_t)prec, &len);
 	pad = width > (int)len ? width - (int)len : 0;
 	if (!left)
 		fprintf(fp, "%*s", pad, "");
@@ -1230,9 +1230,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_SMAPS: o->exact = 1; break;
 		case OPT_HUGETLB: o->hugetlb = 1; break;
 		case 'o':
-			if ((o->fmt = out_parse_fmt(optarg)) == -1)
-				errx(2, "unknown output format '%s' "
-				    "(text, tsv, json, prom)", optarg);
+			if ((o->fmt = sh_format(optarg)) == -1)
+				usage(stderr);
 			break;
 		case OPT_TSV: o->fmt = OUT_TSV; break;
 		case OPT_JSON: o->fmt = OUT_JSON; break;
@@ -1243,9 +1242,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->cgroup = o->totals = 1;
 			o->cgroup_path = optarg;
 			break;
-		case 'V':
-			printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
-			exit(0);
+		case 'V': sh_version();
 		case 'h': usage(stdout);
 		default: usage(stderr);
 		}
@@ -1307,17 +1304,36 @@ render(FILE *fp, const struct report *r, const struct field **cols,
 		render_out(fp, r, r->o->noheader ? OUT_NOHEADER : 0);
 }
 
+/*
+ * A file that shows command lines is the owner's only (issue 18.1): the
+ * process view's tsv and json records carry the command, text and SVG
+ * when a column (or the chart's label) is the command.
+ */
+static enum sh_mode
+out_mode(const struct report *r, const struct field **cols, size_t nc)
+{
+	size_t i;
+
+	if (r->o->view != V_PROC || r->o->fmt == OUT_PROM)
+		return SH_PUBLIC;
+	if (r->o->fmt != OUT_TEXT)
+		return SH_PRIVATE;
+	for (i = 0; i < nc; i++)
+		if (cols[i]->id == F_COMMAND)
+			return SH_PRIVATE;
+	return SH_PUBLIC;
+}
+
+/* The report to stdout or replacing --outfile. */
 static void
-emit_file(struct pk_ctx *ctx, const struct report *r,
+emit(struct pk_ctx *ctx, const struct report *r,
     const struct field **cols, size_t nc)
 {
-	struct pk_atomic a;
+	struct sh_out so;
 
-	if (pk_atomic_open(ctx, r->o->outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
-	render(a.fp, r, cols, nc);
-	if (pk_atomic_commit(ctx, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	sh_open(ctx, &so, r->o->outfile, out_mode(r, cols, nc));
+	render(so.fp, r, cols, nc);
+	sh_commit(ctx, &so);
 }
 
 /*
@@ -1364,7 +1380,7 @@ chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
 {
 	const struct field **ser = xcalloc(nc + 1, sizeof(*ser));
 	struct chart c = { 0 };
-	struct pk_atomic a;
+	struct sh_out so;
 	size_t i, k;
 	int rev;
 
@@ -1392,15 +1408,9 @@ chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
 			c.v[i * c.nseries + k] = (double)getv(r, e,
 			    c.pie ? sort->id : ser[k]->id).n;
 	}
-	if (r->o->outfile == NULL)
-		chart_svg(stdout, &c);
-	else if (pk_atomic_open(ctx, r->o->outfile, &a) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
-	else {
-		chart_svg(a.fp, &c);
-		if (pk_atomic_commit(ctx, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(ctx));
-	}
+	sh_open(ctx, &so, r->o->outfile, out_mode(r, cols, nc));
+	chart_svg(so.fp, &c);
+	sh_commit(ctx, &so);
 	for (i = 0; i < r->n; i++)
 		free(c.labels[i]);
 	free(c.labels);
@@ -1459,6 +1469,7 @@ main(int argc, char **argv)
 	size_t nc;
 
 	parse_opts(argc, argv, &o);
+	sh_signals();
 	if (o.psutil)
 		return psutil_main(source_procfs(&o, root, sizeof(root)),
 		    o.sysfs, o.outfile, o.fmt, o.quiet);
@@ -1497,23 +1508,19 @@ main(int argc, char **argv)
 		qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
 	if (o.pie != NULL || o.bar != NULL)
 		chart(&ctx, &r, sort, cols, nc);
-	else if (o.outfile != NULL)
-		emit_file(&ctx, &r, cols, nc);
 	else
-		render(stdout, &r, cols, nc);
+		emit(&ctx, &r, cols, nc);
 	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL &&
 	    o.pie == NULL && o.bar == NULL)	/* not after an SVG */
 		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
 		    (unsigned long long)(r.cg.usage / 1024));
 	if (r.denied > 0 && !o.quiet)
-		warnx("%lld processes could not be read (permission denied)",
-		    (long long)r.denied);
+		warnx("%lld process%s could not be read (permission denied)",
+		    (long long)r.denied, r.denied == 1 ? "" : "es");
 	if (r.n == 0 && r.denied > 0)
 		r.status = 1;
 	pk_ctx_close(&ctx);
 	report_free(&r);
 	free(cols);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	return r.status;
+	return sh_exit(r.status);
 }

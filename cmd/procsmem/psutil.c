@@ -15,6 +15,7 @@
 #include "pskit.h"
 #include "pskit_out.h"
 #include "views.h"
+#include "shell.h"
 
 #define PSUTIL_ROWS	86	/* procs[:86] */
 
@@ -145,10 +146,9 @@ put(FILE *fp, const char *s, int width, size_t cut, int left)
 	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
-	if (cut > 0 && len > cut) {
-		bytes = pk_u8_prefix(s, cut);
-		len = cut;
-	}
+	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
+	if (cut > 0 && len > cut)
+		bytes = pk_esc_cut(s, cut, &len);
 	pad = width > (int)len ? width - (int)len : 0;
 	if (!left)
 		fprintf(fp, "%*s", pad, "");
@@ -205,7 +205,7 @@ psutil_main(const char *procfs, const char *sysfs, const char *outfile,
     int fmt, int quiet)
 {
 	struct preport r = { NULL, 0, 0, 0, 0 };
-	struct pk_atomic a;
+	struct sh_out so;
 	struct pk_ctx ctx;
 
 	if (fmt != OUT_TEXT)
@@ -215,14 +215,10 @@ psutil_main(const char *procfs, const char *sysfs, const char *outfile,
 	collect(&ctx, &r);
 	if (r.n > 0)
 		qsort(r.rows, r.n, sizeof(*r.rows), uss_cmp);
-	if (outfile != NULL) {
-		if (pk_atomic_open(&ctx, outfile, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-		render(a.fp, &r);
-		if (pk_atomic_commit(&ctx, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-	} else
-		render(stdout, &r);
+	/* procsmem.py's Cmdline column: owner only */
+	sh_open(&ctx, &so, outfile, SH_PRIVATE);
+	render(so.fp, &r);
+	sh_commit(&ctx, &so);
 	/* the script's own line: print(..., file=sys.stderr), no prefix */
 	if (r.denied > 0 && !quiet) {
 		fflush(stdout);
@@ -231,7 +227,5 @@ psutil_main(const char *procfs, const char *sysfs, const char *outfile,
 	}
 	pk_ctx_close(&ctx);
 	report_free(&r);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	return r.status;
+	return sh_exit(r.status);
 }

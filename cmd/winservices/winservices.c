@@ -16,6 +16,7 @@
 
 #include "pskit.h"
 #include "pskit_out.h"
+#include "shell.h"
 
 enum {
 	OPT_HELP = 256, OPT_TSV, OPT_JSON, OPT_NOHEADER, OPT_NOSORT,
@@ -127,11 +128,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case 's': o->status = one_of(optarg, statuses, "status"); break;
 		case 't': o->start = one_of(optarg, starts, "start type"); break;
 		case 'o':
-			if ((o->fmt = out_parse_fmt(optarg)) == -1) {
-				warnx("unknown output format '%s' "
-				    "(text, tsv, json, prom)", optarg);
+			if ((o->fmt = sh_format(optarg)) == -1)
 				usage(stderr);
-			}
 			break;
 		case 'w': o->outfile = optarg; break;
 		case OPT_TSV: o->fmt = OUT_TSV; break;
@@ -139,9 +137,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_NOHEADER: o->outflags |= OUT_NOHEADER; break;
 		case OPT_NOSORT: o->nosort = 1; break;
 		case OPT_PROCFS: case OPT_SYSFS: break;
-		case 'V':
-			printf("%s (pskit) %s\n", getprogname(), PSKIT_VERSION);
-			exit(0);
+		case 'V': sh_version();
 		case OPT_HELP: usage(stdout);
 		default: usage(stderr);
 		}
@@ -259,26 +255,17 @@ collect_named(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 }
 
 /*
- * binpath, username: printed as stored (psutil prints them with %s), UTF-8
- * kept, control characters made visible with vis(3) in octal.
+ * binpath, username: printed as stored (psutil prints them with %s),
+ * by the library's escaping policy (octal: "\t" would read as a path's).
  */
 static void
 put_safe(FILE *fp, const char *s)
 {
-	char tmp[8];
-
 	if (s == NULL) {
 		fputs("None", fp);
 		return;
 	}
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			/* octal: "\t" would read as a path's "\t" */
-			vis(tmp, *s, VIS_OCTAL | VIS_TAB | VIS_NL, s[1]);
-			fputs(tmp, fp);
-		} else
-			putc(*s, fp);
-	}
+	pk_esc_fputs(s, fp);
 }
 
 static void
@@ -370,13 +357,14 @@ main(int argc, char **argv)
 {
 	struct pk_svc_scm scm;
 	struct pk_ctx ctx;
-	struct pk_atomic a;
+	struct sh_out so;
 	struct pk_svc *v;
 	struct opts o;
 	size_t n, i, k;
 	int rc;
 
 	parse_opts(argc, argv, &o);
+	sh_signals();
 	memset(&ctx, 0, sizeof(ctx));
 	if ((rc = pk_svc_open(&ctx, &scm)) == PK_ENOTSUP)
 		errx(1, "not supported on this system (Windows only)");
@@ -394,16 +382,13 @@ main(int argc, char **argv)
 	n = k;
 	if (o.nnames == 0 && !o.nosort)
 		qsort(v, n, sizeof(*v), by_name);
-	if (o.outfile != NULL) {
-		if (pk_atomic_open(&ctx, o.outfile, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-		render(a.fp, v, n, &o);
-		if (pk_atomic_commit(&ctx, &a) != PK_OK)
-			errx(1, "%s", pk_strerror(&ctx));
-	} else
-		render(stdout, v, n, &o);
+	/* binpath is a command line: owner only */
+	sh_open(&ctx, &so, o.outfile, SH_PRIVATE);
+	render(so.fp, v, n, &o);
+	if (rc != 0)
+		sh_abort(&so);	/* a service missing: keep the last report */
+	else
+		sh_commit(&ctx, &so);
 	pk_svc_free(v, n);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		errx(1, "write error");
-	return rc;
+	return sh_exit(rc);
 }

@@ -13,8 +13,28 @@
 
 #include "pskit.h"
 
+/*
+ * The new file's permissions: never wider than the umask allows, 0600
+ * for private data (root-only /proc files must not become readable by
+ * all), and never wider than an existing file the administrator has
+ * restricted.
+ */
+static mode_t
+new_mode(const char *path, unsigned flags)
+{
+	struct stat st;
+	mode_t mask = umask(0), m;
+
+	umask(mask);
+	m = (flags & PK_ATOMIC_PRIVATE) ? 0600 : 0666 & ~mask;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		m &= st.st_mode & 0777;
+	return m;
+}
+
 int
-pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
+pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a,
+    unsigned flags)
 {
 	const char *slash = strrchr(path, '/');
 	int dirlen = slash ? (int)(slash - path + 1) : 0;
@@ -27,7 +47,7 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
 		return pk_fail(ctx, PK_EOS, ENAMETOOLONG, "%s", path);
 	if ((a->fd = mkstemp(a->tmp)) == -1)
 		return pk_fail_os(ctx, errno, "create %s", a->tmp);
-	if (fchmod(a->fd, 0644) == -1 || (a->fp = fdopen(a->fd, "w")) == NULL) {
+	if (fchmod(a->fd, new_mode(path, flags)) == -1 || (a->fp = fdopen(a->fd, "w")) == NULL) {
 		int rc = pk_fail_os(ctx, errno, "open %s", a->tmp);
 
 		pk_atomic_abort(a);	/* after the message: it forgets a->tmp */

@@ -6,8 +6,10 @@
 #include "pskit.h"
 
 int
-pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
+pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a,
+    unsigned flags)
 {
+	(void)flags;
 	memset(a, 0, sizeof(*a));
 	a->fd = -1;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", path);

@@ -50,10 +50,12 @@ create_tmp(struct pk_atomic *a, int dirlen, const char *base)
 }
 
 int
-pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a)
+pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a,
+    unsigned flags)
 {
 	const char *p, *base = path;
 
+	(void)flags;	/* the directory's ACL decides */
 	memset(a, 0, sizeof(*a));
 	a->fd = -1;
 	for (p = path; *p != '\0'; p++)

@@ -98,15 +98,19 @@ interrupt() {
 	echo "$output" | jq -e '.sysstat.hosts[0].statistics | length == 2'
 }
 
-@test "iostat -o JSON interval: SIGTERM ends it with a closed document" {
+@test "iostat -o JSON interval: SIGTERM, SIGHUP close the document, exit 128+signal" {
+	# sysstat defines a status only for SIGINT; TERM and HUP re-raise
 	interrupt TERM -o JSON -x 1 100
-	[ "$status" -eq 0 ]
+	[ "$status" -eq 143 ]
+	echo "$output" | jq -e '.sysstat.hosts[0].statistics | length == 2'
+	interrupt HUP -o JSON -x 1 100
+	[ "$status" -eq 129 ]
 	echo "$output" | jq -e '.sysstat.hosts[0].statistics | length == 2'
 }
 
-@test "iostat text interval: SIGINT ends after the current sample, exit 0" {
+@test "iostat text interval: SIGINT ends after the current sample, exit 130" {
 	interrupt INT -d 1
-	[ "$status" -eq 0 ]
+	[ "$status" -eq 130 ]
 	[ "$(grep -c '^Device' <<<"$output")" -eq 2 ]
 }
 

@@ -85,13 +85,13 @@ f_atomic(void)
 		return;
 	close(fd);
 	pk_ctx_open(&ctx, procfs, NULL);
-	if (pk_atomic_open(&ctx, path, &a) == PK_OK) {
+	if (pk_atomic_open(&ctx, path, &a, 0) == PK_OK) {
 		fputs("x\n", a.fp);
 		pk_atomic_commit(&ctx, &a);
 	}
-	if (pk_atomic_open(&ctx, path, &a) == PK_OK)
+	if (pk_atomic_open(&ctx, path, &a, 0) == PK_OK)
 		pk_atomic_abort(&a);
-	pk_atomic_open(&ctx, "/nonexistent/dir/x", &a);
+	pk_atomic_open(&ctx, "/nonexistent/dir/x", &a, 0);
 	pk_ctx_close(&ctx);
 	unlink(path);
 }
