@@ -878,6 +878,12 @@ int	 pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 int	 pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn,
 	    void *arg);
 
+/*
+ * The cgroup path (v1 memory controller or v2) of p, read through its
+ * /proc/PID directory like every other file of it.
+ */
+int	 pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
+	    char *path, size_t len);
 void	 pk_pmem_free(struct pk_pmem *p);
 
 /* smem's view of /proc/meminfo (-w, -p): the keys it uses, in kB. */

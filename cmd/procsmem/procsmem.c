@@ -715,13 +715,14 @@ keep_proc(struct report *r, const struct pk_pmem *p)
 
 /* --cgroup: is pid in the cgroup shown, or below it? */
 static int
-in_cgroup(struct pk_ctx *ctx, const struct report *r, int pid)
+in_cgroup(struct pk_ctx *ctx, const struct report *r,
+    const struct pk_pmem *p)
 {
 	char path[PK_CG_PATHMAX];
 
 	if (!r->o->cgroup)
 		return 1;
-	if (pk_cgroup_of(ctx, pid, r->cg.loc.version, path, sizeof(path)) !=
+	if (pk_pmem_cgroup(ctx, p, r->cg.loc.version, path, sizeof(path)) !=
 	    PK_OK)
 		return 0;
 	return pk_cgroup_contains(r->cg.loc.path, path);
@@ -740,7 +741,7 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 		fatal(ctx);
 	for (i = 0; i < npids; i++) {
 		if ((rc = pk_pmem_info(ctx, pids[i], &p)) == PK_OK &&
-		    keep_proc(r, &p) && in_cgroup(ctx, r, pids[i])) {
+		    keep_proc(r, &p) && in_cgroup(ctx, r, &p)) {
 			rc = read_mem(ctx, r, &p, exact, &b);
 			if (rc == PK_OK)
 				add_proc(r, &p);

@@ -229,6 +229,28 @@ pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn, void *arg)
 	return PK_OK;
 }
 
+int
+pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
+    char *path, size_t len)
+{
+	struct pk_cgroup_loc v2, v1;
+	struct pk_buf b = { 0 };
+	int rc;
+
+	memset(&v2, 0, sizeof(v2));
+	memset(&v1, 0, sizeof(v1));
+	if ((rc = read_pid(ctx, p, "cgroup", &b)) == PK_OK) {
+		pk_cgroup_parse_self(b.data, b.len, &v2, &v1);
+		if ((version == 2 ? v2.version : v1.version) == 0)
+			rc = pk_fail(ctx, PK_ENOENT, 0, "%s/%d/cgroup: no "
+			    "cgroup v%d line", ctx->procfs, p->pid, version);
+		else
+			strlcpy(path, version == 2 ? v2.path : v1.path, len);
+	}
+	pk_buf_free(&b);
+	return rc;
+}
+
 static int
 read_exact(struct pk_ctx *ctx, struct pk_pmem *p)
 {

@@ -42,6 +42,17 @@ pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn,
 	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
+int
+pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
+    char *path, size_t len)
+{
+	(void)p;
+	(void)version;
+	(void)path;
+	(void)len;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+}
+
 void
 pk_pmem_free(struct pk_pmem *p)
 {

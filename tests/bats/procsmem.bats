@@ -199,7 +199,7 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 @test "oneshot: each file of a process is opened at most once (strace)" {
 	command -v strace >/dev/null || skip "strace not installed"
 	local log=$BATS_TEST_TMPDIR/strace o
-	for o in "" "--smaps" "-u" "-m"; do
+	for o in "" "--smaps" "-u" "-m" "--cgroup"; do
 		strace -f -qq -y -e trace=openat -o "$log" "$PSMEM" -q $o >/dev/null ||
 			skip "strace cannot trace here"
 		! grep -E 'openat\([^,]*, "[0-9]+/' "$log" ||
