@@ -10,6 +10,8 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 PROG_PREFIX ?= pk-
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 include mk/$(PLATFORM).mk
@@ -29,6 +31,7 @@ COMMANDS = free ifconfig iostat procinfo procsmem winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cgname.c \
 	lib/common/cgroup.c \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
@@ -202,23 +205,36 @@ deps:
 windows:
 	$(MAKE) PLATFORM=windows CC=x86_64-w64-mingw32-gcc AR=x86_64-w64-mingw32-ar
 
+# Man pages and completions name the installed commands ($(PROG_PREFIX)free):
+# rendered here from the one source in man/ and completions/.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man7
-	install -m 0644 man/pskit-prom.7 $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
+	sh scripts/manpage.sh '$(PROG_PREFIX)' man/pskit-prom.7 > \
+		$(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+	chmod 0644 $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+	sed 's/@PREFIX@/$(PROG_PREFIX)/g' completions/_pskit > \
+		$(DESTDIR)$(ZSHCOMPDIR)/_pskit
+	chmod 0644 $(DESTDIR)$(ZSHCOMPDIR)/_pskit
 	for c in $(COMMANDS); do \
 		install -m 0755 $(OUTDIR)/$$c$(EXE) \
-			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE); \
-		install -m 0644 man/$$c.1 \
-			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
+			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) && \
+		sh scripts/manpage.sh '$(PROG_PREFIX)' man/$$c.1 > \
+			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1 && \
+		chmod 0644 $(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1 && \
+		sed 's/@PREFIX@/$(PROG_PREFIX)/g' completions/pskit.bash > \
+			$(DESTDIR)$(BASHCOMPDIR)/$(PROG_PREFIX)$$c && \
+		chmod 0644 $(DESTDIR)$(BASHCOMPDIR)/$(PROG_PREFIX)$$c || exit 1; \
 	done
 
 uninstall:
 	for c in $(COMMANDS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) \
-			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
+			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1 \
+			$(DESTDIR)$(BASHCOMPDIR)/$(PROG_PREFIX)$$c; \
 	done
-	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7 $(DESTDIR)$(ZSHCOMPDIR)/_pskit
 
 clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \

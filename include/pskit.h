@@ -261,6 +261,18 @@ int	 pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path,
 /* Is path the cgroup itself or below it? */
 int	 pk_cgroup_contains(const char *cgroup, const char *path);
 
+/*
+ * What a cgroup path names (cgname.c, pure): the innermost systemd
+ * .service or .scope unit; the innermost container id (docker-, libpod-,
+ * cri-containerd-, crio-<id>.scope, or an id below /docker/ or a
+ * kubelet pod<uid>); the pod UID of kubepods-...-pod<uid>.slice or
+ * pod<uid>.  PK_ENOENT when the path names none, PK_EPARSE when out is
+ * too small.
+ */
+int	 pk_cgname_unit(const char *path, char *out, size_t len);
+int	 pk_cgname_container(const char *path, char *out, size_t len);
+int	 pk_cgname_pod(const char *path, char *out, size_t len);
+
 /* ---- atomic file replacement (-w FILE) ---- */
 
 struct pk_atomic {
