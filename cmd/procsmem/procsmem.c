@@ -775,11 +775,10 @@ read_mem(struct pk_ctx *ctx, struct report *r, struct pk_pmem *p,
 
 	if (r->o->mfilter == NULL && r->o->view != V_MAP)
 		return pk_pmem_read(ctx, p, exact, b);
-	if ((rc = pk_pmem_smaps(ctx, p->pid, b)) != PK_OK)
-		return rc;
-	pk_smaps_parse(b->data, b->len, &p->mem, on_vma, &a);
+	rc = pk_pmem_smaps(ctx, p, on_vma, &a);
 	free(a.name);
-	p->exact = 1;
+	if (rc != PK_OK)
+		return rc;
 	return p->mem.maps == 0 ? PK_ENOENT : PK_OK;
 }
 
@@ -878,13 +877,14 @@ keep_proc(struct report *r, const struct pk_pmem *p)
 
 /* --cgroup: is pid in the cgroup shown, or below it? */
 static int
-in_cgroup(struct pk_ctx *ctx, const struct report *r, int pid)
+in_cgroup(struct pk_ctx *ctx, const struct report *r,
+    const struct pk_pmem *p)
 {
 	char path[PK_CG_PATHMAX];
 
 	if (!r->o->cgroup)
 		return 1;
-	if (pk_cgroup_of(ctx, pid, r->cg.loc.version, path, sizeof(path)) !=
+	if (pk_pmem_cgroup(ctx, p, r->cg.loc.version, path, sizeof(path)) !=
 	    PK_OK)
 		return 0;
 	return pk_cgroup_contains(r->cg.loc.path, path);
@@ -923,7 +923,7 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 		fatal(ctx);
 	for (i = 0; i < npids; i++) {
 		if ((rc = pk_pmem_info(ctx, pids[i], &p)) == PK_OK &&
-		    keep_proc(r, &p) && in_cgroup(ctx, r, pids[i])) {
+		    keep_proc(r, &p) && in_cgroup(ctx, r, &p)) {
 			rc = read_mem(ctx, r, &p, exact, &b);
 			if (rc == PK_OK && r->o->view == V_GROUP)
 				group_key(ctx, r, &p, k);
