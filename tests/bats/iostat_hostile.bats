@@ -146,22 +146,27 @@ nonfile() {
 
 @test "iostat hostile: control characters and invalid UTF-8 in device names" {
 	local n
-	for n in $'nl\nx' $'tab\tx' $'esc\e[31m' $'cr\rx' $'\xff\xfeinv' 'q"uote\'; do
+	for n in $'nl\nx' $'tab\tx' $'esc\e[31m' $'cr\rx' $'\xff\xfeinv' 'q"uote\' \
+	    $'c1\xc2\x9b2J' $'h\x9bx'; do
 		mkdir -p "$D/sys/block/$n"
 		echo "1 2 3 4 5 6 7 8 9 10 11" >"$D/sys/block/$n/stat"
 	done
 	check_case names
 	run --separate-stderr "$IOSTAT" -d --procfs "$D/proc" --sysfs "$D/sys"
 	assert_success
-	assert_line --regexp '^nl\\nx +0'
-	assert_line --regexp '^tab\\tx +0'
+	assert_line --regexp '^nl\\012x +0'
+	assert_line --regexp '^tab\\011x +0'
 	assert_line --regexp '^esc\\033\[31m +0'
+	# issue 18 item 2: C1 as UTF-8 and a raw 0x9b (put_name())
+	assert_line --regexp '^c1\\302\\2332J +0'
+	assert_line --regexp '^h\\233x +0'
 	run --separate-stderr "$IOSTAT" -d -o tsv --procfs "$D/proc" --sysfs "$D/sys"
 	assert_line --partial $'\tnl\\nx\t'
 	# Prometheus rejects a whole file for one invalid UTF-8 label byte
 	"$IOSTAT" -d -o prom --procfs "$D/proc" --sysfs "$D/sys" >"$BATS_TEST_TMPDIR/prom"
 	iconv -f UTF-8 -t UTF-8 "$BATS_TEST_TMPDIR/prom" >/dev/null || fail "prom: invalid UTF-8"
-	grep -qF "device=\"$(printf '\357\277\275\357\277\275')inv\"}" "$BATS_TEST_TMPDIR/prom"
+	# the label decodes to \xff\xfeinv: each invalid byte as \xHH (esc.c)
+	grep -qF 'device="\\xff\\xfeinv"}' "$BATS_TEST_TMPDIR/prom"
 }
 
 @test "iostat hostile: unreadable files (mode 000, as a normal user)" {
