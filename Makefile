@@ -35,6 +35,7 @@ COMMON_SRCS = \
 	lib/common/cgroup.c \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
+	lib/common/psdisk.c \
 	lib/common/err.c \
 	lib/common/esc.c \
 	lib/common/iorate.c \
@@ -85,7 +86,7 @@ FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
-	windows fuzz fuzz-smoke leak leak-build FORCE
+	windows fuzz fuzz-smoke fuzz-replay leak leak-build FORCE
 
 all: $(LIBA) $(CMD_BINS)
 
@@ -159,22 +160,33 @@ leak: leak-build
 		tests/leak/bin/leak_$$c tests/leak/$$c.args 2>&1 || rc=1; \
 	done; exit $$rc
 
-# libFuzzer targets are linked with the library sources built alongside,
-# so the whole parser runs instrumented (make fuzz CC=clang).
-tests/fuzz/bin/%: tests/fuzz/%.c $(LIB_SRCS)
+# libFuzzer targets are linked with the library sources built alongside
+# (once, in obj/fuzz), so the whole parser runs instrumented
+# (make fuzz CC=clang).
+FUZZ_OBJS = $(LIB_SRCS:%.c=obj/fuzz/%.o)
+
+obj/fuzz/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -o $@ $< $(LIB_SRCS) \
+	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -MMD -MP -c -o $@ $<
+
+tests/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -o $@ $< $(FUZZ_OBJS) \
 		$(PLATFORM_LIBS)
 
 fuzz: $(FUZZ_BINS)
 
-# Each fuzzer for FUZZ_SECONDS, seeded from the fixtures.
+# Every target once over each seed of tests/fuzz/<target>.seeds (make check).
+fuzz-replay: fuzz
+	@sh tests/fuzz/replay.sh
+
+# Each fuzzer for FUZZ_SECONDS, its corpus seeded from its own seed list.
 fuzz-smoke: fuzz
 	@for f in $(FUZZ_BINS); do \
 		n=$${f##*/}; mkdir -p tests/fuzz/corpus/$$n; \
+		cp $$(sh tests/fuzz/seeds.sh $$n) tests/fuzz/corpus/$$n/ 2>/dev/null; \
 		if $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-		    tests/fuzz/corpus/$$n tests/fixtures/*/*/proc \
-		    > tests/fuzz/bin/$$n.log 2>&1; then \
+		    tests/fuzz/corpus/$$n > tests/fuzz/bin/$$n.log 2>&1; then \
 			grep number_of_executed_units tests/fuzz/bin/$$n.log | \
 				sed "s|^|$$n: |"; \
 		else \
@@ -240,5 +252,5 @@ clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
 		tests/fuzz/corpus
 
--include $(LIB_OBJS:.o=.d) \
+-include $(LIB_OBJS:.o=.d) $(wildcard obj/fuzz/lib/*/*.d) \
 	$(foreach c,$(COMMANDS),$(patsubst %.o,%.d,$(call cmd_objs,$(c))))

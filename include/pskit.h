@@ -633,6 +633,33 @@ int	 pk_diskstats_parse(const char *buf, size_t len,
 	    struct pk_diskstats_ent **ents, size_t *nents);
 
 /*
+ * psutil 5.9.4's disk_io_counters(perdisk=True) on Linux (psdisk.c):
+ * counters as Python ints (no 32-bit truncation), bytes = sectors * 512.
+ * pk_psdisk_diskstats_parse: every line of /proc/diskstats, psutil's
+ * three layouts by field count (15: Linux 2.4, name 4th; 14 or >= 18;
+ * 7: old partition); PK_EPARSE for any other count or a field that is
+ * not a decimal number below 2^64 (psutil raises ValueError there).
+ * Duplicate names are kept; pk_psdisk_dedup makes psutil's dict of them
+ * (a name's first place, its last counters) and returns the new count.
+ * pk_psdisk_stat_parse: a sys block .../stat file, its first 10 fields.
+ * pk_psdisk_read: /proc/diskstats when it exists, else sys block/X/stat
+ * and the stat files below block/X (os.walk order, no symlinks
+ * followed), deduplicated.
+ */
+struct pk_psdisk {
+	char	 name[256];
+	uint64_t reads, writes, rbytes, wbytes, rtime, wtime;
+	uint64_t rmerged, wmerged, busy;
+};
+int	 pk_psdisk_diskstats_parse(const char *buf, size_t len,
+	    struct pk_psdisk **ents, size_t *nents);
+int	 pk_psdisk_stat_parse(const char *buf, size_t len,
+	    struct pk_psdisk *out);
+size_t	 pk_psdisk_dedup(struct pk_psdisk *v, size_t n);
+int	 pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents,
+	    size_t *nents);
+
+/*
  * Derived numbers, one function each (reference/iostat.md section 3;
  * sysstat's S_VALUE, ll_sp_value, get_interval, compute_ext_disk_stats).
  * Deltas are taken in the counter's own type by the caller.
@@ -1321,7 +1348,8 @@ void	 pk_svc_free(struct pk_svc *v, size_t n);
 /* "running", "stopped", ... ("unknown" when not known). */
 const char *pk_svc_status_str(const struct pk_svc *s);
 /* automatic, delayed-auto, manual, disabled, boot, system, unknown
- * (automatic whose delayed flag was refused is "unknown"). */
+ * (automatic whose delayed flag was refused is "automatic": what is
+ * known stays; the flag itself is delayed, -1). */
 const char *pk_svc_start_str(const struct pk_svc *s);
 /* psutil's start_type: automatic (delayed included), manual, disabled,
  * else unknown. */
