@@ -797,7 +797,7 @@ group_key(struct pk_ctx *ctx, const struct report *r,
 		k->key = p->st.comm;
 		return;
 	}
-	if (pk_cgroup_of(ctx, p->pid, r->cgversion, k->path,
+	if (pk_pmem_cgroup(ctx, p, r->cgversion, k->path,
 	    sizeof(k->path)) != PK_OK)
 		return;
 	if (r->o->by == BY_CGROUP)
