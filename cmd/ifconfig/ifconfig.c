@@ -150,7 +150,7 @@ parse_opts(char **argv, struct opts *o)
 	if (*argv != NULL && argv[1] != NULL) {
 		fprintf(stderr, "%s: configuring interfaces is not "
 		    "supported; use ip(8)\n", getprogname());
-		exit(2);
+		exit(1);	/* ifconfig's one usage status (CONTRACT.md) */
 	}
 	o->name = *argv;
 }

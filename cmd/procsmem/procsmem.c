@@ -1490,8 +1490,9 @@ main(int argc, char **argv)
 		errx(1, "%s", pk_strerror(&ctx));
 	need_sys(&ctx, &r);
 	if (o.cgroup && pk_cgroup_mem_read(&ctx, 0, o.cgroup_path, &r.cg) !=
-	    PK_OK)
-		errx(1, "%s", pk_strerror(&ctx));
+	    PK_OK)	/* a named cgroup that does not exist: 3 (CONTRACT.md) */
+		errx(ctx.code == PK_ENOENT && o.cgroup_path != NULL ? 3 : 1,
+		    "%s", pk_strerror(&ctx));
 	if (o.view == V_SYS)
 		collect_system(&ctx, &r);
 	else
