@@ -33,6 +33,7 @@ COMMON_SRCS = \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
 	lib/common/err.c \
+	lib/common/esc.c \
 	lib/common/iorate.c \
 	lib/common/kv.c \
 	lib/common/mem.c \
@@ -81,7 +82,7 @@ FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
-	windows fuzz fuzz-smoke leak FORCE
+	windows fuzz fuzz-smoke leak leak-build FORCE
 
 all: $(LIBA) $(CMD_BINS)
 
@@ -146,7 +147,14 @@ tests/leak/bin/leak_%: tests/leak/leak_cmd.c tests/leak/leak.h \
 		-DCMD_MAIN=$*_main -DCMD_NAME=\"$*\" -o $@ $< \
 		$(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
-leak: $(LEAK_BINS)
+leak-build: $(LEAK_BINS)
+
+# Runs them (check.sh runs them too, so make check only builds them here).
+leak: leak-build
+	@rc=0; tests/leak/bin/leak_lib || rc=1; \
+	for c in $(LEAK_CMDS); do \
+		tests/leak/bin/leak_$$c tests/leak/$$c.args 2>&1 || rc=1; \
+	done; exit $$rc
 
 # libFuzzer targets are linked with the library sources built alongside,
 # so the whole parser runs instrumented (make fuzz CC=clang).
@@ -174,7 +182,7 @@ fuzz-smoke: fuzz
 # Everything that can run here; ends with "N passed, N failed".
 check:
 	@sh scripts/deps.sh test || echo "make check: could not install every test dependency; the tests that need them will skip" >&2
-	@$(MAKE) --no-print-directory all unit leak
+	@$(MAKE) --no-print-directory all unit leak-build
 	@SANITIZE=$(SANITIZE) sh scripts/check.sh
 
 lint:

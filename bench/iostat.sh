@@ -42,3 +42,19 @@ bench_row "500 devices: sysstat iostat -x -p ALL -f" "/usr/bin/iostat -x -p ALL 
 bench_row "500 devices: pskit iostat -x -p ALL -f" "bin/iostat -x -p ALL -f $T"; toursp=$BENCH_LAST
 echo "  500 devices: pskit/sysstat -x $(bench_ratio "$tours" "$tref")," \
 	"-x -p ALL $(bench_ratio "$toursp" "$trefp"), pskit/floor $(bench_ratio "$tours" "$tfloor")"
+
+# -p ALL's scaling (issue 18 item 9): 4,000 and 40,000 diskstats records;
+# a linear device list gives a ratio near 10, a quadratic one near 100.
+for n in 4000 40000; do
+	mkdir -p "$BENCH_TMP/s$n/block"
+	awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++)
+		print " 240 " i " dev" i " 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0" }' \
+		>"$BENCH_TMP/s$n/diskstats"
+	cp /proc/stat /proc/uptime "$BENCH_TMP/s$n/"
+done
+BENCH_RUNS=5
+bench_row "4,000 devices: pskit -dz -p ALL" \
+	"bin/iostat -dz -p ALL --procfs $BENCH_TMP/s4000 --sysfs $BENCH_TMP/s4000"; s4=$BENCH_LAST
+bench_row "40,000 devices: pskit -dz -p ALL" \
+	"bin/iostat -dz -p ALL --procfs $BENCH_TMP/s40000 --sysfs $BENCH_TMP/s40000"; s40=$BENCH_LAST
+echo "  -p ALL scaling 40,000/4,000 devices: $(bench_ratio "$s40" "$s4") (linear: 10)"

@@ -7,12 +7,13 @@
 #   iostat, sysstat              over 10, 100, 1,000, 5,000 disks (fake tree)
 #   procinfo, smem -m            on one process with 100, 10,000, 60,000 maps
 # Processes are bench/hold.c (static, stopped with SIGSTOP) inside a private
-# PID namespace, so the process count is exact; links are dummies in a
-# private network namespace.  Prints a table (mean ms, time per item,
+# PID namespace, so the process count is exact; links are dummies (bridges
+# where the dummy module is missing) in a private network namespace.  Prints a table (mean ms, time per item,
 # pskit/reference ratio, maximum RSS) and writes bench/out/<command>.svg
 # (time per item against size, log x axis) and bench/out/scaling.tsv.
 # SCALE_RUNS (default 5) runs per point; SCALE_QUICK=1 uses the two
-# smallest sizes only.  Parts that need root say so and are skipped.
+# smallest sizes only; SCALE_PARTS (default "procs maps iostat ifconfig")
+# picks the parts to run.  Parts that need root say so and are skipped.
 cd "$(dirname "$0")/.." || exit 1
 . bench/lib.sh
 RUNS=${SCALE_RUNS:-5}
@@ -21,6 +22,8 @@ mkdir -p "$OUT"
 RES=$OUT/scaling.tsv
 SCRIPTS=${PSUTIL_SCRIPTS:-/work/shared/tools/psutil-5.9.4-scripts}
 [ -d "$SCRIPTS" ] || SCRIPTS=../shared/tools/psutil-5.9.4-scripts
+PARTS=" ${SCALE_PARTS:-procs maps iostat ifconfig} "
+part() { case $PARTS in *" $1 "*) return 0 ;; esac; return 1; }
 root=0
 [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null 2>&1 && root=1
 
@@ -31,7 +34,8 @@ sizes() {	# sizes LIST...: all of them, or the two smallest when quick
 # point COMMAND TOOL SIZE CMD: time CMD (mean of RUNS) and its maximum RSS,
 # append a row to the results and print it
 point() {
-	hyperfine -N -i --style none --warmup 1 --runs "$RUNS" \
+	[ "$RUNS" -gt 1 ] && warm=1 || warm=0
+	hyperfine -N -i --style none --warmup $warm --runs "$RUNS" \
 		--export-json "$BENCH_TMP/p.json" "$4" >/dev/null 2>&1
 	ms=$(jq '.results[0].mean * 1000 * 1000 | round / 1000' "$BENCH_TMP/p.json" 2>/dev/null)
 	# shellcheck disable=SC2086
@@ -45,7 +49,10 @@ point() {
 # The parts that need their own namespace run this script again in it.
 if [ "${1:-}" = --in-netns ]; then
 	point ifconfig "pskit ifconfig -a" "$2" "bin/ifconfig -a"
+	# net-tools is quadratic (minutes at 4,000 links): one run there
+	[ "$2" -gt 1000 ] && RUNS=1
 	point ifconfig "net-tools ifconfig -a" "$2" "/usr/sbin/ifconfig -a"
+	RUNS=${SCALE_RUNS:-5}
 	point ifconfig "ip -s addr" "$2" "ip -s addr"
 	exit 0
 fi
@@ -99,14 +106,14 @@ fi
 echo "scaling (mean of $RUNS runs per point; RSS: one run, /usr/bin/time -f %M)"
 
 if [ $root = 1 ] && unshare -p -f --mount-proc true 2>/dev/null; then
-	unshare -p -f --mount-proc sh "$0" --in-pidns procs
-	unshare -p -f --mount-proc sh "$0" --in-pidns maps
+	! part procs || unshare -p -f --mount-proc sh "$0" --in-pidns procs
+	! part maps || unshare -p -f --mount-proc sh "$0" --in-pidns maps
 else
 	echo "  procsmem, procinfo, maps: skipped (needs root for a private PID namespace)"
 fi
 
 # iostat over fake trees: block/devN/stat and diskstats, sysstat through -f
-for n in $(sizes 10 100 1000 5000); do
+part iostat && for n in $(sizes 10 100 1000 5000); do
 	T=$BENCH_TMP/disks$n
 	mkdir -p "$T/block"
 	awk -v n="$n" -v t="$T" 'BEGIN {
@@ -123,16 +130,28 @@ for n in $(sizes 10 100 1000 5000); do
 done
 
 # ifconfig over dummy links in a private network namespace
-if [ $root = 1 ] && command -v ip >/dev/null 2>&1; then
+if ! part ifconfig; then
+	:
+elif [ $root = 1 ] && command -v ip >/dev/null 2>&1; then
 	for n in $(sizes 10 100 1000 4000); do
 		ns=pskit-scale-$$-$n
 		ip netns add "$ns" || break
-		awk -v n="$n" 'BEGIN { print "link set lo up"
+		# dummy links where the kernel has the module, else bridges
+		type=dummy
+		ip -n "$ns" link add probe0 type dummy 2>/dev/null || type=bridge
+		ip -n "$ns" link del probe0 2>/dev/null
+		awk -v n="$n" -v type="$type" 'BEGIN { print "link set lo up"
 			for (i = 0; i < n; i++) {
-				print "link add d" i " type dummy"
+				print "link add d" i " type " type
 				print "link set d" i " up"
 				print "addr add 10." int(i / 250) "." i % 250 ".1/24 dev d" i
 			} }' | ip -n "$ns" -batch - >/dev/null 2>&1
+		have=$(ip -n "$ns" -o link show | grep -c ': d[0-9]')
+		if [ "$have" -ne "$n" ]; then
+			echo "  ifconfig: only $have of $n $type links could be made; skipped"
+			ip netns del "$ns"
+			break
+		fi
 		ip netns exec "$ns" sh "$0" --in-netns "$n"
 		ip netns del "$ns"
 	done

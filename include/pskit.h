@@ -675,6 +675,12 @@ int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
  */
 int	 pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min,
 	    char *out, size_t len);
+/*
+ * The kernel name (dm-N) of a device-mapper registered name: the last
+ * part of the /dev/mapper/NAME link (sysstat's
+ * get_dm_name_from_registered_name()); PK_ENOENT when not a link.
+ */
+int	 pk_blk_devmap_kname(const char *name, char *out, size_t len);
 /* sysstat's device_name(): realpath, "/dev/" stripped, '/' -> '!'. */
 int	 pk_blk_canon_name(const char *name, char *out, size_t len);
 /* Kernel name behind sys dev/block/MAJ:MIN (its link's last part). */
@@ -862,6 +868,27 @@ int	 pk_re_match(const struct pk_re *re, const char *s);
 void	 pk_re_free(struct pk_re *re);
 
 /*
+ * The escaping policy (esc.c; DESIGN.md "Output").  Text for terminals:
+ * C0 controls (newline and tab too: they are inside a field), DEL, C1
+ * controls and bytes of invalid UTF-8 become vis(3)'s octal \ooo; valid
+ * printable UTF-8 passes when the locale's codeset is UTF-8
+ * (PK_ESC_UTF8), else every byte >= 0x80 is escaped.  pk_esc_text()
+ * truncates like strlcpy but never inside an escape or a character;
+ * pk_esc_cut() cuts an escaped string to ncols characters the same way.
+ * The tsv, json and prom escapers are out_tsv_escape(), out_json_string(),
+ * out_json_key() and out_prom_label() (pskit_out.h).
+ */
+#define PK_ESC_UTF8	0x1
+unsigned pk_esc_locale(void);
+size_t	 pk_esc_text(char *dst, size_t dstlen, const char *src,
+	    unsigned flags);
+char	*pk_esc_text_dup(const char *src);
+void	 pk_esc_fputs(const char *src, FILE *fp);
+size_t	 pk_esc_cut(const char *s, size_t ncols, size_t *cols);
+size_t	 pk_utf8_seq(const unsigned char *s);
+int	 pk_utf8_valid(const char *s);
+
+/*
  * Text formatting of memory reports (smemfmt.c): smem 1.5's -k units
  * ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and the
  * UTF-8 character counts and escaping of its fixed-width columns.
@@ -1024,6 +1051,8 @@ struct pk_inet4_addr {
 #define PK_NETIF_HAS_INDEX	0x0040
 #define PK_NETIF_HAS_OPER	0x0080	/* operstate read */
 #define PK_NETIF_HAS_CARRIER	0x0100
+#define PK_NETIF_HAS_LFLAGS	0x0200	/* lflags from netlink */
+#define PK_NETIF_HAS_STATS64	0x0400	/* netlink IFLA_STATS64 read */
 
 /* What pk_net_fetch() reads beyond net-tools' ioctls. */
 #define PK_NET_ETHTOOL		0x1	/* speed, duplex */
@@ -1049,6 +1078,9 @@ struct pk_netif {
 	int			 duplex;	/* 0 half, 1 full */
 	int			 carrier;
 	char			 operstate[16];
+	unsigned		 lflags;	/* 32-bit ifi_flags (LOWER_UP) */
+	/* from IFLA_STATS64, as ip reads them (not /proc/net/dev's sums) */
+	uint64_t		 rx_over_errors, tx_carrier_errors;
 };
 
 /* Sockets for the interface ioctls, opened once per command. */
@@ -1112,6 +1144,8 @@ struct pk_netlink {
 	unsigned	 flags;		/* 32-bit ifi_flags (LOWER_UP, DORMANT) */
 	int		 operstate;	/* IF_OPER_*, -1 when absent */
 	int		 carrier;	/* 0 or 1, -1 when absent */
+	int		 has_stats64;	/* the two counters below were sent */
+	uint64_t	 rx_over_errors, tx_carrier_errors;
 };
 
 /* Every link of the namespace, in ifindex order. */

@@ -66,7 +66,7 @@ struct out_level {
 #define OUT_LV_OBJ	1
 #define OUT_LV_ARR	2
 
-#define OUT_INTERVAL	0x1	/* samples: JSON Lines with a timestamp */
+#define OUT_INTERVAL	0x1	/* samples: JSON Lines of arrays, records timestamped */
 #define OUT_NOHEADER	0x2	/* tsv without its header row */
 
 struct out {
@@ -74,7 +74,6 @@ struct out {
 	enum out_fmt		 fmt;
 	unsigned		 flags;
 	const char		*tool;		/* "free" -> pskit_free_... */
-	const char		*list_key;	/* key of the record list in a sample */
 	const struct out_col	*cols;
 	size_t			 ncols;
 	size_t			 col;		/* next column of this record */
@@ -138,9 +137,15 @@ int	 out_obj_end(struct out *o);
 int	 out_arr_begin(struct out *o);
 int	 out_arr_end(struct out *o);
 
-/* Escapers, exported for unit tests and for commands' text output. */
+/*
+ * Escapers (esc.c, the one escaping policy), exported for unit tests and
+ * iostat's sysstat JSON.  tsv: \t \n \r \\ and \xHH, reversible.
+ * json: a valid string exactly, an invalid value as an array of byte
+ * values, an invalid key as "\u0000" + hex bytes.  prom: injective.
+ */
 void	 out_tsv_escape(FILE *fp, const char *s);
 void	 out_json_string(FILE *fp, const char *s);
+void	 out_json_key(FILE *fp, const char *s);
 void	 out_prom_label(FILE *fp, const char *s);
 
 #endif /* PSKIT_OUT_H */

@@ -13,66 +13,91 @@ fi
 log=$(mktemp "${TMPDIR:-/tmp}/pskit-check.XXXXXX")
 trap 'rm -f "$log"' EXIT
 
-tally() {	# tally NAME < TAP
-	name=$1
+tally() {	# tally NAME [STATUS] < TAP: STATUS is the exit status of what printed it
+	name=$1 status=${2:-0} plan='' seen=0 bad=0
 	while IFS= read -r line; do
 		case $line in
-		"not ok"*"# TODO"*) printf '%s: %s\n' "$name" "$line" ;;
-		"not ok"*) fail=$((fail + 1)); printf '%s: %s\n' "$name" "$line" ;;
-		"ok"*"# skip"*|"ok"*"# SKIP"*) skip=$((skip + 1)); printf '%s: %s\n' "$name" "$line" ;;
-		"ok"*) pass=$((pass + 1)) ;;
+		"not ok"*"# TODO"*) seen=$((seen + 1)); printf '%s: %s\n' "$name" "$line" ;;
+		"not ok"*) seen=$((seen + 1)) bad=$((bad + 1)); fail=$((fail + 1)); printf '%s: %s\n' "$name" "$line" ;;
+		"ok"*"# skip"*|"ok"*"# SKIP"*) seen=$((seen + 1)); skip=$((skip + 1)); printf '%s: %s\n' "$name" "$line" ;;
+		"ok"*) seen=$((seen + 1)); pass=$((pass + 1)) ;;
+		"1.."*) plan=${line#1..}; plan=${plan%%[!0-9]*} ;;
 		"#"*) printf '%s: %s\n' "$name" "$line" ;;
 		esac
 	done
+	# A run killed halfway loses its remaining results silently: every
+	# result the plan promised and never came is a failure, and so is a
+	# run that exited non-zero without reporting a failing result.
+	if [ -z "$plan" ]; then
+		bad=$((bad + 1)); fail=$((fail + 1)); printf '%s: not ok - no TAP plan (%d results)\n' "$name" "$seen"
+	elif [ "$seen" -lt "$plan" ]; then
+		bad=$((bad + plan - seen)); fail=$((fail + plan - seen))
+		printf '%s: not ok - %d of %d planned results missing\n' "$name" $((plan - seen)) "$plan"
+	elif [ "$seen" -gt "$plan" ]; then
+		bad=$((bad + 1)); fail=$((fail + 1)); printf '%s: not ok - %d results, plan 1..%d\n' "$name" "$seen" "$plan"
+	fi
+	if [ "$status" -ne 0 ] && [ "$bad" -eq 0 ]; then
+		fail=$((fail + 1)); printf '%s: not ok - exited %d with no failing result\n' "$name" "$status"
+	fi
 }
 
 # Counters live in this shell, so tally always reads a file, never a pipe.
 run_tap() {	# run_tap NAME CMD...: tally the TAP that CMD prints
 	name=$1; shift
-	"$@" > "$log.t" 2>&1
-	tally "$name" < "$log.t"
+	st=0
+	"$@" > "$log.t" 2>&1 || st=$?
+	tally "$name" "$st" < "$log.t"
 	rm -f "$log.t"
 }
 
 one() {		# one NAME CMD...: a single pass/fail item
 	name=$1; shift
 	if "$@" >"$log" 2>&1; then
-		echo "ok 1 - $name" > "$log.t"
+		printf 'ok 1 - %s\n1..1\n' "$name" > "$log.t"
 	else
-		{ echo "not ok 1 - $name"; sed 's/^/# /' "$log"; } > "$log.t"
+		{ echo "not ok 1 - $name"; sed 's/^/# /' "$log"; echo 1..1; } > "$log.t"
 	fi
 	tally "$name" < "$log.t"
 	rm -f "$log.t"
 }
 
 skipped() {	# skipped NAME REASON
-	echo "ok 1 - $1 # skip $2" > "$log.t"
+	printf 'ok 1 - %s # skip %s\n1..1\n' "$1" "$2" > "$log.t"
 	tally "$1" < "$log.t"
 	rm -f "$log.t"
 }
 
+# PSKIT_CHECK_ONLY="bats ..." runs only those parts (tests/bats/check.bats
+# runs this script on a fake bats directory, PSKIT_CHECK_BATS).
+want() {
+	case " ${PSKIT_CHECK_ONLY:-unit leak lint builds bats} " in
+	*" $1 "*) return 0 ;;
+	esac
+	return 1
+}
+
 # Unit tests: C programs printing TAP.
-for t in tests/unit/bin/test_*; do
+want unit && for t in tests/unit/bin/test_*; do
 	[ -x "$t" ] || continue
-	{ "$t" || echo "not ok - $t exited $?"; } > "$log.u" 2>&1
-	tally "unit/${t##*/}" < "$log.u"
-	rm -f "$log.u"
+	run_tap "unit/${t##*/}" "$t"
 done
 
 # Leak tests: the library's probes and each command's main, thousands of
 # times in one process; the heap and the descriptors must not grow.
-if [ -x tests/leak/bin/leak_lib ]; then
-	run_tap leak sh -c 'tests/leak/bin/leak_lib || echo "not ok - leak_lib exited $?"'
+if want leak && [ -x tests/leak/bin/leak_lib ]; then
+	run_tap leak tests/leak/bin/leak_lib
 fi
-for t in tests/leak/bin/leak_*; do
+want leak && for t in tests/leak/bin/leak_*; do
 	[ -x "$t" ] || continue
 	c=${t##*/leak_}
 	[ "$c" = lib ] && continue
-	run_tap "leak/$c" sh -c "'$t' tests/leak/$c.args 2>&1 || echo 'not ok - $t exited'"
+	run_tap "leak/$c" "$t" "tests/leak/$c.args"
 done
 
 # Man pages.
-if command -v mandoc >/dev/null 2>&1; then
+if ! want lint; then
+	:
+elif command -v mandoc >/dev/null 2>&1; then
 	for m in man/*.1 man/*.7; do
 		[ -f "$m" ] || continue
 		one "lint $m" sh -c "test -z \"\$(mandoc -Tlint -Wwarning '$m' 2>&1)\""
@@ -90,18 +115,22 @@ fi
 
 # Builds first, so the command tests can run the stub and .exe binaries.
 # The Windows cross build, where the compiler exists.
-if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
+if ! want builds; then
+	:
+elif command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
 	one "windows build" make -s windows
 else
 	skipped "windows build" "x86_64-w64-mingw32-gcc not installed"
 fi
 
 # The stub platform must keep building.
-one "stub build" make -s PLATFORM=stub
+want builds && one "stub build" make -s PLATFORM=stub
 
 # Command tests.
-if command -v bats >/dev/null 2>&1; then
-	run_tap bats bats --tap tests/bats
+if ! want bats; then
+	:
+elif command -v bats >/dev/null 2>&1; then
+	run_tap bats bats --tap "${PSKIT_CHECK_BATS:-tests/bats}"
 else
 	skipped bats "bats not installed"
 fi

@@ -3,6 +3,7 @@
  * layout (-P), the tsv/json/prom records, and the link states (ifindex,
  * operstate, carrier) they show.
  */
+#include <ctype.h>
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +39,64 @@ static const struct out_col tsv_cols[] = {
 	{ "tx_collisions", OUT_U64, OUT_COUNTER, NULL, NULL },
 	{ "speed_mbps", OUT_U64, OUT_GAUGE, NULL, NULL },
 	{ "duplex", OUT_STR, OUT_INFO, NULL, NULL },
+	/* json nests these three as ip does (a net-tools string, stats64) */
+	{ "nettools_flags", OUT_STR, OUT_INFO, NULL, "net-tools flag names" },
+	{ "stats64_rx_over_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "stats64_tx_carrier_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
 };
+
+/*
+ * ip's flag names in ip's order (iproute2 print_link_flags): NO-CARRIER
+ * first for a link that is up without RUNNING, RUNNING itself never.
+ */
+static const struct {
+	unsigned	 bit;
+	const char	*name;
+} ip_flags[] = {
+	{ 0x8, "LOOPBACK" }, { 0x2, "BROADCAST" }, { 0x10, "POINTOPOINT" },
+	{ 0x1000, "MULTICAST" }, { 0x80, "NOARP" }, { 0x200, "ALLMULTI" },
+	{ 0x100, "PROMISC" }, { 0x400, "MASTER" }, { 0x800, "SLAVE" },
+	{ 0x4, "DEBUG" }, { 0x8000, "DYNAMIC" }, { 0x4000, "AUTOMEDIA" },
+	{ 0x2000, "PORTSEL" }, { 0x20, "NOTRAILERS" }, { 0x1, "UP" },
+	{ 0x10000, "LOWER_UP" }, { 0x20000, "DORMANT" }, { 0x40000, "ECHO" },
+};
+
+/* The 32-bit flags when netlink gave them, else the 16-bit ioctl ones. */
+static unsigned
+ip_flag_bits(const struct pk_netif *ifp)
+{
+	return (ifp->has & PK_NETIF_HAS_LFLAGS) ? ifp->lflags :
+	    (unsigned)ifp->flags & 0xffff;
+}
+
+/* One of ip's flag names at a time: i is the cursor, NULL at the end. */
+static const char *
+ip_flag_next(unsigned bits, size_t *i)
+{
+	if (*i == 0 && (bits & IFF_UP_) && !(bits & IFF_RUNNING_)) {
+		*i = 1;
+		return "NO-CARRIER";
+	}
+	for (*i = *i ? *i : 1; *i <= sizeof(ip_flags) / sizeof(ip_flags[0]);
+	    (*i)++)
+		if (bits & ip_flags[*i - 1].bit)
+			return ip_flags[(*i)++ - 1].name;
+	return NULL;
+}
+
+/* ip's operstate spelling: the sysfs word in capitals ("UP"). */
+static const char *
+ip_operstate(const struct pk_netif *ifp, char *buf, size_t len)
+{
+	size_t i;
+
+	if (!(ifp->has & PK_NETIF_HAS_OPER))
+		return NULL;
+	for (i = 0; ifp->operstate[i] != '\0' && i + 1 < len; i++)
+		buf[i] = (char)toupper((unsigned char)ifp->operstate[i]);
+	buf[i] = '\0';
+	return buf;
+}
 
 /* Prometheus: node_exporter-like names, counters in base units. */
 static const struct out_col prom_cols[] = {
@@ -336,6 +394,31 @@ counter_known(const struct pk_netif *ifp, unsigned bit)
 	return (ifp->has & PK_NETIF_HAS_STATS) && !(ifp->st.absent & bit);
 }
 
+/* flags: ip's names, an array in json and comma-joined in tsv. */
+static void
+flat_ip_flags(struct flat *f, const struct pk_netif *ifp)
+{
+	char buf[256];
+	const char *name;
+	unsigned bits = ip_flag_bits(ifp);
+	size_t i = 0;
+
+	if (f->nested) {
+		out_arr_begin(col(f));
+		while ((name = ip_flag_next(bits, &i)) != NULL)
+			out_str(f->out, name);
+		out_arr_end(f->out);
+		return;
+	}
+	buf[0] = '\0';
+	while ((name = ip_flag_next(bits, &i)) != NULL) {
+		if (buf[0] != '\0')
+			strlcat(buf, ",", sizeof(buf));
+		strlcat(buf, name, sizeof(buf));
+	}
+	out_str(col(f), buf);
+}
+
 static void
 flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 {
@@ -350,10 +433,8 @@ flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 
 	out_str(col(f), ifp->name);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
-	flags_join(ifp->flags & 0xffff, buf, sizeof(buf));
-	out_str(col(f), buf);
-	out_str(col(f), (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate :
-	    NULL);
+	flat_ip_flags(f, ifp);
+	out_str(col(f), ip_operstate(ifp, buf, sizeof(buf)));
 	out_u64(col(f), (uint64_t)ifp->mtu);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
 	out_str(col(f), link_type(ifp->hwtype, buf, sizeof(buf)));
@@ -371,6 +452,13 @@ flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
 	out_str(col(f), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
 	    ifp->duplex ? "full" : "half");
+	flags_join(ifp->flags & 0xffff, buf, sizeof(buf));
+	out_str(col(f), buf);
+	if (f->nested)
+		return;		/* stats64 nests them, as ip does */
+	opt_u64(col(f), ifp->has & PK_NETIF_HAS_STATS64, ifp->rx_over_errors);
+	opt_u64(col(f), ifp->has & PK_NETIF_HAS_STATS64,
+	    ifp->tx_carrier_errors);
 }
 
 static void
@@ -493,6 +581,9 @@ json_stats(struct out *out, const struct pk_netif *ifp)
 		out_key(out, rxk[i]);
 		opt_u64(out, !(s->absent & rxa[i]), rx[i]);
 	}
+	/* ip's names and netlink source; null on a --procfs tree */
+	out_key(out, "over_errors");
+	opt_u64(out, ifp->has & PK_NETIF_HAS_STATS64, ifp->rx_over_errors);
 	out_obj_end(out);
 	out_key(out, "tx");
 	out_obj_begin(out);
@@ -500,6 +591,8 @@ json_stats(struct out *out, const struct pk_netif *ifp)
 		out_key(out, txk[i]);
 		opt_u64(out, !(s->absent & txa[i]), tx[i]);
 	}
+	out_key(out, "carrier_errors");
+	opt_u64(out, ifp->has & PK_NETIF_HAS_STATS64, ifp->tx_carrier_errors);
 	out_obj_end(out);
 	out_obj_end(out);
 }
@@ -608,7 +701,14 @@ merge_links(struct pk_ctx *ctx, struct world *w)
 		if ((f = bsearch(&key, l, n, sizeof(*l), cmp_link)) == NULL)
 			continue;
 		ifp->ifindex = f->ifindex;
-		ifp->has |= PK_NETIF_HAS_INDEX;
+		ifp->lflags = f->flags;
+		ifp->has |= PK_NETIF_HAS_INDEX | PK_NETIF_HAS_LFLAGS;
+		/* counters of the live namespace never mix into a tree's */
+		if (f->has_stats64 && strcmp(ctx->procfs, "/proc") == 0) {
+			ifp->rx_over_errors = f->rx_over_errors;
+			ifp->tx_carrier_errors = f->tx_carrier_errors;
+			ifp->has |= PK_NETIF_HAS_STATS64;
+		}
 		if (f->operstate >= 0) {
 			strlcpy(ifp->operstate,
 			    pk_net_operstate_name(f->operstate),

@@ -156,25 +156,14 @@ parse_opts(char **argv, struct opts *o)
 }
 
 /*
- * An interface name for text output: the kernel accepts control
- * characters in names, so they go through vis(3); other bytes are raw,
- * which keeps every ordinary name byte-identical to net-tools.
+ * An interface name for text output, by the library's escaping policy
+ * (the kernel accepts control characters and any high byte in names);
+ * ordinary names stay byte-identical to net-tools.
  */
 const char *
 vname(const char *s, char *buf, size_t len)
 {
-	char v[8];
-	size_t n = 0;
-
-	for (; *s != '\0' && n + 5 < len; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
-			    VIS_TAB, s[1]);
-			n += strlcpy(buf + n, v, len - n);
-		} else
-			buf[n++] = *s;
-	}
-	buf[n] = '\0';
+	pk_esc_text(buf, len, s, pk_esc_locale());
 	return buf;
 }
 
@@ -499,8 +488,10 @@ print_short(FILE *fp, const struct pk_netif *ifp)
 	char nb[80];
 	size_t i;
 
-	fprintf(fp, "%-15.15s %5d ", vname(ifp->name, nb, sizeof(nb)),
-	    ifp->mtu);
+	/* net-tools' "%-15.15s", cut never inside an escape */
+	vname(ifp->name, nb, sizeof(nb));
+	nb[pk_esc_cut(nb, 15, NULL)] = '\0';
+	fprintf(fp, "%-15s %5d ", nb, ifp->mtu);
 	if (ifp->has & PK_NETIF_HAS_STATS) {
 		fprintf(fp, "%8llu %6llu %6llu %-6llu ",
 		    (unsigned long long)s->rx_packets,

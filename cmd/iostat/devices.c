@@ -38,27 +38,108 @@ is_device(struct ios *s, const char *name)
 	return 0;
 }
 
+/*
+ * The name index: open addressing over s->hdv, so that finding a device
+ * costs the same with 10 or 40,000 of them (sysstat walks its list, which
+ * makes -p ALL quadratic in the number of devices).  Devices are never
+ * removed, so no tombstones.
+ */
+static size_t
+name_hash(const char *name)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a, 64 bits */
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 1099511628211ULL;
+	/* the mask keeps low bits: fold the well-mixed high ones in */
+	return (size_t)(h ^ (h >> 32) ^ (h >> 47));
+}
+
+static struct dev **
+index_slot(struct dev **tab, size_t cap, const char *name)
+{
+	size_t i = name_hash(name) & (cap - 1);
+
+	while (tab[i] != NULL && strcmp(tab[i]->name, name) != 0)
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+/* Keep the index at most half full, then enter d. */
+static void
+index_add(struct ios *s, struct dev *d)
+{
+	struct dev **nt;
+	size_t i, cap;
+
+	if (2 * (s->ndv + 1) > s->caphdv) {
+		cap = s->caphdv ? 2 * s->caphdv : 64;
+		if ((nt = calloc(cap, sizeof(*nt))) == NULL)
+			err(4, "malloc");
+		for (i = 0; i < s->caphdv; i++)
+			if (s->hdv[i] != NULL)
+				*index_slot(nt, cap, s->hdv[i]->name) = s->hdv[i];
+		free(s->hdv);
+		s->hdv = nt;
+		s->caphdv = cap;
+	}
+	*index_slot(s->hdv, s->caphdv, d->name) = d;
+}
+
+static struct dev *
+find_dev(const struct ios *s, const char *name)
+{
+	return s->caphdv ? *index_slot(s->hdv, s->caphdv, name) : NULL;
+}
+
+/*
+ * Where a new name goes: the end when groups or diskstats order rule,
+ * else its place in the sorted list (binary search; the list is sorted
+ * in that mode, as the flags that unsort it are never cleared).
+ */
+static size_t
+insert_pos(const struct ios *s, const char *name)
+{
+	size_t lo = 0, hi = s->ndv, mid;
+
+	if (s->flags & (F_GROUP | F_EVERYTHING))
+		return s->ndv;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(s->dv[mid]->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 struct dev *
 add_dev(struct ios *s, const char *name, int dtype)
 {
+	return add_dev_as(s, name, dtype, name);
+}
+
+/*
+ * add_dev() with the whole-device test made on another name: sysstat
+ * tests a device-mapper registered name (vg0-root), not its dm-N, so
+ * such a volume is read as a partition, through dev/block/MAJ:MIN.
+ */
+struct dev *
+add_dev_as(struct ios *s, const char *name, int dtype, const char *tested)
+{
 	struct dev *d, **nv;
 	size_t i;
-	int c;
 
 	if (strnlen(name, MAX_NAME_LEN) == MAX_NAME_LEN)
 		return NULL;
-	for (i = 0; i < s->ndv; i++) {
-		d = s->dv[i];
-		if ((c = strcmp(d->name, name)) == 0) {
-			if (dtype == T_PART_DEV && d->tp == T_DEV)
-				d->tp = dtype;
-			d->exist = 1;
-			return d;
-		}
-		/* Sorted by name, unless groups or diskstats order rule. */
-		if (!(s->flags & (F_GROUP | F_EVERYTHING)) && c > 0)
-			break;
+	if ((d = find_dev(s, name)) != NULL) {
+		if (dtype == T_PART_DEV && d->tp == T_DEV)
+			d->tp = dtype;
+		d->exist = 1;
+		return d;
 	}
+	i = insert_pos(s, name);
 	if (s->ndv == s->capdv) {
 		s->capdv = s->capdv ? s->capdv * 2 : 32;
 		if ((nv = reallocarray(s->dv, s->capdv, sizeof(*nv))) == NULL)
@@ -69,16 +150,28 @@ add_dev(struct ios *s, const char *name, int dtype)
 		err(4, "malloc");
 	memmove(&s->dv[i + 1], &s->dv[i], (s->ndv - i) * sizeof(*s->dv));
 	s->dv[i] = d;
-	s->ndv++;
 	strlcpy(d->name, name, sizeof(d->name));
+	index_add(s, d);
+	s->ndv++;
 	d->exist = 1;
 	if (dtype == T_GROUP)
 		d->tp = T_GROUP;
-	else if (is_device(s, name))
+	else if (is_device(s, tested))
 		d->tp = dtype == T_PART_DEV ? T_PART_DEV : T_DEV;
 	else
 		d->tp = T_PART;
 	return d;
+}
+
+void
+free_devs(struct ios *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndv; i++)
+		free(s->dv[i]);
+	free(s->dv);
+	free(s->hdv);
 }
 
 /* get_major_minor_nr(): the numbers of /dev/NAME. */

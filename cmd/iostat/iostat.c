@@ -84,6 +84,12 @@ add_arg_dev(struct ios *s, const char *arg, int dtype)
 	if (DIS(F_PERSIST) && pk_blk_persist_target(s->ptype, n, tgt,
 	    sizeof(tgt)) == PK_OK)
 		n = tgt;
+	/* -N before it: a registered name (vg0-root) stands for its dm-N */
+	else if (dtype == 0 && DIS(F_DEVMAP) && pk_blk_devmap_kname(n, tgt,
+	    sizeof(tgt)) == PK_OK) {
+		add_dev_as(s, tgt, dtype, n);
+		return;
+	}
 	add_dev(s, n, dtype);
 }
 
@@ -434,7 +440,6 @@ main(int argc, char **argv)
 {
 	static struct ios st;
 	struct ios *s = &st;
-	size_t i;
 	struct tm tm;
 	time_t now;
 	int primed, status, sysstat_json;
@@ -487,9 +492,7 @@ main(int argc, char **argv)
 		out_end(&s->w);
 	flush_out();
 	sysstat_json = DIS(F_JSON) && s->fmt == OUT_TEXT;
-	for (i = 0; i < s->ndv; i++)
-		free(s->dv[i]);
-	free(s->dv);
+	free_devs(s);
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);
 	pk_ctx_close(&s->ctx);

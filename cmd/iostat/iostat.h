@@ -70,6 +70,8 @@ struct ios {
 	long		 interval, count;
 	struct dev	**dv;		/* the device list, in display order */
 	size_t		 ndv, capdv;
+	struct dev	**hdv;		/* the same devices, hashed by name */
+	size_t		 caphdv;	/* a power of two, or 0 */
 	struct pk_cpustat cpu[2];
 	uint64_t	 uptime[2];
 	int		 cpu_nr;
@@ -108,6 +110,8 @@ void	 usage(const struct ios *) __attribute__((noreturn));
 
 /* devices.c */
 struct dev *add_dev(struct ios *, const char *, int);
+struct dev *add_dev_as(struct ios *, const char *, int, const char *);
+void	 free_devs(struct ios *);
 int	 read_sample(struct ios *, int);
 const char *display_name(struct ios *, struct dev *);
 void	 group_add(const struct ios *, int, const struct dev *, struct dev *);

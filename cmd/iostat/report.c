@@ -133,20 +133,15 @@ put_u64(const struct ios *s, int unit, int wi, uint64_t v)
 }
 
 /*
- * A device name, control characters made visible; "%-13s" or " %s".
- * Newline and tab too (VIS_SAFE would pass them), as ifconfig's vname():
- * a name must not break the table into two lines.
+ * A device name by the library's escaping policy; "%-13s" or " %s".
+ * Newline and tab too: a name must not break the table into two lines.
  */
 static void
 put_name(const struct ios *s, int pretty, const char *name)
 {
-	char *v = NULL;
-	const char *p;
+	char *v;
 
-	for (p = name; *p != '\0' && !iscntrl((unsigned char)*p); p++)
-		;
-	if (*p != '\0' && stravis(&v, name, VIS_CSTYLE | VIS_OCTAL |
-	    VIS_NL | VIS_TAB) != -1)
+	if ((v = pk_esc_text_dup(name)) != NULL)
 		name = v;
 	printf(pretty ? "%s %s%s" : "%s%-13s%s", s->c.item, name, s->c.normal);
 	free(v);

@@ -93,20 +93,11 @@ usage(FILE *fp)
 	exit(fp == stderr ? 2 : 0);
 }
 
-/* Untrusted bytes: control characters through vis(3), the rest raw. */
+/* Untrusted bytes: the library's escaping policy (DESIGN.md "Output"). */
 static void
 esc(FILE *fp, const char *s)
 {
-	char v[8];
-
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			vis(v, (unsigned char)*s, VIS_CSTYLE | VIS_OCTAL | VIS_NL |
-			    VIS_TAB, s[1]);
-			fputs(v, fp);
-		} else
-			putc(*s, fp);
-	}
+	pk_esc_fputs(s, fp);
 }
 
 /* psutil _common.bytes2human: "%.1f" and the largest unit that fits. */

@@ -366,10 +366,9 @@ put_cell(FILE *fp, const char *s, int width, int prec, int left)
 	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
-	if (prec > 0 && len > (size_t)prec) {
-		bytes = pk_u8_prefix(s, (size_t)prec);
-		len = (size_t)prec;
-	}
+	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
+	if (prec > 0 && len > (size_t)prec)
+		bytes = pk_esc_cut(s, (size_t)prec, &len);
 	pad = width > (int)len ? width - (int)len : 0;
 	if (!left)
 		fprintf(fp, "%*s", pad, "");
@@ -1518,8 +1517,8 @@ main(int argc, char **argv)
 		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
 		    (unsigned long long)(r.cg.usage / 1024));
 	if (r.denied > 0 && !o.quiet)
-		warnx("%lld processes could not be read (permission denied)",
-		    (long long)r.denied);
+		warnx("%lld process%s could not be read (permission denied)",
+		    (long long)r.denied, r.denied == 1 ? "" : "es");
 	if (r.n == 0 && r.denied > 0)
 		r.status = 1;
 	pk_ctx_close(&ctx);

@@ -146,10 +146,9 @@ put(FILE *fp, const char *s, int width, size_t cut, int left)
 	size_t len = pk_u8_len(s), bytes = strlen(s);
 	int pad;
 
-	if (cut > 0 && len > cut) {
-		bytes = pk_u8_prefix(s, cut);
-		len = cut;
-	}
+	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
+	if (cut > 0 && len > cut)
+		bytes = pk_esc_cut(s, cut, &len);
 	pad = width > (int)len ? width - (int)len : 0;
 	if (!left)
 		fprintf(fp, "%*s", pad, "");

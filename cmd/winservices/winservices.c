@@ -256,26 +256,17 @@ collect_named(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 }
 
 /*
- * binpath, username: printed as stored (psutil prints them with %s), UTF-8
- * kept, control characters made visible with vis(3) in octal.
+ * binpath, username: printed as stored (psutil prints them with %s),
+ * by the library's escaping policy (octal: "\t" would read as a path's).
  */
 static void
 put_safe(FILE *fp, const char *s)
 {
-	char tmp[8];
-
 	if (s == NULL) {
 		fputs("None", fp);
 		return;
 	}
-	for (; *s != '\0'; s++) {
-		if ((unsigned char)*s < 0x20 || *s == 0x7f) {
-			/* octal: "\t" would read as a path's "\t" */
-			vis(tmp, *s, VIS_OCTAL | VIS_TAB | VIS_NL, s[1]);
-			fputs(tmp, fp);
-		} else
-			putc(*s, fp);
-	}
+	pk_esc_fputs(s, fp);
 }
 
 static void

@@ -1,9 +1,12 @@
 /*
  * out.c: the structured-output writer (DESIGN.md "Output: one writer").
  *
- * tsv:  header row, one record per line, \t \n \r \\ escaped, \N missing.
- * json: snapshot = one array of objects; interval = one object per sample
- *       per line ({"timestamp":..,"<list>":[..]}); invalid UTF-8 -> U+FFFD.
+ * tsv:  header row, one record per line, strings escaped, \N missing.
+ * json: every sample is one array of objects.  A snapshot is one array;
+ *       an interval run prints one array per sample on a line of its own
+ *       (JSON Lines of arrays), each record starting with "timestamp"
+ *       (epoch seconds), so one jq filter reads both.
+ * Strings go through the escapers of esc.c (the one escaping policy).
  * prom: exposition format 0.0.4; records are kept until the sample ends,
  *       then each numeric column becomes one metric family whose labels
  *       are the record's OUT_LABEL columns.
@@ -27,121 +30,6 @@ out_parse_fmt(const char *s)
 		if (strcasecmp(s, names[i]) == 0)
 			return (int)i;
 	return -1;
-}
-
-void
-out_tsv_escape(FILE *fp, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '\t': fputs("\\t", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		default: putc(*s, fp); break;
-		}
-	}
-}
-
-/*
- * Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
- * there are not one (overlong forms, surrogates and > U+10FFFF included).
- */
-static size_t
-utf8_seq_len(const unsigned char *s)
-{
-	size_t n, i;
-	uint32_t cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
-}
-
-void
-out_json_string(FILE *fp, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str, *run;
-	size_t n;
-
-	putc('"', fp);
-	while (*s != '\0') {
-		/* plain printable ASCII goes out as one run */
-		for (run = s; *s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\';
-		    s++)
-			;
-		if (s > run)
-			fwrite(run, 1, (size_t)(s - run), fp);
-		if (*s == '\0')
-			break;
-		if (*s == '"' || *s == '\\') {
-			putc('\\', fp);
-			putc(*s++, fp);
-		} else if (*s < 0x20) {
-			switch (*s) {
-			case '\n': fputs("\\n", fp); break;
-			case '\t': fputs("\\t", fp); break;
-			case '\r': fputs("\\r", fp); break;
-			case '\b': fputs("\\b", fp); break;
-			case '\f': fputs("\\f", fp); break;
-			default: fprintf(fp, "\\u%04x", *s); break;
-			}
-			s++;
-		} else if ((n = utf8_seq_len(s)) == 0) {
-			fputs("\\ufffd", fp);
-			s++;
-		} else {
-			fwrite(s, 1, n, fp);
-			s += n;
-		}
-	}
-	putc('"', fp);
-}
-
-/*
- * A label value: \\ \" \n escaped, and invalid UTF-8 made U+FFFD, which
- * the exposition format demands (Prometheus rejects the whole file for
- * one bad byte in an interface or process name).
- */
-void
-out_prom_label(FILE *fp, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t n;
-
-	while (*s != '\0') {
-		if (*s == '\\' || *s == '"') {
-			putc('\\', fp);
-			putc(*s++, fp);
-		} else if (*s == '\n') {
-			fputs("\\n", fp);
-			s++;
-		} else if (*s < 0x80) {
-			putc(*s++, fp);
-		} else if ((n = utf8_seq_len(s)) == 0) {
-			fputs("\xef\xbf\xbd", fp);
-			s++;
-		} else {
-			fwrite(s, 1, n, fp);
-			s += n;
-		}
-	}
 }
 
 static void
@@ -187,7 +75,6 @@ out_begin(struct out *o, FILE *fp, enum out_fmt fmt, unsigned flags,
 	o->fmt = fmt;
 	o->flags = flags;
 	o->tool = tool;
-	o->list_key = "records";
 	o->cols = cols;
 	o->ncols = ncols;
 	if ((o->cur = calloc(ncols, sizeof(*o->cur))) == NULL)
@@ -211,12 +98,6 @@ out_sample_begin(struct out *o, double timestamp)
 {
 	o->timestamp = timestamp;
 	o->nrec = 0;
-	if (o->fmt == OUT_JSON && (o->flags & OUT_INTERVAL)) {
-		fputs("{\"timestamp\":", o->fp);
-		fprintf(o->fp, "%.3f,", timestamp);
-		out_json_string(o->fp, o->list_key);
-		fputs(":[", o->fp);
-	}
 	return PK_OK;
 }
 
@@ -330,8 +211,9 @@ prom_flush(struct out *o)
 int
 out_sample_end(struct out *o)
 {
+	/* the array opens with the sample's first record: none gives [] */
 	if (o->fmt == OUT_JSON && (o->flags & OUT_INTERVAL))
-		fputs("]}\n", o->fp);
+		fputs(o->nrec ? "]\n" : "[]\n", o->fp);
 	else if (o->fmt == OUT_PROM)
 		prom_flush(o);
 	fflush(o->fp);
@@ -345,11 +227,12 @@ out_record_begin(struct out *o)
 	if (o->fmt == OUT_TSV && (o->flags & OUT_INTERVAL))
 		fprintf(o->fp, "%.3f\t", o->timestamp);
 	else if (o->fmt == OUT_JSON) {
-		if (o->flags & OUT_INTERVAL)
-			fputs(o->nrec ? "," : "", o->fp);
-		else
-			fputs(o->nrec ? ",\n" : "[\n", o->fp);
-		putc('{', o->fp);
+		if (o->flags & OUT_INTERVAL) {
+			/* the TSV's timestamp column, as the record's first key */
+			fputs(o->nrec ? ",{" : "[{", o->fp);
+			fprintf(o->fp, "\"timestamp\":%.3f", o->timestamp);
+		} else
+			fputs(o->nrec ? ",\n{" : "[\n{", o->fp);
 	}
 	return PK_OK;
 }
@@ -402,7 +285,7 @@ nest_member(struct out *o)
 		if (l->n > 0)
 			putc(',', o->fp);
 		if (l->kind == OUT_LV_OBJ) {
-			out_json_string(o->fp, o->key != NULL ? o->key : "");
+			out_json_key(o->fp, o->key != NULL ? o->key : "");
 			putc(':', o->fp);
 		}
 	} else if (o->fmt == OUT_TSV) {
@@ -565,9 +448,9 @@ put(struct out *o, struct out_val *v)
 		else
 			fputs("\\N", o->fp);
 	} else if (o->fmt == OUT_JSON) {
-		if (o->col > 0)
+		if (o->col > 0 || (o->flags & OUT_INTERVAL))
 			putc(',', o->fp);
-		out_json_string(o->fp, c->key);
+		out_json_key(o->fp, c->key);
 		putc(':', o->fp);
 		if (v->present)
 			emit_scalar(o, v);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <vis.h>
 
 #include "pskit.h"
 
@@ -33,50 +32,14 @@ pk_u8_prefix(const char *s, size_t nchars)
 	return i;
 }
 
-/* Length of the valid UTF-8 sequence at p (0 if invalid). */
-static size_t
-u8_seq(const unsigned char *p)
-{
-	size_t n, i;
-
-	n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 && *p >= 0xc2 ? 2 :
-	    (*p & 0xf0) == 0xe0 ? 3 : (*p & 0xf8) == 0xf0 && *p <= 0xf4 ? 4 : 0;
-	for (i = 1; i < n; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 /*
- * Untrusted text (command lines, names, map names) for display: valid
- * UTF-8 stays as it is, control characters and invalid bytes are
- * escaped with vis(3) (\t, \n, \033 ...; a backslash stays itself).
- * Returns a malloc'd string, NULL when out of memory.
+ * Untrusted text (command lines, names, map names) for display, by the
+ * one escaping policy (esc.c): malloc'd, NULL when out of memory.
  */
 char *
 pk_disp_escape(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	char *out, *q;
-	size_t n;
-
-	if ((out = malloc(strlen(s) * 4 + 1)) == NULL)
-		return NULL;
-	for (q = out; *p != '\0'; p += n) {
-		n = u8_seq(p);
-		if (n == 1 && *p >= 0x20 && *p != 0x7f)
-			*q++ = (char)*p;
-		else if (n > 1) {
-			memcpy(q, p, n);
-			q += n;
-		} else {
-			q = vis(q, *p, VIS_TAB | VIS_NL | VIS_CSTYLE |
-			    VIS_OCTAL | VIS_NOSLASH, p[1]);
-			n = 1;
-		}
-	}
-	*q = '\0';
-	return out;
+	return pk_esc_text_dup(s);
 }
 
 /*

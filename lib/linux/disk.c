@@ -224,6 +224,18 @@ link_base(int dfd, const char *link, char *out, size_t len)
 }
 
 int
+pk_blk_devmap_kname(const char *name, char *out, size_t len)
+{
+	char link[PATH_MAX];
+	int n = snprintf(link, sizeof(link), "/dev/mapper/%s", name);
+
+	/* access() as sysstat: a dangling link names no device */
+	if (n < 0 || (size_t)n >= sizeof(link) || access(link, F_OK) != 0)
+		return PK_ENOENT;
+	return link_base(AT_FDCWD, link, out, len);
+}
+
+int
 pk_blk_kernel_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
     size_t len)
 {

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE	/* netlink headers */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -233,6 +234,26 @@ pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 	return rc;
 }
 
+/*
+ * The two counters ip prints that /proc/net/dev folds into sums (frame,
+ * carrier); copied out because the attribute may be unaligned.
+ */
+static void
+parse_stats64(const struct rtattr *rta, struct pk_netlink *l)
+{
+	struct rtnl_link_stats64 st;
+
+	if (RTA_PAYLOAD(rta) < offsetof(struct rtnl_link_stats64,
+	    tx_carrier_errors) + sizeof(st.tx_carrier_errors))
+		return;
+	memset(&st, 0, sizeof(st));
+	memcpy(&st, RTA_DATA(rta), RTA_PAYLOAD(rta) < sizeof(st) ?
+	    RTA_PAYLOAD(rta) : sizeof(st));
+	l->rx_over_errors = st.rx_over_errors;
+	l->tx_carrier_errors = st.tx_carrier_errors;
+	l->has_stats64 = 1;
+}
+
 static void
 parse_link(const struct nlmsghdr *h, void *rec)
 {
@@ -254,6 +275,8 @@ parse_link(const struct nlmsghdr *h, void *rec)
 			l->operstate = *(const uint8_t *)RTA_DATA(rta);
 		else if (rta->rta_type == IFLA_CARRIER && RTA_PAYLOAD(rta) >= 1)
 			l->carrier = *(const uint8_t *)RTA_DATA(rta);
+		else if (rta->rta_type == IFLA_STATS64)
+			parse_stats64(rta, l);
 	}
 }
 
@@ -270,10 +293,13 @@ pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
 
 	memset(&req, 0, sizeof(req));
 	req.m.ifi_family = AF_UNSPEC;
-	/* the counters come from /proc/net/dev: spare the kernel the stats */
+	/*
+	 * IFLA_STATS64 is wanted: ip's rx over_errors and tx carrier_errors
+	 * are not columns of /proc/net/dev.  The mask asks for nothing more.
+	 */
 	req.a.rta_type = IFLA_EXT_MASK;
 	req.a.rta_len = RTA_LENGTH(sizeof(req.mask));
-	req.mask = 1u << 3;	/* RTEXT_FILTER_SKIP_STATS, ignored if unknown */
+	req.mask = 0;
 	rc = dump(ctx, RTM_GETLINK, &req, sizeof(req), RTM_NEWLINK, parse_link,
 	    &vec, "RTM_GETLINK");
 	if (rc != PK_OK) {

@@ -68,6 +68,15 @@ pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
 }
 
 int
+pk_blk_devmap_kname(const char *name, char *out, size_t len)
+{
+	(void)name;
+	(void)out;
+	(void)len;
+	return PK_ENOTSUP;
+}
+
+int
 pk_blk_canon_name(const char *name, char *out, size_t len)
 {
 	(void)name;

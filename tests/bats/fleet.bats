@@ -12,6 +12,8 @@ F1=$PSKIT_FIXTURES/free/f1/proc
 
 setup() {
 	PIDS=()
+	NSES=()
+	FLEET=
 	TF=$BATS_TEST_TMPDIR/textfile
 	mkdir -p "$TF"
 }
@@ -22,6 +24,10 @@ teardown() {
 		kill "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
 	done
+	for p in "${NSES[@]}"; do
+		ip netns del "$p"
+	done
+	[ -z "${FLEET:-}" ] || rm -rf "$FLEET"
 	return 0
 }
 
@@ -62,11 +68,132 @@ write_reports() {
 		fail "procinfo -o prom --outfile failed"
 }
 
-# cron_lines FILE: the commands of a cron file, as a shell would run them
-# here: pk-<cmd> is bin/<cmd>, $DIR the test's textfile directory.
-cron_lines() {
-	awk '/^[*0-9]/ { $1 = $2 = $3 = $4 = $5 = $6 = ""; sub(/^ +/, ""); print }' "$1" |
-		sed "s|pk-\([a-z]*\)|$PSKIT_BIN/\1|; s|\$DIR|$TF|g"
+# install_dest: a DESTDIR install of the built tree (PREFIX=/usr/local, as
+# the examples expect); DEST is its root.
+install_dest() {
+	DEST=$FLEET/dest
+	make -s -C "$PSKIT_ROOT" install DESTDIR="$DEST" PREFIX=/usr/local \
+		> "$BATS_TEST_TMPDIR/install.log" 2>&1 ||
+		fail "make install failed: $(tail -5 "$BATS_TEST_TMPDIR/install.log")"
+}
+
+# cron_jobs FILE: "USER<TAB>COMMAND" for each job of a cron.d file, and
+# "=NAME=VALUE" for each variable line, in file order.  Only DIR and the
+# binaries' directory (/usr/local/bin in PATH) are substituted.
+cron_jobs() {
+	awk -v tf="$TF" -v bindir="$DEST/usr/local/bin" '
+	/^[ \t]*#/ || /^[ \t]*$/ { next }
+	/^[A-Za-z_][A-Za-z_0-9]*=/ {
+		n = index($0, "="); k = substr($0, 1, n - 1); v = substr($0, n + 1)
+		if (k == "DIR") v = tf
+		if (k == "PATH") gsub("/usr/local/bin", bindir, v)
+		print "=" k "=" v; next
+	}
+	{
+		line = $0
+		for (i = 0; i < 6; i++) { sub(/^[ \t]*[^ \t]+/, "", line) }
+		sub(/^[ \t]+/, "", line)
+		print $6 "\t" line
+	}' "$1"
+}
+
+# in_job USER CMD...: CMD in the test's namespace as USER, the way cron
+# and systemd start a job (runuser drops root for another user).
+in_job() {
+	local user=$1
+	shift
+	if [ "$user" = root ]; then
+		ip netns exec "$NS" "$@"
+	else
+		ip netns exec "$NS" runuser -u "$user" -- "$@"
+	fi
+}
+
+# fleet_ns: a network namespace of this test whose lo and vf0 are
+# down, so the ifconfig job must report down interfaces (-a).
+fleet_ns() {
+	[ "$(id -u)" -eq 0 ] || skip "the jobs run as root (cron.d user field)"
+	command -v ip >/dev/null || skip "needs ip(8)"
+	NS=pskit-fleet-$$
+	ip netns add "$NS" || skip "cannot create network namespaces here"
+	NSES+=("$NS")
+	ip -n "$NS" link add vf0 type veth peer name vf1 || fail "no veth pair"
+	# the textfile directory and the install as on Debian: root:root 0755
+	# in a path every user can traverse (bats' own tmpdir is 0700)
+	FLEET=$(mktemp -d /tmp/pskit-fleet.XXXXXX) || fail "mktemp"
+	chmod 0755 "$FLEET"
+	TF=$FLEET/textfile
+	mkdir -m 0755 "$TF"
+}
+
+# run_cron_file FILE: every job of FILE, as cron would run it: the file's
+# variables only, SHELL -c COMMAND as the user of the line.
+run_cron_file() {
+	local user cmd n=0 envv=()
+	while IFS=$'\t' read -r user cmd; do
+		if [ "${user:0:1}" = = ]; then
+			envv+=("${user#=}")
+			continue
+		fi
+		in_job "$user" env -i "${envv[@]}" /bin/sh -c "$cmd" \
+			2>> "$BATS_TEST_TMPDIR/jobs.err" ||
+			fail "cron job failed as $user: $cmd: $(cat "$BATS_TEST_TMPDIR/jobs.err")"
+		n=$((n + 1))
+	done < <(cron_jobs "$1")
+	[ "$n" -ge 4 ] || fail "only $n cron jobs ran"
+}
+
+# run_service FILE: each ExecStart= of a oneshot unit, with its
+# Environment= and User= (root when absent), ${DIR} expanded as systemd
+# does; /usr/local/bin is the DESTDIR install's.
+run_service() {
+	local user=root dir="" line n=0 argv
+	user=$(sed -n 's/^User=//p' "$1")
+	user=${user:-root}
+	grep -q '^Environment=DIR=' "$1" || fail "no DIR in $1"
+	while IFS= read -r line; do
+		line=${line//\$\{DIR\}/$TF}
+		line=${line//\/usr\/local\/bin\//$DEST/usr/local/bin/}
+		read -r -a argv <<< "$line"
+		in_job "$user" "${argv[@]}" \
+			2>> "$BATS_TEST_TMPDIR/jobs.err" ||
+			fail "ExecStart failed as $user: $line: $(cat "$BATS_TEST_TMPDIR/jobs.err")"
+		n=$((n + 1))
+	done < <(sed -n 's/^ExecStart=//p' "$1")
+	[ "$n" -ge 4 ] || fail "only $n ExecStart lines ran"
+}
+
+# scrape_clean: node_exporter reads every file of $TF without an error,
+# logs no error, and sees the down interfaces.
+scrape_clean() {
+	start_node_exporter
+	run http_get "http://127.0.0.1:$NE_PORT/metrics"
+	assert_success
+	grep -q '^node_textfile_scrape_error 0$' <<< "$output" ||
+		fail "scrape error: $(grep node_textfile_scrape_error <<< "$output")"
+	local f
+	for f in pskit_free pskit_ifconfig pskit_iostat pskit_procsmem; do
+		grep -q "^node_textfile_mtime_seconds{file=\"$TF/$f.prom\"} " <<< "$output" ||
+			grep -q "^node_textfile_mtime_seconds{file=\"$f.prom\"} " <<< "$output" ||
+			fail "$f.prom not read by node_exporter"
+		grep -q "^${f}_last_success_timestamp_seconds " <<< "$output" ||
+			fail "$f not served"
+	done
+	# lo and vf0 are down in the namespace: reported, not dropped
+	grep -q '^pskit_ifconfig_up{ifname="vf0"} 0$' <<< "$output" ||
+		fail "a down interface is missing: $(grep '^pskit_ifconfig_up' <<< "$output")"
+	grep -q '^pskit_ifconfig_up{ifname="lo"} 0$' <<< "$output" ||
+		fail "lo (down) is missing"
+	# stopped so its log is complete; SIGTERM's status is expected
+	local rc=0
+	kill "${PIDS[0]}"
+	wait "${PIDS[0]}" 2>/dev/null || rc=$?
+	[ "$rc" -eq 143 ] || [ "$rc" -eq 0 ] || fail "node_exporter exited $rc"
+	PIDS=()
+	[ ! -s "$BATS_TEST_TMPDIR/ne.log" ] ||
+		fail "node_exporter logged: $(cat "$BATS_TEST_TMPDIR/ne.log")"
+	[ ! -s "$BATS_TEST_TMPDIR/jobs.err" ] ||
+		fail "the jobs printed: $(cat "$BATS_TEST_TMPDIR/jobs.err")"
 }
 
 start_node_exporter() {
@@ -74,7 +201,7 @@ start_node_exporter() {
 	NE_PORT=$(free_port)
 	"$NODE_EXPORTER" --web.listen-address="127.0.0.1:$NE_PORT" \
 		--collector.disable-defaults --collector.textfile \
-		--collector.textfile.directory="$TF" \
+		--collector.textfile.directory="$TF" --log.level=error \
 		> "$BATS_TEST_TMPDIR/ne.log" 2>&1 &
 	PIDS+=($!)
 	wait_for "http://127.0.0.1:$NE_PORT/metrics" 20 node_textfile_scrape_error ||
@@ -91,23 +218,25 @@ start_node_exporter() {
 	done
 }
 
-@test "fleet: the cron example works as written" {
-	local line n=0 f
+@test "fleet: the cron example works as written (user field, DESTDIR install, node_exporter)" {
+	fleet_ns
+	install_dest
+	run_cron_file "$PSKIT_ROOT/examples/cron/pskit.cron"
+	scrape_clean
+}
+
+@test "fleet: the systemd unit works as written and runs the cron jobs" {
+	fleet_ns
+	install_dest
+	run_service "$PSKIT_ROOT/examples/systemd/pskit-textfile.service"
+	scrape_clean
+	# the same jobs as the cron file
+	local line
 	while IFS= read -r line; do
-		local bin=${line%% *}
-		[ -x "$bin" ] || continue	# a command not built on this branch
-		sh -c "$line" || fail "cron line failed: $line"
-		n=$((n + 1))
-	done < <(cron_lines "$PSKIT_ROOT/examples/cron/pskit.cron")
-	[ $n -ge 2 ] || fail "only $n cron lines ran"
-	for f in "$TF"/*.prom; do
-		grep -q '_last_success_timestamp_seconds ' "$f" || fail "$f incomplete"
-	done
-	# the systemd unit runs the same commands
-	while IFS= read -r line; do
-		grep -qF -- "${line#*bin/pk-}" "$PSKIT_ROOT/examples/cron/pskit.cron" ||
+		grep -qF -- "${line#*bin/}" "$PSKIT_ROOT/examples/cron/pskit.cron" ||
 			fail "service and cron differ: $line"
 	done < <(sed -n 's/^ExecStart=//p' "$PSKIT_ROOT/examples/systemd/pskit-textfile.service" | sed 's/\${DIR}/$DIR/g')
+	grep -q '^OnCalendar=minutely$' "$PSKIT_ROOT/examples/systemd/pskit-textfile.timer"
 }
 
 @test "fleet: node_exporter serves pskit's numbers unchanged" {

@@ -214,15 +214,33 @@ ref_vs_ours() {
 	[[ $stderr == *"unknown output format 'xml'"* ]]
 }
 
-@test "free: interval json is one complete object per sample" {
+@test "free: interval json is one array per sample, every record timestamped" {
 	command -v jq >/dev/null || skip "jq not installed"
 	run "$FREE" --procfs "$F1" -o json -c 3 -s 0.01
 	assert_success
 	[ "${#lines[@]}" -eq 3 ]
 	for l in "${lines[@]}"; do
-		jq -e '.timestamp > 0 and (.records | length) == 2' <<< "$l" >/dev/null ||
+		jq -e 'type == "array" and length == 2 and
+		    all(.[]; (.timestamp | type) == "number" and .timestamp > 0)' <<< "$l" >/dev/null ||
 			fail "bad sample: $l"
 	done
+}
+
+@test "free: --json -c 1 is the snapshot's array with timestamps, no wrapper" {
+	command -v jq >/dev/null || skip "jq not installed"
+	local snap
+	snap=$("$FREE" --procfs "$F1" --json | jq -c 'map(keys_unsorted)')
+	run "$FREE" --procfs "$F1" --json -c 1
+	assert_success
+	[ "${#lines[@]}" -eq 1 ]
+	run jq -c 'map(keys_unsorted - ["timestamp"])' <<< "$output"
+	assert_output "$snap"
+	run "$FREE" --procfs "$F1" --json -c 1
+	jq -e 'type == "array" and all(.[]; .timestamp > 0)' <<< "$output" >/dev/null ||
+		fail "not an array of timestamped records: $output"
+	# jq -c '.[]' reads a snapshot and a stream alike
+	run bash -c '"$0" --procfs "$1" --json -c 2 -s 0.01 | jq -c ".[]" | wc -l' "$FREE" "$F1"
+	assert_output 4
 }
 
 @test "free: SIGTERM, SIGINT, SIGHUP in an interval leave only complete JSON lines, exit 128+signal" {

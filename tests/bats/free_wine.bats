@@ -144,7 +144,7 @@ host_kb() {
 	run -0 fw --json -s 0.2 -c 2
 	no_cr "$output"
 	assert_equal "${#lines[@]}" 2
-	run -0 jq -s -r 'map(has("timestamp")) | map(tostring) | join(" ")' <<<"$output"
+	run -0 jq -s -r 'map(type == "array" and length > 0 and all(.[]; has("timestamp"))) | map(tostring) | join(" ")' <<<"$output"
 	assert_output "true true"
 }
 

@@ -128,6 +128,6 @@ stat_of() {
 	run ip netns exec "$NS_C" "$IFCONFIG" --tsv --no-header vc0
 	assert_success
 	op=$(ip -n "$NS_C" -j link show dev vc0 | jq -r '.[0].operstate')
-	[ "$(printf "%s\n" "$output" | cut -f4)" = "${op,,}" ] || fail "operstate: $output, ip: $op"
+	[ "$(printf "%s\n" "$output" | cut -f4)" = "$op" ] || fail "operstate: $output, ip: $op"
 	[ "$(printf '%s\n' "$output" | cut -f20)" = "$(stat_of "$NS_C" vc0 12)" ]
 }

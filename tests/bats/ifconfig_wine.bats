@@ -121,8 +121,8 @@ LINKS='[.[] | [.ifname, .mtu, .address,
 @test "the veth interface of the namespace, exactly" {
 	[ -n "$NS" ] || skip "needs root and ip netns (reads the host's interfaces instead)"
 	run -0 ifc --json pkv0
-	run -0 jq -r '.[0] | [.ifname, .mtu, .address, .ipv4, .flags, .operstate, .link_type] | map(tostring) | join(" ")' <<<"$output"
-	assert_output "pkv0 $MTU $MAC $V4 UP,BROADCAST,RUNNING,MULTICAST up ether"
+	run -0 jq -r '.[0] | [.ifname, .mtu, .address, .ipv4, .nettools_flags, .operstate, .link_type] | map(tostring) | join(" ")' <<<"$output"
+	assert_output "pkv0 $MTU $MAC $V4 UP,BROADCAST,RUNNING,MULTICAST UP ether"
 	run -0 ifc pkv0
 	assert_line --index 1 "        inet ${V4%/*}  netmask 255.255.255.0  broadcast 10.9.8.255"
 	assert_line "        inet6 ${V6%/*}  prefixlen 64  scopeid 0x0<global>"

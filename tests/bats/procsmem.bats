@@ -159,11 +159,13 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 
 @test "cli: unknown fields and bad sizes as smem (stdout text, exit 255)" {
 	[ -x /usr/bin/smem ] || skip "smem not installed"
-	local o a b
+	local o a b ra rb
 	for o in "-s bogus" "-u -s bogus" "-m -c 'map nope'" "-w -c 'area x'"; do
-		a=$(eval "\"$PSMEM\" -P '^$' $o" 2>/dev/null) && fail "$o: success"
-		[ $? -eq 255 ] || true
-		b=$(eval "/usr/bin/smem -P '^$' $o" 2>/dev/null) || true
+		ra=0 rb=0
+		a=$(eval "\"$PSMEM\" -P '^$' $o" 2>/dev/null) || ra=$?
+		b=$(eval "/usr/bin/smem -P '^$' $o" 2>/dev/null) || rb=$?
+		[ "$ra" -eq 255 ] && [ "$rb" -eq 255 ] ||
+			fail "$o: status $ra (smem $rb), want 255"
 		[ "$a" = "$b" ] || fail "$o: [$a] vs [$b]"
 	done
 	run --separate-stderr "$PSMEM" -R 12

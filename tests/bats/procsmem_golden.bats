@@ -42,12 +42,20 @@ need_root_owner() {
 
 @test "differential: --smaps equals /usr/bin/smem -S on the fixture" {
 	[ -x /usr/bin/smem ] || skip "smem not installed"
-	local name fails=() a b
+	local name fails=() a b ra rb want_rc
 	for name in "${OPTSET_NAMES[@]}"; do
 		eval "set -- ${OPTSET[$name]}"
-		a=$("$PSMEM" --smaps -S "$FX" "$@" 2>/dev/null) || true
-		b=$(/usr/bin/smem -S "$FX" "$@" 2>/dev/null) || true
-		[ "$a" = "$b" ] || fails+=("$name")
+		# both tools must exit as smem did for the golden (0 unless a .rc
+		# says otherwise): two failing tools print the same nothing
+		want_rc=0
+		[ -f "$GOLD/$name.rc" ] && want_rc=$(cat "$GOLD/$name.rc")
+		ra=0 rb=0
+		a=$("$PSMEM" --smaps -S "$FX" "$@" 2>/dev/null) || ra=$?
+		b=$(/usr/bin/smem -S "$FX" "$@" 2>/dev/null) || rb=$?
+		if [ "$ra" -ne "$want_rc" ] || [ "$rb" -ne "$want_rc" ] ||
+		    { [ "$want_rc" -eq 0 ] && [ -z "$a" ]; } || [ "$a" != "$b" ]; then
+			fails+=("$name (status $ra, smem $rb, want $want_rc)")
+		fi
 	done
 	[ "${#fails[@]}" -eq 0 ] || fail "differs from smem: ${fails[*]}"
 }
@@ -149,6 +157,7 @@ need_root_owner() {
 	assert_line --index 0 '  102 /tmp/x\033[31m\377\376 arg  '
 	assert_line --index 1 --regexp '^  103 x +$'
 	run --separate-stderr "$PSMEM" -S "$bad" -q -o json
+	assert_equal "$status" 1	# two unreadable processes, as above
 	run jq -e 'length == 2' <<<"$output"
 	assert_success
 }

@@ -241,7 +241,8 @@ mutate() {
 	each_file unreadable
 	# a process that cannot be read is counted, not fatal
 	[ "$STATUS_100_stat" -eq 0 ]
-	[[ $STDERR_100_stat == *"1 processes could not be read (permission denied)"* ]]
+	# exactly "1 process": the plural would read "1 processes"
+	[[ $STDERR_100_stat == *": 1 process could not be read (permission denied)"* ]]
 	[ "$STATUS_meminfo" -eq 1 ]
 	[[ $STDERR_meminfo == *"meminfo: Permission denied"* ]]
 }

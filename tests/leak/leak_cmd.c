@@ -20,8 +20,9 @@ int CMD_MAIN(int argc, char **argv);
 
 static char *lines[MAXLINES];
 static size_t nlines;
+static int nfail[MAXLINES], laststatus[MAXLINES];	/* per .args line */
 
-static void
+static int
 call(const char *line)
 {
 	char buf[512], *argv[MAXARGS + 1], *tok, *save = NULL;
@@ -34,7 +35,7 @@ call(const char *line)
 		argv[argc++] = tok;
 	argv[argc] = NULL;
 	optind = 0;	/* glibc: start getopt afresh */
-	CMD_MAIN(argc, argv);
+	return CMD_MAIN(argc, argv);
 }
 
 static void
@@ -42,8 +43,10 @@ run_all(void)
 {
 	size_t i;
 
+	/* a line that fails early leaks nothing: its status is a result too */
 	for (i = 0; i < nlines; i++)
-		call(lines[i]);
+		if ((laststatus[i] = call(lines[i])) != 0)
+			nfail[i]++;
 }
 
 int
@@ -53,13 +56,14 @@ main(int argc, char **argv)
 		run_all } };
 	char buf[512];
 	FILE *fp;
-	int fd;
+	size_t i;
+	int fd, bad;
 
 	if (argc != 2 || (fp = fopen(argv[1], "r")) == NULL)
 		return 2;
 	while (nlines < MAXLINES && fgets(buf, sizeof(buf), fp) != NULL) {
 		buf[strcspn(buf, "\n")] = '\0';
-		if (buf[0] != '#')
+		if (buf[0] != '#' && buf[0] != '\0')
 			lines[nlines++] = strdup(buf);
 	}
 	fclose(fp);
@@ -68,5 +72,16 @@ main(int argc, char **argv)
 		return 2;
 	close(fd);
 	leak_tap = stderr;
-	return leak_run(one, 1);
+	leak_noplan = 1;
+	bad = leak_run(one, 1);
+	for (i = 0; i < nlines; i++) {
+		if (nfail[i] != 0)
+			bad = 1;
+		fprintf(stderr, "%sok %zu - %s %s: %d of %d calls failed "
+		    "(last status %d)\n", nfail[i] != 0 ? "not " : "", i + 2,
+		    CMD_NAME, lines[i], nfail[i], LEAK_WARMUP + LEAK_RUNS,
+		    laststatus[i]);
+	}
+	fprintf(stderr, "1..%zu\n", nlines + 1);
+	return bad;
 }

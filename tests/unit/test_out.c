@@ -69,18 +69,26 @@ tsv_escaping(void)
 static void
 json_escaping(void)
 {
+	/* invalid UTF-8: the value is the array of its bytes (esc.c) */
 	CHECK_STR(render(OUT_JSON, 0, "q\"\\\x01\x1f/\xc3\xa9\xff\xe2\x82"),
-	    "[\n{\"name\":\"q\\\"\\\\\\u0001\\u001f/\xc3\xa9\\ufffd\\ufffd"
-	    "\\ufffd\",\"size\":18446744073709551615,\"delta\":-3,"
+	    "[\n{\"name\":[113,34,92,1,31,47,195,169,255,226,130],"
+	    "\"size\":18446744073709551615,\"delta\":-3,"
+	    "\"ratio\":12.35,\"up\":true},\n"
+	    "{\"name\":\"b\",\"size\":null,\"delta\":null,\"ratio\":null,"
+	    "\"up\":null}\n]\n");
+	CHECK_STR(render(OUT_JSON, 0, "q\"\\\x01\x1f/\xc3\xa9"),
+	    "[\n{\"name\":\"q\\\"\\\\\\u0001\\u001f/\xc3\xa9\","
+	    "\"size\":18446744073709551615,\"delta\":-3,"
 	    "\"ratio\":12.35,\"up\":true},\n"
 	    "{\"name\":\"b\",\"size\":null,\"delta\":null,\"ratio\":null,"
 	    "\"up\":null}\n]\n");
 	/* overlong encodings and surrogates are not UTF-8 */
 	CHECK_STR(render(OUT_JSON, OUT_INTERVAL, "\xc0\xaf\xed\xa0\x80"),
-	    "{\"timestamp\":12.500,\"records\":[{\"name\":\"\\ufffd\\ufffd"
-	    "\\ufffd\\ufffd\\ufffd\",\"size\":18446744073709551615,"
-	    "\"delta\":-3,\"ratio\":12.35,\"up\":true},{\"name\":\"b\","
-	    "\"size\":null,\"delta\":null,\"ratio\":null,\"up\":null}]}\n");
+	    "[{\"timestamp\":12.500,\"name\":[192,175,237,160,128],"
+	    "\"size\":18446744073709551615,"
+	    "\"delta\":-3,\"ratio\":12.35,\"up\":true},{\"timestamp\":12.500,"
+	    "\"name\":\"b\",\"size\":null,\"delta\":null,\"ratio\":null,"
+	    "\"up\":null}]\n");
 }
 
 static void
@@ -105,11 +113,11 @@ prom_grouping(void)
 
 	CHECK(strstr(s, "# HELP pskit_t_size_bytes The size\n"
 	    "# TYPE pskit_t_size_bytes gauge\n"
-	    "pskit_t_size_bytes{name=\"a\\\"b\\\\c\\nd\"} "
+	    "pskit_t_size_bytes{name=\"a\\\"b\\\\\\\\c\\\\x0ad\"} "
 	    "18446744073709551615\n# HELP") != NULL);
 	CHECK(strstr(s, "# TYPE pskit_t_delta_total counter\n"
-	    "pskit_t_delta_total{name=\"a\\\"b\\\\c\\nd\"} -3\n#") != NULL);
-	CHECK(strstr(s, "pskit_t_ratio{name=\"a\\\"b\\\\c\\nd\"} 12.35\n")
+	    "pskit_t_delta_total{name=\"a\\\"b\\\\\\\\c\\\\x0ad\"} -3\n#") != NULL);
+	CHECK(strstr(s, "pskit_t_ratio{name=\"a\\\"b\\\\\\\\c\\\\x0ad\"} 12.35\n")
 	    != NULL);
 	CHECK(strstr(s, "{name=\"b\"}") == NULL);	/* no values, no lines */
 	CHECK(strstr(s, "# TYPE pskit_t_last_success_timestamp_seconds "
@@ -117,7 +125,8 @@ prom_grouping(void)
 	CHECK(strstr(s, "pskit_t_name") == NULL);	/* labels are no metric */
 }
 
-/* Invalid UTF-8 in a label would make Prometheus reject the file. */
+/* Invalid UTF-8 in a label would make Prometheus reject the file;
+ * each bad byte is \xHH in the decoded value (esc.c). */
 static void
 prom_label_utf8(void)
 {
@@ -125,9 +134,9 @@ prom_label_utf8(void)
 	    "\xff\xfeok\xc3\xa9\xe2\x82\xac\xc3(\xed\xa0\x80\xf0\x9f\x98\x80\xe2\x82");
 
 	CHECK(strstr(s, "pskit_t_size_bytes{name=\""
-	    "\xef\xbf\xbd\xef\xbf\xbdok\xc3\xa9\xe2\x82\xac\xef\xbf\xbd("
-	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xf0\x9f\x98\x80"
-	    "\xef\xbf\xbd\xef\xbf\xbd\"} ") != NULL);
+	    "\\\\xff\\\\xfeok\xc3\xa9\xe2\x82\xac\\\\xc3("
+	    "\\\\xed\\\\xa0\\\\x80\xf0\x9f\x98\x80"
+	    "\\\\xe2\\\\x82\"} ") != NULL);
 }
 
 static void
