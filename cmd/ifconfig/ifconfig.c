@@ -654,10 +654,8 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	 * complete one with a fresh timestamp.  net-tools' text keeps its
 	 * "Limited output".
 	 */
-	if (w->missing && (o->fmt != OUT_TEXT || o->outfile != NULL)) {
-		warnx("incomplete report: not written");
-		return 1;
-	}
+	if (w->missing && (o->fmt != OUT_TEXT || o->outfile != NULL))
+		return 1;	/* the warning above said which source */
 	return status;
 }
 

@@ -113,7 +113,7 @@ fds6() {
 	echo old > "$f"
 	run -1 fds6 "$PSKIT_BIN/ifconfig" -a -o prom -w "$f"
 	[ "$(cat "$f")" = old ] || fail "the old file was replaced: $(head -3 "$f")"
-	assert_output --partial "incomplete report"
+	assert_output --partial "Too many open files"
 	# structured output to stdout: nothing, exit 1
 	run -1 --separate-stderr fds6 "$PSKIT_BIN/ifconfig" -a -o json
 	[ -z "$output" ]
