@@ -10,6 +10,8 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 PROG_PREFIX ?= pk-
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 include mk/$(PLATFORM).mk
@@ -29,9 +31,11 @@ COMMANDS = free ifconfig iostat procinfo procsmem winservices
 
 COMMON_SRCS = \
 	lib/common/buf.c \
+	lib/common/cgname.c \
 	lib/common/cgroup.c \
 	lib/common/cpustat.c \
 	lib/common/diskstats.c \
+	lib/common/psdisk.c \
 	lib/common/err.c \
 	lib/common/esc.c \
 	lib/common/iorate.c \
@@ -82,7 +86,7 @@ FUZZFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
-	windows fuzz fuzz-smoke leak leak-build FORCE
+	windows fuzz fuzz-smoke fuzz-replay leak leak-build FORCE
 
 all: $(LIBA) $(CMD_BINS)
 
@@ -156,22 +160,33 @@ leak: leak-build
 		tests/leak/bin/leak_$$c tests/leak/$$c.args 2>&1 || rc=1; \
 	done; exit $$rc
 
-# libFuzzer targets are linked with the library sources built alongside,
-# so the whole parser runs instrumented (make fuzz CC=clang).
-tests/fuzz/bin/%: tests/fuzz/%.c $(LIB_SRCS)
+# libFuzzer targets are linked with the library sources built alongside
+# (once, in obj/fuzz), so the whole parser runs instrumented
+# (make fuzz CC=clang).
+FUZZ_OBJS = $(LIB_SRCS:%.c=obj/fuzz/%.o)
+
+obj/fuzz/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -o $@ $< $(LIB_SRCS) \
+	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -MMD -MP -c -o $@ $<
+
+tests/fuzz/bin/%: tests/fuzz/%.c $(FUZZ_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(STD) $(WARN) $(FUZZFLAGS) -o $@ $< $(FUZZ_OBJS) \
 		$(PLATFORM_LIBS)
 
 fuzz: $(FUZZ_BINS)
 
-# Each fuzzer for FUZZ_SECONDS, seeded from the fixtures.
+# Every target once over each seed of tests/fuzz/<target>.seeds (make check).
+fuzz-replay: fuzz
+	@sh tests/fuzz/replay.sh
+
+# Each fuzzer for FUZZ_SECONDS, its corpus seeded from its own seed list.
 fuzz-smoke: fuzz
 	@for f in $(FUZZ_BINS); do \
 		n=$${f##*/}; mkdir -p tests/fuzz/corpus/$$n; \
+		cp $$(sh tests/fuzz/seeds.sh $$n) tests/fuzz/corpus/$$n/ 2>/dev/null; \
 		if $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-		    tests/fuzz/corpus/$$n tests/fixtures/*/*/proc \
-		    > tests/fuzz/bin/$$n.log 2>&1; then \
+		    tests/fuzz/corpus/$$n > tests/fuzz/bin/$$n.log 2>&1; then \
 			grep number_of_executed_units tests/fuzz/bin/$$n.log | \
 				sed "s|^|$$n: |"; \
 		else \
@@ -202,27 +217,40 @@ deps:
 windows:
 	$(MAKE) PLATFORM=windows CC=x86_64-w64-mingw32-gcc AR=x86_64-w64-mingw32-ar
 
+# Man pages and completions name the installed commands ($(PROG_PREFIX)free):
+# rendered here from the one source in man/ and completions/.
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man7
-	install -m 0644 man/pskit-prom.7 $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
+	sh scripts/manpage.sh '$(PROG_PREFIX)' man/pskit-prom.7 > \
+		$(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+	chmod 0644 $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+	sed 's/@PREFIX@/$(PROG_PREFIX)/g' completions/_pskit > \
+		$(DESTDIR)$(ZSHCOMPDIR)/_pskit
+	chmod 0644 $(DESTDIR)$(ZSHCOMPDIR)/_pskit
 	for c in $(COMMANDS); do \
 		install -m 0755 $(OUTDIR)/$$c$(EXE) \
-			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE); \
-		install -m 0644 man/$$c.1 \
-			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
+			$(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) && \
+		sh scripts/manpage.sh '$(PROG_PREFIX)' man/$$c.1 > \
+			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1 && \
+		chmod 0644 $(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1 && \
+		sed 's/@PREFIX@/$(PROG_PREFIX)/g' completions/pskit.bash > \
+			$(DESTDIR)$(BASHCOMPDIR)/$(PROG_PREFIX)$$c && \
+		chmod 0644 $(DESTDIR)$(BASHCOMPDIR)/$(PROG_PREFIX)$$c || exit 1; \
 	done
 
 uninstall:
 	for c in $(COMMANDS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$(PROG_PREFIX)$$c$(EXE) \
-			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1; \
+			$(DESTDIR)$(MANDIR)/man1/$(PROG_PREFIX)$$c.1 \
+			$(DESTDIR)$(BASHCOMPDIR)/$(PROG_PREFIX)$$c; \
 	done
-	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7
+	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7 $(DESTDIR)$(ZSHCOMPDIR)/_pskit
 
 clean:
 	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
 		tests/fuzz/corpus
 
--include $(LIB_OBJS:.o=.d) \
+-include $(LIB_OBJS:.o=.d) $(wildcard obj/fuzz/lib/*/*.d) \
 	$(foreach c,$(COMMANDS),$(patsubst %.o,%.d,$(call cmd_objs,$(c))))

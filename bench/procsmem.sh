@@ -35,3 +35,44 @@ echo "  ratio pskit/smem: $(bench_ratio "$ours" "$smem")" \
 	"pskit/smemstat: $(bench_ratio "$ours" "$smemstat")," \
 	"pskit/psutil: $(bench_ratio "$ours" "$py")," \
 	"pskit/floor: $(bench_ratio "$ours" "$floor")"
+# --by (issue 19): the grouping's cost over the plain process view (goal
+# <= 10%), with smem -u, smem's own per-user grouping, in the same run.
+# ps_mem (per-program grouping) is not packaged for Debian 12: not measured.
+bench_row "smem -u" "/usr/bin/smem -u"; smemu=$BENCH_LAST
+bench_row "pskit procsmem -u" "bin/procsmem -q -u"; oursu=$BENCH_LAST
+for by in program user cgroup unit container; do
+	bench_row "pskit procsmem --by $by" "bin/procsmem -q --by $by"
+	eval "by_$by=\$BENCH_LAST"
+done
+# shellcheck disable=SC2154
+echo "  ratio --by/plain: program $(bench_ratio "$by_program" "$ours")," \
+	"user $(bench_ratio "$by_user" "$ours")," \
+	"cgroup $(bench_ratio "$by_cgroup" "$ours")," \
+	"unit $(bench_ratio "$by_unit" "$ours")," \
+	"container $(bench_ratio "$by_container" "$ours");" \
+	"pskit -u/smem -u: $(bench_ratio "$oursu" "$smemu")"
+# Scaling of the prom grouping (issue 18 item 9): N and 2N distinct
+# program names in a --procfs tree; linear grouping gives a ratio near 2
+# (the nested loops it replaced gave 4).
+sn=${BENCH_SCALE_NAMES:-5000}
+for k in "$sn" $((sn * 2)); do
+	python3 - "$BENCH_TMP/names$k" "$k" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(root)
+open(root + "/meminfo", "w").write("MemTotal: 1000000 kB\nSwapTotal: 0 kB\n")
+roll = "Rss: 8 kB\nPss: 4 kB\nPrivate_Clean: 0 kB\nPrivate_Dirty: 4 kB\nSwap: 0 kB\n"
+for i in range(1, n + 1):
+    p = "%s/%d" % (root, i + 1000)
+    os.mkdir(p)
+    open(p + "/stat", "w").write("%d (n%d) S 1 1 1 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 1 1 1 0 0 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n" % (i + 1000, i))
+    open(p + "/cmdline", "w").write("n%d\0" % i)
+    open(p + "/smaps_rollup", "w").write(roll)
+PY
+done
+BENCH_RUNS=3
+bench_row "pskit procsmem -o prom, $sn names" \
+	"bin/procsmem -q --procfs $BENCH_TMP/names$sn -o prom"; s1=$BENCH_LAST
+bench_row "pskit procsmem -o prom, $((sn * 2)) names" \
+	"bin/procsmem -q --procfs $BENCH_TMP/names$((sn * 2)) -o prom"; s2=$BENCH_LAST
+echo "  scaling -o prom, 2N/N names: $(bench_ratio "$s2" "$s1") (linear: 2)"

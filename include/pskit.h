@@ -261,6 +261,18 @@ int	 pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path,
 /* Is path the cgroup itself or below it? */
 int	 pk_cgroup_contains(const char *cgroup, const char *path);
 
+/*
+ * What a cgroup path names (cgname.c, pure): the innermost systemd
+ * .service or .scope unit; the innermost container id (docker-, libpod-,
+ * cri-containerd-, crio-<id>.scope, or an id below /docker/ or a
+ * kubelet pod<uid>); the pod UID of kubepods-...-pod<uid>.slice or
+ * pod<uid>.  PK_ENOENT when the path names none, PK_EPARSE when out is
+ * too small.
+ */
+int	 pk_cgname_unit(const char *path, char *out, size_t len);
+int	 pk_cgname_container(const char *path, char *out, size_t len);
+int	 pk_cgname_pod(const char *path, char *out, size_t len);
+
 /* ---- atomic file replacement (-w FILE) ---- */
 
 struct pk_atomic {
@@ -393,9 +405,6 @@ int	 pk_pio_parse(const char *buf, size_t len, struct pk_pio *out);
 int	 pk_plimits_parse(const char *buf, size_t len, struct pk_plimits *out);
 int	 pk_cmdline_parse(const char *buf, size_t len, struct pk_strv *out);
 int	 pk_environ_parse(const char *buf, size_t len, struct pk_env *out);
-/* Grouped by path in order of first appearance; *out owned by caller. */
-int	 pk_smaps_group_parse(const char *buf, size_t len, struct pk_pmap **out,
-	    size_t *n);
 void	 pk_pmaps_free(struct pk_pmap *m, size_t n);
 /* /proc/stat "btime" (seconds since the epoch). */
 int	 pk_btime_parse(const char *buf, size_t len, uint64_t *btime);
@@ -449,7 +458,20 @@ struct pk_pchild {
 int	 pk_net_inet_parse(const char *buf, size_t len, int family, int type,
 	    const uint64_t *inodes, const int *fds, size_t ninodes,
 	    struct pk_pconn **conns, size_t *nconns);
+/*
+ * /proc/net/unix, for a --procfs tree only (the kernel prints abstract
+ * names raw, so a local user can forge lines): a line that does not
+ * parse whole is dropped, and so is every line of an inode that appears
+ * more than once.
+ */
 int	 pk_net_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
+	    const int *fds, size_t ninodes, struct pk_pconn **conns,
+	    size_t *nconns);
+/*
+ * The same rows from the kernel's sock_diag (UNIX_DIAG) of the caller's
+ * network namespace: the live system's source.
+ */
+int	 pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes,
 	    const int *fds, size_t ninodes, struct pk_pconn **conns,
 	    size_t *nconns);
 /* Order: TCP before UDP before UNIX, then local then remote address. */
@@ -611,6 +633,33 @@ int	 pk_diskstats_parse(const char *buf, size_t len,
 	    struct pk_diskstats_ent **ents, size_t *nents);
 
 /*
+ * psutil 5.9.4's disk_io_counters(perdisk=True) on Linux (psdisk.c):
+ * counters as Python ints (no 32-bit truncation), bytes = sectors * 512.
+ * pk_psdisk_diskstats_parse: every line of /proc/diskstats, psutil's
+ * three layouts by field count (15: Linux 2.4, name 4th; 14 or >= 18;
+ * 7: old partition); PK_EPARSE for any other count or a field that is
+ * not a decimal number below 2^64 (psutil raises ValueError there).
+ * Duplicate names are kept; pk_psdisk_dedup makes psutil's dict of them
+ * (a name's first place, its last counters) and returns the new count.
+ * pk_psdisk_stat_parse: a sys block .../stat file, its first 10 fields.
+ * pk_psdisk_read: /proc/diskstats when it exists, else sys block/X/stat
+ * and the stat files below block/X (os.walk order, no symlinks
+ * followed), deduplicated.
+ */
+struct pk_psdisk {
+	char	 name[256];
+	uint64_t reads, writes, rbytes, wbytes, rtime, wtime;
+	uint64_t rmerged, wmerged, busy;
+};
+int	 pk_psdisk_diskstats_parse(const char *buf, size_t len,
+	    struct pk_psdisk **ents, size_t *nents);
+int	 pk_psdisk_stat_parse(const char *buf, size_t len,
+	    struct pk_psdisk *out);
+size_t	 pk_psdisk_dedup(struct pk_psdisk *v, size_t n);
+int	 pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents,
+	    size_t *nents);
+
+/*
  * Derived numbers, one function each (reference/iostat.md section 3;
  * sysstat's S_VALUE, ll_sp_value, get_interval, compute_ext_disk_stats).
  * Deltas are taken in the counter's own type by the caller.
@@ -726,6 +775,7 @@ enum pk_sm_key {
 	PK_SM_SWAP,
 	PK_SM_SWAPPSS,
 	PK_SM_PRIVATE_HUGETLB,
+	PK_SM_ANONYMOUS,
 	PK_SM_NKEYS
 };
 
@@ -736,30 +786,83 @@ struct pk_smaps {
 };
 
 /*
- * One mapping, handed to a pk_smaps_parse() callback.  name points into
- * the parsed buffer (not NUL-terminated): the whole rest of the header
- * line after the inode, so names with spaces and " (deleted)" stay
- * whole; "<anonymous>" for a mapping without a name.
+ * One mapping, handed to a smaps parser's callback.  name points into
+ * the parser (not NUL-terminated, valid during the call): the whole
+ * rest of the header line after the inode, so names with spaces and
+ * " (deleted)" stay whole; "<anonymous>" (anon set) for a mapping
+ * without a name.
  */
 struct pk_vma {
 	const char	*name;
 	size_t		 namelen;
+	int		 anon;
 	struct pk_smaps	 v;	/* this mapping's fields, maps = 1 */
 };
 
-/* Return non-zero to add the mapping to the totals. */
+/*
+ * Return 1 to add the mapping to the totals, 0 to skip it, or a
+ * negated PK_* code (-PK_ENOMEM) to stop the parse with that error.
+ */
 typedef int (*pk_vma_fn)(void *arg, const struct pk_vma *vma);
 
 /*
- * Pure parsers.  pk_smaps_parse() sums every mapping of a smaps text
- * for which fn (may be NULL) returns non-zero; pk_smaps_rollup_parse()
- * reads the single smaps_rollup record.  Fields are matched by name,
- * never by line position.  PK_EPARSE when a rollup has no field.
+ * The incremental smaps parser: begin, feed the text in chunks of any
+ * size, end (always: it frees the parser's buffers).  Its memory is the
+ * longest line and mapping name, whatever the text's size; the result
+ * is the same for every way of cutting the text into chunks.  feed and
+ * end return PK_OK, PK_ENOMEM, or the first error of the callback.
+ */
+struct pk_smaps_parser {
+	pk_vma_fn	 fn;
+	void		*arg;
+	struct pk_smaps	 sum;
+	struct pk_vma	 vma;		/* the open mapping */
+	int		 open;
+	int		 rc;
+	struct pk_buf	 line;		/* a line cut by a chunk's end */
+	struct pk_buf	 name;		/* vma.name */
+};
+void	 pk_smaps_begin(struct pk_smaps_parser *ps, pk_vma_fn fn, void *arg);
+int	 pk_smaps_feed(struct pk_smaps_parser *ps, const char *buf, size_t len);
+int	 pk_smaps_end(struct pk_smaps_parser *ps, struct pk_smaps *out);
+
+/*
+ * Pure parsers.  pk_smaps_parse() is the stream parser over one buffer:
+ * it sums every mapping for which fn (may be NULL) returns 1;
+ * pk_smaps_rollup_parse() reads the single smaps_rollup record.  Fields
+ * are matched by name, never by line position.  PK_EPARSE when a rollup
+ * has no field.
  */
 int	 pk_smaps_parse(const char *buf, size_t len, struct pk_smaps *out,
 	    pk_vma_fn fn, void *arg);
 int	 pk_smaps_rollup_parse(const char *buf, size_t len,
 	    struct pk_smaps *out);
+
+/*
+ * Mappings grouped by path (psutil memory_maps(grouped=True)), in order
+ * of first appearance.  Zero it, hand pk_pmap_group_add to a smaps
+ * parser with it, then take the array (caller frees with
+ * pk_pmaps_free) or free the group.  Memory grows with distinct paths
+ * only; lookups are hashed.
+ */
+struct pk_pmap_slot {
+	size_t		 idx;		/* 1 + index into v; 0: empty */
+	uint32_t	 h;
+};
+struct pk_pmap_group {
+	struct pk_pmap	*v;
+	struct pk_smaps	*sum;		/* kB sums of v[i] */
+	size_t		 n, cap;
+	struct pk_pmap_slot *slot;
+	size_t		 nslot;
+};
+int	 pk_pmap_group_add(void *arg, const struct pk_vma *vma);
+void	 pk_pmap_group_take(struct pk_pmap_group *g, struct pk_pmap **out,
+	    size_t *n);
+void	 pk_pmap_group_free(struct pk_pmap_group *g);
+/* The same over one buffer; *out owned by the caller. */
+int	 pk_smaps_group_parse(const char *buf, size_t len, struct pk_pmap **out,
+	    size_t *n);
 
 /*
  * USS, reference/procsmem.md section 0: Private_Clean + Private_Dirty as
@@ -781,6 +884,9 @@ struct pk_pmem {
 					   as smem does; malloc'd */
 	struct pk_smaps	 mem;
 	int		 exact;		/* mem summed from smaps */
+	int		 dfd;		/* Linux: /proc/PID, from pk_pmem_info
+					   to pk_pmem_free; every read of the
+					   process goes through it */
 };
 
 /* Numeric entries of the proc root, ascending.  Free with free(3). */
@@ -804,11 +910,19 @@ int	 pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 	    struct pk_buf *scratch);
 
 /*
- * The raw smaps text of pid into buf, for views that need every mapping
- * (parse with pk_smaps_parse()).  Errors as pk_pmem_read().
+ * Every mapping of p's smaps to fn (may be NULL; see pk_vma_fn), the
+ * sums in p->mem (exact set), streamed: memory does not grow with the
+ * file.  Errors as pk_pmem_read(), and fn's own.
  */
-int	 pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf);
+int	 pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn,
+	    void *arg);
 
+/*
+ * The cgroup path (v1 memory controller or v2) of p, read through its
+ * /proc/PID directory like every other file of it.
+ */
+int	 pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
+	    char *path, size_t len);
 void	 pk_pmem_free(struct pk_pmem *p);
 
 /* smem's view of /proc/meminfo (-w, -p): the keys it uses, in kB. */
@@ -1234,7 +1348,8 @@ void	 pk_svc_free(struct pk_svc *v, size_t n);
 /* "running", "stopped", ... ("unknown" when not known). */
 const char *pk_svc_status_str(const struct pk_svc *s);
 /* automatic, delayed-auto, manual, disabled, boot, system, unknown
- * (automatic whose delayed flag was refused is "unknown"). */
+ * (automatic whose delayed flag was refused is "automatic": what is
+ * known stays; the flag itself is delayed, -1). */
 const char *pk_svc_start_str(const struct pk_svc *s);
 /* psutil's start_type: automatic (delayed included), manual, disabled,
  * else unknown. */
@@ -1270,6 +1385,13 @@ int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
  * /dev/zero link cannot fill memory.  pk_read_file() is built on it.
  */
 int	 pk_read_at(int dfd, const char *name, struct pk_buf *buf);
+/*
+ * Feed dfd/name (smaps) to ps chunk by chunk, never holding it whole.
+ * errno or 0; the parser's error stays in ps (pk_smaps_end returns it).
+ * *nread is the number of bytes read (0: empty file).
+ */
+int	 pk_read_smaps_at(int dfd, const char *name,
+	    struct pk_smaps_parser *ps, size_t *nread);
 /*
  * to += from for every key, held at the parser's ceiling (2^53 kB) like
  * each value, so bytes (kB * 1024) of a sum over 100,000 processes of a

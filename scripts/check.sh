@@ -70,7 +70,7 @@ skipped() {	# skipped NAME REASON
 # PSKIT_CHECK_ONLY="bats ..." runs only those parts (tests/bats/check.bats
 # runs this script on a fake bats directory, PSKIT_CHECK_BATS).
 want() {
-	case " ${PSKIT_CHECK_ONLY:-unit leak lint builds bats} " in
+	case " ${PSKIT_CHECK_ONLY:-unit leak lint builds fuzz bats} " in
 	*" $1 "*) return 0 ;;
 	esac
 	return 1
@@ -125,6 +125,21 @@ fi
 
 # The stub platform must keep building.
 want builds && one "stub build" make -s PLATFORM=stub
+
+# Fuzzing: every lib/common parser has a target (parsers.sh), and every
+# target replays its seeds once (-runs=0; the timed run is .ci/run's).
+if want fuzz; then
+	run_tap "fuzz/parsers" sh tests/fuzz/parsers.sh
+	if ! command -v clang >/dev/null 2>&1; then
+		skipped "fuzz replay" "clang not installed (libFuzzer targets need it)"
+	elif make -s fuzz CC=clang >"$log" 2>&1; then
+		run_tap "fuzz/replay" sh tests/fuzz/replay.sh
+	else
+		{ echo "not ok 1 - fuzz build"; sed 's/^/# /' "$log"; echo 1..1; } > "$log.t"
+		tally "fuzz build" < "$log.t"
+		rm -f "$log.t"
+	fi
+fi
 
 # Command tests.
 if ! want bats; then

@@ -10,7 +10,7 @@ BUILD="gcc clang make pkg-config libbsd-dev"
 TEST="bats bats-support bats-assert jq mandoc procps util-linux iproute2 \
 strace python3 python3-psutil sysstat smem smemstat net-tools hyperfine faketime \
 gcc-mingw-w64-x86-64 wine64 wine valgrind prometheus prometheus-node-exporter \
-libxml2-utils librsvg2-bin"
+libxml2-utils librsvg2-bin zsh bash-completion"
 
 case $what in
 build) pkgs=$BUILD ;;

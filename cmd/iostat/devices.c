@@ -296,6 +296,8 @@ read_sample(struct ios *s, int curr)
 	size_t i;
 	int rc;
 
+	if (s->flags & F_PSUTIL)
+		return 0;	/* write_psutil() reads what psutil reads */
 	for (i = 0; i < s->ndv; i++)
 		s->dv[i]->exist = 0;
 	if (pk_uptime_read(&s->ctx, &s->uptime[curr]) != PK_OK) {

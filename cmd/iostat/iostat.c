@@ -132,19 +132,32 @@ opt_j(struct ios *s, char **argv, int *opt)
 	(*opt)++;
 }
 
+/*
+ * -o FMT, case-sensitive: "JSON" is sysstat's document (F_JSON), byte
+ * for byte; text, json, tsv and prom are pskit's, json and tsv with the
+ * same keys through the writer.
+ */
 static void
 set_output(struct ios *s, const char *fmt)
 {
-	int f = fmt ? sh_format(fmt) : -1;
+	static const char *names[] = { "text", "tsv", "json", "prom" };
+	int i;
 
-	if (f == -1)
+	if (fmt == NULL)
 		usage(s);
 	s->flags &= ~F_JSON;
 	s->fmt = OUT_TEXT;
-	if (f == OUT_JSON)
+	if (strcmp(fmt, "JSON") == 0) {
 		s->flags |= F_JSON;
-	else
-		s->fmt = f;
+		return;
+	}
+	for (i = 0; i < 4; i++)
+		if (strcmp(fmt, names[i]) == 0) {
+			s->fmt = out_parse_fmt(names[i]);
+			return;
+		}
+	warnx("unknown output format '%s'", fmt);
+	usage(s);
 }
 
 /* pskit's long options; 1 when argv[*opt] was one. */
@@ -462,10 +475,11 @@ main(int argc, char **argv)
 	if (DIS(F_JSON) || s->fmt != OUT_TEXT)
 		setlocale(LC_NUMERIC, "C");
 	s->dm_major = DIS(F_DEVMAP) ? pk_devmap_major(&s->ctx) : ~0U;
-	if ((s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
+	/* psutil's disk_io_counters() reads neither stat nor uptime */
+	if (!DIS(F_PSUTIL) && (s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
 	    s->ctx.code == PK_ENOTSUP)
 		errx(1, "not supported on this system");
-	if (s->cpu_nr < 0) {
+	if (!DIS(F_PSUTIL) && s->cpu_nr < 0) {
 		fprintf(stderr, "Cannot open %s/stat: %s\n", s->ctx.procfs,
 		    strerror(s->ctx.oserr));
 		exit(1);
@@ -477,7 +491,7 @@ main(int argc, char **argv)
 		s->fmt = OUT_JSON;
 	}
 	if (s->outfile != NULL && s->fmt == OUT_TEXT)
-		errx(1, "-w needs -o tsv, -o prom or --psutil -o json");
+		errx(1, "-w needs -o tsv, -o json or -o prom");
 	/* Structured output starts only once the first sample is read, so
 	 * that an unreadable uptime or stat leaves no half document. */
 	primed = s->fmt != OUT_TEXT || DIS(F_JSON | F_PSUTIL);

@@ -14,9 +14,9 @@
 /* ---- pskit's structured output (tsv, prom, --psutil) ---- */
 
 /*
- * -o tsv: one row per device per sample (kind "device") with the
- * extended numbers, and one row per sample of kind "cpu"; the columns of
- * the other kind are \N.
+ * -o tsv and -o json: one record per device per sample (kind "device")
+ * with the extended numbers, and one per sample of kind "cpu"; the
+ * fields of the other kind are missing (\N, null).
  */
 static const struct out_col tsv_cols[] = {
 	{ "kind", OUT_STR, OUT_LABEL, NULL, "Row kind: cpu or device" },
@@ -121,34 +121,55 @@ out_psutil(struct ios *s, const char *name, const struct pk_blkstat *x)
 	out_record_end(&s->w);
 }
 
-/* --psutil in text: psutil's repr of one sdiskio. */
+/* --psutil through the writer: one psutil record. */
 static void
-print_psutil(const char *name, const struct pk_blkstat *x)
+out_psdisk(struct ios *s, const struct pk_psdisk *x)
 {
-	printf("%s: sdiskio(read_count=%llu, write_count=%llu, read_bytes=%llu, "
-	    "write_bytes=%llu, read_time=%u, write_time=%u, "
-	    "read_merged_count=%llu, write_merged_count=%llu, busy_time=%u)\n",
-	    name, (unsigned long long)x->rd_ios, (unsigned long long)x->wr_ios,
-	    (unsigned long long)(x->rd_sectors * 512),
-	    (unsigned long long)(x->wr_sectors * 512), x->rd_ticks, x->wr_ticks,
-	    (unsigned long long)x->rd_merges, (unsigned long long)x->wr_merges,
-	    x->tot_ticks);
+	out_record_begin(&s->w);
+	out_str(&s->w, x->name);
+	out_u64(&s->w, x->reads);
+	out_u64(&s->w, x->writes);
+	out_u64(&s->w, x->rbytes);
+	out_u64(&s->w, x->wbytes);
+	out_f64(&s->w, x->rtime / 1000.0, 3);
+	out_f64(&s->w, x->wtime / 1000.0, 3);
+	out_u64(&s->w, x->rmerged);
+	out_u64(&s->w, x->wmerged);
+	out_f64(&s->w, x->busy / 1000.0, 3);
+	out_record_end(&s->w);
 }
 
-/* --psutil: every /proc/diskstats record, as psutil reads it. */
+/* --psutil in text: psutil's repr of one sdiskio. */
+static void
+print_psutil(const struct pk_psdisk *x)
+{
+	printf("%s: sdiskio(read_count=%llu, write_count=%llu, read_bytes=%llu, "
+	    "write_bytes=%llu, read_time=%llu, write_time=%llu, "
+	    "read_merged_count=%llu, write_merged_count=%llu, busy_time=%llu)\n",
+	    x->name, (unsigned long long)x->reads,
+	    (unsigned long long)x->writes, (unsigned long long)x->rbytes,
+	    (unsigned long long)x->wbytes, (unsigned long long)x->rtime,
+	    (unsigned long long)x->wtime, (unsigned long long)x->rmerged,
+	    (unsigned long long)x->wmerged, (unsigned long long)x->busy);
+}
+
+/*
+ * --psutil: disk_io_counters(perdisk=True) as psutil 5.9.4 reads it
+ * (/proc/diskstats, else sys block/), one record per name.
+ */
 static void
 write_psutil(struct ios *s)
 {
-	struct pk_diskstats_ent *v;
+	struct pk_psdisk *v;
 	size_t i, n;
 
-	if (pk_diskstats_read(&s->ctx, &v, &n) != PK_OK)
+	if (pk_psdisk_read(&s->ctx, &v, &n) != PK_OK)
 		errx(1, "%s", pk_strerror(&s->ctx));
 	for (i = 0; i < n; i++) {
 		if (s->fmt == OUT_TEXT)
-			print_psutil(v[i].name, &v[i].st);
+			print_psutil(&v[i]);
 		else
-			out_psutil(s, v[i].name, &v[i].st);
+			out_psdisk(s, &v[i]);
 	}
 	free(v);
 }
@@ -169,7 +190,7 @@ write_out(struct ios *s, int curr, int skip)
 	if (DIS(F_PSUTIL))
 		write_psutil(s);
 	else {
-		if (s->fmt == OUT_TSV && DIS(F_CPU))
+		if (s->fmt != OUT_PROM && DIS(F_CPU))
 			out_cpu(s, curr);
 		for (k = 0; DIS(F_DISK) && k < s->ndv; k++) {
 			d = s->dv[k];
@@ -195,7 +216,8 @@ write_out(struct ios *s, int curr, int skip)
 void
 writer_begin(struct ios *s, FILE *fp)
 {
-	int tsv = s->fmt == OUT_TSV && !DIS(F_PSUTIL);
+	/* json has tsv's keys; prom and --psutil psutil's counters */
+	int tsv = s->fmt != OUT_PROM && !DIS(F_PSUTIL);
 	unsigned fl = s->outflags;
 
 	/*

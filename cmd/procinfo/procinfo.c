@@ -657,7 +657,7 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 		errx(1, "unsupported output format");
 	for (i = 0; i < n; i++) {
 		rc = pk_proc_read(ctx, pids[i], o->flags, &p);
-		if (rc == PK_ENOTSUP)
+		if (rc == PK_ENOTSUP || rc == PK_ENOMEM)
 			errx(1, "%s", pk_strerror(ctx));
 		if (rc == PK_ENOENT && p.has == 0) {
 			warnx("%lld: no such process", (long long)pids[i]);

@@ -12,6 +12,10 @@
  */
 #include <sys/stat.h>
 
+#include <math.h>
+#include <signal.h>
+#include <time.h>
+
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
@@ -26,12 +30,17 @@
 #include "views.h"
 #include "shell.h"
 
-enum { V_PROC, V_USER, V_MAP, V_SYS };
+enum { V_PROC, V_USER, V_MAP, V_SYS, V_GROUP };
+
+/* --by KEY; BY_USER is smem's -u view. */
+enum { BY_NONE, BY_PROGRAM, BY_USER, BY_CGROUP, BY_UNIT, BY_CONTAINER };
+static const char *const by_names[] = { NULL, "program", "user", "cgroup",
+	"unit", "container" };
 
 enum {
 	OPT_PIE = 256, OPT_BAR, OPT_HELP, OPT_TSV, OPT_JSON, OPT_SMAPS,
 	OPT_HUGETLB, OPT_OUTFILE, OPT_PROCFS, OPT_SYSFS, OPT_VERSION,
-	OPT_CGROUP, OPT_PSUTIL
+	OPT_CGROUP, OPT_PSUTIL, OPT_BY, OPT_INTERVAL, OPT_COUNT
 };
 
 static const struct option longopts[] = {
@@ -66,6 +75,9 @@ static const struct option longopts[] = {
 	{ "sysfs",		required_argument,	NULL, OPT_SYSFS },
 	{ "cgroup",		optional_argument,	NULL, OPT_CGROUP },
 	{ "psutil",		no_argument,		NULL, OPT_PSUTIL },
+	{ "by",			required_argument,	NULL, OPT_BY },
+	{ "interval",		required_argument,	NULL, OPT_INTERVAL },
+	{ "count",		required_argument,	NULL, OPT_COUNT },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -115,13 +127,16 @@ static const char usage_text[] =
 "      --cgroup[=PATH]   only processes in this process's memory cgroup\n"
 "                        (or PATH) and below, with its memory.current\n"
 "      --psutil          psutil's scripts/procsmem.py report\n"
+"      --by=KEY          sum per program, user, cgroup, unit or container\n"
+"      --interval=SECS   a sample every SECS seconds\n"
+"      --count=N         stop after N samples (with --interval)\n"
 "  -V, --version         output version information and exit\n";
 
 /* Field ids; each view's table lists the ones it knows. */
 enum {
 	F_PID, F_USER, F_NAME, F_COMMAND, F_MAPS, F_SWAP, F_USS, F_RSS,
 	F_PSS, F_VSS, F_COUNT, F_PIDS, F_MAP, F_AVGPSS, F_AVGUSS, F_AVGRSS,
-	F_ORDER, F_AREA, F_USED, F_CACHE, F_NONCACHE
+	F_ORDER, F_AREA, F_USED, F_CACHE, F_NONCACHE, F_POD, F_CHARGED
 };
 
 /* How smem totals a column (-t). */
@@ -202,6 +217,23 @@ static const struct field sys_fields[] = {
 	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
 };
 
+/* --by: the key field first (named by group_setup), pod and charged
+ * only where the key has them; group_fields is this, trimmed. */
+static const struct field group_template[] = {
+	{ NULL, F_NAME, NULL, 24, 1, 1, 0, T_EMPTY, "the group" },
+	{ "pod", F_POD, "Pod", 36, 1, 0, 0, T_EMPTY, "Kubernetes pod UID" },
+	{ "count", F_COUNT, "Count", 5, 0, 0, 0, T_SUM, "number of processes" },
+	{ "swap", F_SWAP, "Swap", 8, 0, 0, 1, T_SUM, HSWAP },
+	{ "uss", F_USS, "USS", 8, 0, 0, 1, T_SUM, HUSS },
+	{ "rss", F_RSS, "RSS", 8, 0, 0, 1, T_SUM, HRSS },
+	{ "pss", F_PSS, "PSS", 8, 0, 0, 1, T_SUM, HPSS },
+	{ "vss", F_VSS, "VSS", 8, 0, 0, 1, T_SUM, HVSS },
+	{ "charged", F_CHARGED, "Charged", 8, 0, 0, 1, T_SUM,
+	    "memory charged to the cgroup (memory.current)" },
+	{ NULL, 0, NULL, 0, 0, 0, 0, 0, NULL }
+};
+static struct field group_fields[sizeof(group_template) / sizeof(group_template[0])];
+
 /* Structured records of each view (bytes; prom aggregates, see below). */
 #define OB(k, h)	{ k, OUT_U64, OUT_GAUGE, "bytes", h }
 static const struct out_col proc_cols[] = {
@@ -216,18 +248,6 @@ static const struct out_col proc_cols[] = {
 	OB("rss", "Resident set size"),
 	OB("vss", "Virtual set size"),
 	{ "maps", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
-};
-static const struct out_col prom_cols[] = {
-	{ "name", OUT_STR, OUT_LABEL, NULL, NULL },
-	{ "user", OUT_STR, OUT_LABEL, NULL, NULL },
-	{ "processes", OUT_U64, OUT_GAUGE, NULL,
-	    "Processes per program name (name label) or per user (user label)" },
-	OB("swap", "Swap (ignoring sharing), per name or per user"),
-	OB("swap_pss", "Proportional swap, per name or per user"),
-	OB("uss", "Unique set size, per name or per user"),
-	OB("pss", "Proportional set size, per name or per user"),
-	OB("rss", "Resident set size (ignoring sharing), per name or per user"),
-	OB("vss", "Virtual set size, per name or per user"),
 };
 static const struct out_col user_cols[] = {
 	{ "user", OUT_STR, OUT_LABEL, NULL, "User" },
@@ -272,6 +292,9 @@ struct opts {
 	const char	*cgroup_path;
 	int		 psutil;
 	const char	*pie, *bar;
+	int		 by;
+	double		 interval;	/* seconds; 0: one sample */
+	long		 count;		/* samples; 0: until a signal */
 };
 
 /* A row: a process, a user, a mapping name or a system area. */
@@ -283,6 +306,9 @@ struct ent {
 	char		*rname, *rcommand;	/* as read, for tsv/json */
 	int64_t		 count, pids, used, cache, noncache;
 	int		 last_pid;	/* map view: counted in pids */
+	char		*pod;		/* --by container: pod UID or NULL */
+	uint64_t	 charged;	/* --by cgroup: memory.current */
+	int		 has_charged;
 	int		 exact;		/* vss and maps are known */
 	struct pk_smaps	 m;
 };
@@ -304,6 +330,11 @@ struct report {
 	int		 pss_seen;
 	int		 status;
 	struct pk_cgroup_mem cg;	/* --cgroup: the cgroup shown */
+	int		 cgversion;	/* --by: hierarchy of the paths */
+	struct gtab {			/* groups by key (--by, -u, prom) */
+		struct ent **b;
+		size_t	 nb, n;
+	}		 groups;
 };
 
 /* Sort context for qsort(3), which has no argument for it. */
@@ -459,6 +490,13 @@ getv(const struct report *r, const struct ent *e, int id)
 	case F_USED: v.n = e->used; break;
 	case F_CACHE: v.n = e->cache; break;
 	case F_NONCACHE: v.n = e->noncache; break;
+	case F_POD: v.s = e->pod != NULL ? e->pod : "-"; break;
+	case F_CHARGED:
+		if (e->has_charged)
+			v.n = (int64_t)(e->charged / 1024);
+		else
+			v.s = "-";
+		break;
 	}
 	return v;
 }
@@ -603,6 +641,90 @@ map_ent(struct report *r, const char *name, size_t len)
 	return e;
 }
 
+/* FNV-1a of a group key; every key-less process shares bucket 0. */
+static uint32_t
+key_hash(const char *k)
+{
+	uint32_t h = 2166136261u;
+
+	if (k == NULL)
+		return 0;
+	for (; *k != '\0'; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+static int
+key_eq(const char *a, const char *b)
+{
+	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* Twice the buckets when full: grouping stays linear (issue 18 item 9). */
+static void
+gtab_put(struct gtab *t, struct ent *e)
+{
+	struct ent **nb, *x, *next;
+	size_t i, h, n;
+
+	if (t->n >= t->nb) {
+		n = t->nb ? t->nb * 2 : 256;
+		nb = xcalloc(n, sizeof(*nb));
+		for (i = 0; i < t->nb; i++)
+			for (x = t->b[i]; x != NULL; x = next) {
+				next = x->next;
+				h = key_hash(x->rname) & (n - 1);
+				x->next = nb[h];
+				nb[h] = x;
+			}
+		free(t->b);
+		t->b = nb;
+		t->nb = n;
+	}
+	h = key_hash(e->rname) & (t->nb - 1);
+	e->next = t->b[h];
+	t->b[h] = e;
+	t->n++;
+}
+
+static struct ent *
+gtab_find(const struct gtab *t, const char *key)
+{
+	struct ent *e;
+
+	if (t->nb == 0)
+		return NULL;
+	for (e = t->b[key_hash(key) & (t->nb - 1)]; e != NULL; e = e->next)
+		if (key_eq(e->rname, key))
+			return e;
+	return NULL;
+}
+
+static void
+gtab_free(struct gtab *t)
+{
+	free(t->b);
+	memset(t, 0, sizeof(*t));
+}
+
+/* A new group row of key (NULL: outside any unit or container). */
+static struct ent *
+group_new(struct ent *e, const char *key)
+{
+	e->rname = key != NULL ? xstrndup(key, strlen(key)) : NULL;
+	e->name = escape(key != NULL ? key : "-");
+	e->exact = 1;
+	return e;
+}
+
+static void
+group_add(struct ent *g, const struct pk_smaps *m, int exact)
+{
+	g->count++;
+	g->exact &= exact;
+	pk_smaps_add(&g->m, m);
+}
+
 /* Per-mapping callback: -M filter, and the map view's aggregation. */
 struct vma_arg {
 	struct report	*r;
@@ -653,38 +775,77 @@ read_mem(struct pk_ctx *ctx, struct report *r, struct pk_pmem *p,
 
 	if (r->o->mfilter == NULL && r->o->view != V_MAP)
 		return pk_pmem_read(ctx, p, exact, b);
-	if ((rc = pk_pmem_smaps(ctx, p->pid, b)) != PK_OK)
-		return rc;
-	pk_smaps_parse(b->data, b->len, &p->mem, on_vma, &a);
+	rc = pk_pmem_smaps(ctx, p, on_vma, &a);
 	free(a.name);
-	p->exact = 1;
+	if (rc != PK_OK)
+		return rc;
 	return p->mem.maps == 0 ? PK_ENOENT : PK_OK;
+}
+
+/* The key of a process under --by (key and pod NULL: none). */
+struct gkey {
+	const char	*key, *pod;
+	char		 path[PK_CG_PATHMAX], name[PK_CG_PATHMAX], pod_uid[80];
+};
+
+static void
+group_key(struct pk_ctx *ctx, const struct report *r,
+    const struct pk_pmem *p, struct gkey *k)
+{
+	k->key = k->pod = NULL;
+	if (r->o->by == BY_PROGRAM) {
+		k->key = p->st.comm;
+		return;
+	}
+	if (pk_cgroup_of(ctx, p->pid, r->cgversion, k->path,
+	    sizeof(k->path)) != PK_OK)
+		return;
+	if (r->o->by == BY_CGROUP)
+		k->key = k->path;
+	else if (r->o->by == BY_UNIT) {
+		if (pk_cgname_unit(k->path, k->name, sizeof(k->name)) == PK_OK)
+			k->key = k->name;
+	} else if (pk_cgname_container(k->path, k->name, sizeof(k->name)) ==
+	    PK_OK) {
+		k->key = k->name;
+		if (pk_cgname_pod(k->path, k->pod_uid, sizeof(k->pod_uid)) ==
+		    PK_OK)
+			k->pod = k->pod_uid;
+	}
 }
 
 /* A process kept by the scan becomes (or joins) a row of the view. */
 static void
-add_proc(struct report *r, struct pk_pmem *p)
+add_proc(struct report *r, struct pk_pmem *p, const struct gkey *k)
 {
 	struct ent *e = NULL;
-	size_t i;
+	char uid[16];
 
 	if (p->mem.has & (1u << PK_SM_PSS))
 		r->pss_seen = 1;
 	if (r->o->view == V_MAP)
 		return;
+	if (r->o->view == V_GROUP) {
+		if ((e = gtab_find(&r->groups, k->key)) == NULL) {
+			e = group_new(ent_new(r), k->key);
+			if (k->pod != NULL)
+				e->pod = xstrndup(k->pod, strlen(k->pod));
+			gtab_put(&r->groups, e);
+		}
+		group_add(e, &p->mem, p->exact);
+		return;
+	}
 	if (r->o->view == V_USER) {
-		for (i = 0; i < r->n && e == NULL; i++)
-			if (r->ents[i]->uid == p->uid)
-				e = r->ents[i];
-		if (e == NULL) {
+		snprintf(uid, sizeof(uid), "%u", p->uid);
+		if ((e = gtab_find(&r->groups, uid)) == NULL) {
 			e = ent_new(r);
+			e->rname = xstrndup(uid, strlen(uid));
 			e->uid = p->uid;
 			e->user = (char *)username(r, p->uid);
 			e->exact = 1;
+			gtab_put(&r->groups, e);
 		}
-		e->count++;
-		e->exact &= p->exact;
-		pk_smaps_add(&e->m, &p->mem);
+		group_add(e, &p->mem, p->exact);
 		return;
 	}
 	e = ent_new(r);
@@ -716,16 +877,36 @@ keep_proc(struct report *r, const struct pk_pmem *p)
 
 /* --cgroup: is pid in the cgroup shown, or below it? */
 static int
-in_cgroup(struct pk_ctx *ctx, const struct report *r, int pid)
+in_cgroup(struct pk_ctx *ctx, const struct report *r,
+    const struct pk_pmem *p)
 {
 	char path[PK_CG_PATHMAX];
 
 	if (!r->o->cgroup)
 		return 1;
-	if (pk_cgroup_of(ctx, pid, r->cg.loc.version, path, sizeof(path)) !=
+	if (pk_pmem_cgroup(ctx, p, r->cg.loc.version, path, sizeof(path)) !=
 	    PK_OK)
 		return 0;
 	return pk_cgroup_contains(r->cg.loc.path, path);
+}
+
+/* --by cgroup: each cgroup's own memory.current beside the sums. */
+static void
+charge(struct pk_ctx *ctx, struct report *r)
+{
+	struct pk_cgroup_mem *cg = xcalloc(1, sizeof(*cg));
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		struct ent *e = r->ents[i];
+
+		if (e->rname != NULL && pk_cgroup_mem_read(ctx, 0, e->rname,
+		    cg) == PK_OK) {
+			e->charged = cg->usage;
+			e->has_charged = 1;
+		}
+	}
+	free(cg);
 }
 
 /* Every process: filters first (cheap), then its memory. */
@@ -734,6 +915,7 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 {
 	struct pk_buf b = { 0 };
 	struct pk_pmem p;
+	struct gkey *k = xcalloc(1, sizeof(*k));
 	size_t i, npids;
 	int *pids, rc;
 
@@ -741,10 +923,12 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 		fatal(ctx);
 	for (i = 0; i < npids; i++) {
 		if ((rc = pk_pmem_info(ctx, pids[i], &p)) == PK_OK &&
-		    keep_proc(r, &p) && in_cgroup(ctx, r, pids[i])) {
+		    keep_proc(r, &p) && in_cgroup(ctx, r, &p)) {
 			rc = read_mem(ctx, r, &p, exact, &b);
+			if (rc == PK_OK && r->o->view == V_GROUP)
+				group_key(ctx, r, &p, k);
 			if (rc == PK_OK)
-				add_proc(r, &p);
+				add_proc(r, &p, k);
 		}
 		if (rc == PK_EACCES)
 			r->denied++;
@@ -759,7 +943,10 @@ scan(struct pk_ctx *ctx, struct report *r, int exact)
 		pk_pmem_free(&p);
 	}
 	free(pids);
+	free(k);
 	pk_buf_free(&b);
+	if (r->o->by == BY_CGROUP)
+		charge(ctx, r);
 }
 
 /* -R SIZE in kB, or smem's message and status. */
@@ -1036,30 +1223,227 @@ render_text(FILE *fp, const struct report *r, const struct field **cols,
 	free(cf);
 }
 
-/* kB to bytes, or null where the source did not give the field. */
+/*
+ * Structured columns of one run: the view's table, with -t a "kind"
+ * first, with -c only the keys it names (tsv, json).  prom has one
+ * family set per grouping, named <grouping>_<value> (pskit-prom(7)).
+ */
+#define CS_MAX	24
+struct colset {
+	struct out_col	 all[CS_MAX];	/* every column a record writes */
+	unsigned char	 keep[CS_MAX];
+	struct out_col	 oc[CS_MAX];	/* the kept ones, for out_begin */
+	char		 keys[CS_MAX][64];
+	size_t		 n, nkept;
+};
+
 static void
-out_kb(struct out *w, const struct pk_smaps *m, int key, int known)
+cs_add(struct colset *cs, const char *pre, const char *key,
+    enum out_type t, enum out_kind kind, const char *unit, const char *help)
 {
-	if (known && (key == PK_SM_SIZE || (m->has & (1u << key))))
-		out_u64(w, m->kb[key] * 1024);
+	size_t i = cs->n++;
+
+	if (pre != NULL)
+		snprintf(cs->keys[i], sizeof(cs->keys[i]), "%s_%s", pre, key);
 	else
-		out_null(w);
+		strlcpy(cs->keys[i], key, sizeof(cs->keys[i]));
+	cs->all[i].key = cs->keys[i];
+	cs->all[i].type = t;
+	cs->all[i].kind = kind;
+	cs->all[i].unit = unit;
+	cs->all[i].help = help;
 }
 
 static void
-out_mem(struct out *w, const struct report *r, const struct ent *e)
+cs_table(struct colset *cs, const struct out_col *c, size_t n)
 {
-	out_kb(w, &e->m, PK_SM_SWAP, 1);
-	out_kb(w, &e->m, PK_SM_SWAPPSS, 1);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		cs_add(cs, NULL, c[i].key, c[i].type, c[i].kind, c[i].unit,
+		    c[i].help);
+}
+
+/* processes, swap, uss, pss, rss of one grouping, for prom. */
+static void
+cs_sums(struct colset *cs, const char *pre, const char *what)
+{
+	static const char *const k[] = { "swap", "uss", "pss", "rss" };
+	static const char *const h[] = { "Swap (ignoring sharing)",
+		"Unique set size", "Proportional set size",
+		"Resident set size (ignoring sharing)" };
+	size_t i;
+
+	cs_add(cs, pre, "processes", OUT_U64, OUT_GAUGE, NULL, what);
+	for (i = 0; i < 4; i++)
+		cs_add(cs, pre, k[i], OUT_U64, OUT_GAUGE, "bytes", h[i]);
+}
+
+static const char *
+group_key_name(const struct opts *o)
+{
+	return o->view == V_USER ? "user" : o->view == V_MAP ? "map" :
+	    by_names[o->by];
+}
+
+static void
+cs_prom(struct colset *cs, const struct opts *o)
+{
+	const char *k = group_key_name(o);
+
+	if (o->view == V_SYS)
+		cs_table(cs, sys_cols, NELEM(sys_cols));
+	else if (o->view == V_PROC) {
+		cs_add(cs, NULL, "program", OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "user", OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_sums(cs, "program", "Processes per program (process name)");
+		cs_sums(cs, "user", "Processes per user");
+	} else {
+		cs_add(cs, NULL, k, OUT_STR, OUT_LABEL, NULL, NULL);
+		if (o->by == BY_CONTAINER)
+			cs_add(cs, NULL, "pod", OUT_STR, OUT_LABEL, NULL, NULL);
+		if (o->view == V_MAP)
+			cs_add(cs, k, "mappings", OUT_U64, OUT_GAUGE, NULL,
+			    "Mappings of this name");
+		cs_sums(cs, k, "Processes in the group");
+		if (o->by == BY_CGROUP)
+			cs_add(cs, k, "memory_current", OUT_U64, OUT_GAUGE,
+			    "bytes", "memory.current (v1: memory.usage_in_bytes)"
+			    " of the cgroup");
+	}
+}
+
+static void
+cs_records(struct colset *cs, const struct opts *o)
+{
+	static const struct { const struct out_col *c; size_t n; } t[] = {
+		{ proc_cols, NELEM(proc_cols) }, { user_cols, NELEM(user_cols) },
+		{ map_cols, NELEM(map_cols) }, { sys_cols, NELEM(sys_cols) },
+	};
+
+	if (o->totals)
+		cs_add(cs, NULL, "kind", OUT_STR, OUT_INFO, NULL, NULL);
+	if (o->view != V_GROUP) {
+		cs_table(cs, t[o->view].c, t[o->view].n);
+		return;
+	}
+	cs_add(cs, NULL, by_names[o->by], OUT_STR, OUT_LABEL, NULL, NULL);
+	if (o->by == BY_CONTAINER)
+		cs_add(cs, NULL, "pod", OUT_STR, OUT_LABEL, NULL, NULL);
+	/* user_cols from "count" on: the same sums */
+	cs_table(cs, user_cols + 1, NELEM(user_cols) - 1);
+	if (o->by == BY_CGROUP)
+		cs_add(cs, NULL, "memory_current", OUT_U64, OUT_GAUGE, "bytes",
+		    NULL);
+}
+
+static void
+cs_build(struct colset *cs, const struct opts *o)
+{
+	size_t i;
+
+	memset(cs, 0, sizeof(*cs));
+	if (o->fmt == OUT_PROM)
+		cs_prom(cs, o);
+	else
+		cs_records(cs, o);
+	for (i = 0; i < cs->n; i++) {
+		cs->keep[i] = o->fmt == OUT_PROM || o->columns == NULL ||
+		    *o->columns == '\0' || strcmp(cs->keys[i], "kind") == 0 ||
+		    word_in(o->columns, cs->keys[i]);
+		if (cs->keep[i])
+			cs->oc[cs->nkept++] = cs->all[i];
+	}
+}
+
+/* One record through the column set: values of dropped columns vanish. */
+struct rec {
+	struct out		*w;
+	const struct colset	*cs;
+	size_t			 i;
+};
+
+static int
+rec_keep(struct rec *rc)
+{
+	return rc->cs->keep[rc->i++];
+}
+
+static void
+rec_u64(struct rec *rc, uint64_t v)
+{
+	if (rec_keep(rc))
+		out_u64(rc->w, v);
+}
+
+static void
+rec_i64(struct rec *rc, int64_t v)
+{
+	if (rec_keep(rc))
+		out_i64(rc->w, v);
+}
+
+static void
+rec_str(struct rec *rc, const char *s)
+{
+	if (rec_keep(rc))
+		out_str(rc->w, s);
+}
+
+static void
+rec_null(struct rec *rc)
+{
+	if (rec_keep(rc))
+		out_null(rc->w);
+}
+
+/* kB to bytes, or null where the source did not give the field. */
+static void
+rec_kb(struct rec *rc, const struct pk_smaps *m, int key, int known)
+{
+	if (known && (key == PK_SM_SIZE || (m->has & (1u << key))))
+		rec_u64(rc, m->kb[key] * 1024);
+	else
+		rec_null(rc);
+}
+
+static void
+rec_uss(struct rec *rc, const struct report *r, const struct ent *e)
+{
 	/* Windows: no USS where QueryWorkingSetEx was refused */
 	if (e->m.has & (1u << PK_SM_PRIVATE_CLEAN | 1u << PK_SM_PRIVATE_DIRTY |
 	    1u << PK_SM_PRIVATE_HUGETLB))
-		out_u64(w, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
+		rec_u64(rc, pk_smaps_uss(&e->m, r->o->hugetlb) * 1024);
 	else
-		out_null(w);
-	out_kb(w, &e->m, PK_SM_PSS, 1);
-	out_kb(w, &e->m, PK_SM_RSS, 1);
-	out_kb(w, &e->m, PK_SM_SIZE, e->exact);
+		rec_null(rc);
+}
+
+static void
+rec_mem(struct rec *rc, const struct report *r, const struct ent *e)
+{
+	rec_kb(rc, &e->m, PK_SM_SWAP, 1);
+	rec_kb(rc, &e->m, PK_SM_SWAPPSS, 1);
+	rec_uss(rc, r, e);
+	rec_kb(rc, &e->m, PK_SM_PSS, 1);
+	rec_kb(rc, &e->m, PK_SM_RSS, 1);
+	rec_kb(rc, &e->m, PK_SM_SIZE, e->exact);
+}
+
+/* prom: processes, swap, uss, pss, rss of a group (nulls: not this one). */
+static void
+rec_sums(struct rec *rc, const struct report *r, const struct ent *g,
+    int64_t procs)
+{
+	if (g == NULL) {
+		for (procs = 0; procs < 5; procs++)
+			rec_null(rc);
+		return;
+	}
+	rec_u64(rc, (uint64_t)procs);
+	rec_kb(rc, &g->m, PK_SM_SWAP, 1);
+	rec_uss(rc, r, g);
+	rec_kb(rc, &g->m, PK_SM_PSS, 1);
+	rec_kb(rc, &g->m, PK_SM_RSS, 1);
 }
 
 static const char *
@@ -1072,112 +1456,205 @@ user_text(const struct report *r, const struct ent *e, char *buf,
 	return buf;
 }
 
+static const char *const kind_names[] = { "process", "user", "map", "area",
+	"group" };
+
+/* One tsv/json record; total: the -t row (keys null, values summed). */
 static void
-record(struct out *w, const struct report *r, const struct ent *e)
+record(struct rec *rc, const struct report *r, const struct ent *e,
+    int total)
 {
 	char buf[32];
 
-	out_record_begin(w);
+	out_record_begin(rc->w);
+	rc->i = 0;
+	if (r->o->totals)
+		rec_str(rc, total ? "total" : kind_names[r->o->view]);
 	switch (r->o->view) {
 	case V_PROC:
-		out_u64(w, (uint64_t)e->pid);
-		out_str(w, user_text(r, e, buf, sizeof(buf)));
-		out_str(w, e->rcommand);
-		out_str(w, e->rname);
-		out_mem(w, r, e);
-		if (e->exact)
-			out_u64(w, e->m.maps);
+		if (total)
+			rec_null(rc);
 		else
-			out_null(w);
+			rec_u64(rc, (uint64_t)e->pid);
+		rec_str(rc, total ? NULL : user_text(r, e, buf, sizeof(buf)));
+		rec_str(rc, e->rcommand);
+		rec_str(rc, e->rname);
+		rec_mem(rc, r, e);
+		if (e->exact)
+			rec_u64(rc, e->m.maps);
+		else
+			rec_null(rc);
 		break;
 	case V_USER:
-		out_str(w, user_text(r, e, buf, sizeof(buf)));
-		out_u64(w, (uint64_t)e->count);
-		out_mem(w, r, e);
+		rec_str(rc, total ? NULL : user_text(r, e, buf, sizeof(buf)));
+		rec_u64(rc, (uint64_t)e->count);
+		rec_mem(rc, r, e);
 		break;
 	case V_MAP:
-		out_str(w, e->rname);
-		out_u64(w, (uint64_t)e->count);
-		out_u64(w, (uint64_t)e->pids);
-		out_mem(w, r, e);
+		rec_str(rc, e->rname);
+		rec_u64(rc, (uint64_t)e->count);
+		rec_u64(rc, (uint64_t)e->pids);
+		rec_mem(rc, r, e);
+		break;
+	case V_GROUP:
+		rec_str(rc, e->rname);
+		if (r->o->by == BY_CONTAINER)
+			rec_str(rc, e->pod);
+		rec_u64(rc, (uint64_t)e->count);
+		rec_mem(rc, r, e);
+		if (r->o->by != BY_CGROUP)
+			break;
+		if (e->has_charged)
+			rec_u64(rc, e->charged);
+		else
+			rec_null(rc);
 		break;
 	default:
-		out_str(w, e->name);
-		out_i64(w, e->used * 1024);
-		out_i64(w, e->cache * 1024);
-		out_i64(w, e->noncache * 1024);
+		rec_str(rc, e->name);
+		rec_i64(rc, e->used * 1024);
+		rec_i64(rc, e->cache * 1024);
+		rec_i64(rc, e->noncache * 1024);
 		break;
 	}
-	out_record_end(w);
+	out_record_end(rc->w);
 }
 
-static int
-same_group(const struct ent *a, const struct ent *b, int by_user)
-{
-	return by_user ? a->uid == b->uid : strcmp(a->rname, b->rname) == 0;
-}
-
-/* prom, process view: one series per program name and one per user. */
+/* The -t row of tsv/json: every row's values summed, no key. */
 static void
-prom_group(struct out *w, const struct report *r, int by_user)
+total_record(struct rec *rc, const struct report *r)
 {
-	struct ent g;
+	struct ent t;
+	size_t i;
+	int charged = r->n > 0;
+
+	memset(&t, 0, sizeof(t));
+	t.exact = 1;
+	for (i = 0; i < r->n; i++) {
+		const struct ent *e = r->ents[i];
+
+		pk_smaps_add(&t.m, &e->m);
+		t.exact &= e->exact;
+		t.count += e->count;
+		t.pids += e->pids;
+		t.used += e->used;
+		t.cache += e->cache;
+		t.noncache += e->noncache;
+		t.charged += e->charged;
+		charged &= e->has_charged;
+	}
+	t.has_charged = charged;
+	record(rc, r, &t, 1);
+}
+
+/* prom, process view: the program and the user groupings (linear). */
+static void
+prom_default(struct rec *rc, const struct report *r)
+{
+	struct gtab gp = { 0 }, gu = { 0 };
+	struct ent **gs = xcalloc(2 * r->n + 1, sizeof(*gs)), *g;
 	char buf[32];
-	size_t i, j;
+	size_t i, ng = 0;
 
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = r->ents[i];
-		const char *k = by_user ? user_text(r, e, buf, sizeof(buf)) :
-		    e->rname;
+		const char *u = user_text(r, e, buf, sizeof(buf));
 
-		for (j = 0; j < i; j++)
-			if (same_group(r->ents[j], e, by_user))
-				break;
-		if (j < i)
-			continue;
-		memset(&g, 0, sizeof(g));
-		g.exact = 1;
-		for (j = i; j < r->n; j++) {
-			const struct ent *f = r->ents[j];
-
-			if (!same_group(f, e, by_user))
-				continue;
-			pk_smaps_add(&g.m, &f->m);
-			g.count++;
-			g.exact &= f->exact;
+		if ((g = gtab_find(&gp, e->rname)) == NULL) {
+			g = gs[ng++] = group_new(xcalloc(1, sizeof(*g)),
+			    e->rname);
+			g->pid = 0;
+			gtab_put(&gp, g);
 		}
-		out_record_begin(w);
-		out_str(w, by_user ? NULL : k);
-		out_str(w, by_user ? k : NULL);
-		out_u64(w, (uint64_t)g.count);
-		out_mem(w, r, &g);
-		out_record_end(w);
+		group_add(g, &e->m, e->exact);
+		if ((g = gtab_find(&gu, u)) == NULL) {
+			g = gs[ng++] = group_new(xcalloc(1, sizeof(*g)), u);
+			g->pid = 1;
+			gtab_put(&gu, g);
+		}
+		group_add(g, &e->m, e->exact);
+	}
+	for (i = 0; i < ng; i++) {
+		g = gs[i];
+		out_record_begin(rc->w);
+		rc->i = 0;
+		rec_str(rc, g->pid ? NULL : g->rname);
+		rec_str(rc, g->pid ? g->rname : NULL);
+		rec_sums(rc, r, g->pid ? NULL : g, g->count);
+		rec_sums(rc, r, g->pid ? g : NULL, g->count);
+		out_record_end(rc->w);
+		free(g->rname);
+		free(g->name);
+		free(g);
+	}
+	free(gs);
+	gtab_free(&gp);
+	gtab_free(&gu);
+}
+
+/* prom, a grouped view: one family set named after the grouping. */
+static void
+prom_groups(struct rec *rc, const struct report *r)
+{
+	char buf[32];
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		const struct ent *e = r->ents[i];
+
+		out_record_begin(rc->w);
+		rc->i = 0;
+		if (r->o->view == V_USER)
+			rec_str(rc, user_text(r, e, buf, sizeof(buf)));
+		else
+			rec_str(rc, e->rname);
+		if (r->o->by == BY_CONTAINER)
+			rec_str(rc, e->pod);
+		if (r->o->view == V_MAP)
+			rec_u64(rc, (uint64_t)e->count);
+		rec_sums(rc, r, e, r->o->view == V_MAP ? e->pids : e->count);
+		if (r->o->by == BY_CGROUP) {
+			if (e->has_charged)
+				rec_u64(rc, e->charged);
+			else
+				rec_null(rc);
+		}
+		out_record_end(rc->w);
+	}
+}
+
+/* The records of one sample. */
+static void
+emit_records(struct out *w, const struct report *r, const struct colset *cs)
+{
+	struct rec rc = { w, cs, 0 };
+	size_t i;
+
+	if (r->o->fmt == OUT_PROM && r->o->view == V_PROC)
+		prom_default(&rc, r);
+	else if (r->o->fmt == OUT_PROM && r->o->view != V_SYS)
+		prom_groups(&rc, r);
+	else {
+		for (i = 0; i < r->n; i++)
+			record(&rc, r, r->ents[i], 0);
+		if (r->o->totals && r->o->fmt != OUT_PROM)
+			total_record(&rc, r);
 	}
 }
 
 static void
 render_out(FILE *fp, const struct report *r, unsigned flags)
 {
-	static const struct { const struct out_col *c; size_t n; } t[] = {
-		{ proc_cols, NELEM(proc_cols) }, { user_cols, NELEM(user_cols) },
-		{ map_cols, NELEM(map_cols) }, { sys_cols, NELEM(sys_cols) },
-	};
-	int prom = r->o->fmt == OUT_PROM && r->o->view == V_PROC;
+	struct colset *cs = xcalloc(1, sizeof(*cs));
 	struct out w;
-	size_t i;
 
-	if (out_begin(&w, fp, r->o->fmt, flags, "procsmem",
-	    prom ? prom_cols : t[r->o->view].c,
-	    prom ? NELEM(prom_cols) : t[r->o->view].n) != PK_OK)
+	cs_build(cs, r->o);
+	if (out_begin(&w, fp, r->o->fmt, flags, "procsmem", cs->oc,
+	    cs->nkept) != PK_OK)
 		errx(1, "out of memory");
-	if (prom) {
-		prom_group(&w, r, 0);
-		prom_group(&w, r, 1);
-	} else
-		for (i = 0; i < r->n; i++)
-			record(&w, r, r->ents[i]);
+	emit_records(&w, r, cs);
 	if (out_end(&w) != PK_OK)
 		errx(1, "out of memory");
+	free(cs);
 }
 
 static void
@@ -1194,6 +1671,44 @@ set_regex(struct pk_re **re, const char **dst, const char *src)
 	if (pk_re_comp(re, src, msg, sizeof(msg)) != PK_OK)
 		errx(2, "%s: %s", src, msg);
 	*dst = src;
+}
+
+static int
+parse_by(const char *s)
+{
+	int i;
+
+	for (i = BY_PROGRAM; i <= BY_CONTAINER; i++)
+		if (strcmp(s, by_names[i]) == 0)
+			return i;
+	errx(2, "--by: unknown key '%s' (program, user, cgroup, unit, "
+	    "container)", s);
+}
+
+static double
+parse_secs(const char *s)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(s, &end);
+	if (errno != 0 || end == s || *end != '\0' || !(d > 0) || d > 1e6)
+		errx(2, "--interval: '%s' is not a number of seconds > 0", s);
+	return d;
+}
+
+static long
+parse_count(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || n < 1)
+		errx(2, "--count: '%s' is not a number > 0", s);
+	return n;
 }
 
 static void
@@ -1226,6 +1741,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case OPT_PIE: o->pie = *optarg ? optarg : NULL; break;
 		case OPT_BAR: o->bar = *optarg ? optarg : NULL; break;
 		case OPT_PSUTIL: o->psutil = 1; break;
+		case OPT_BY: o->by = parse_by(optarg); break;
+		case OPT_INTERVAL: o->interval = parse_secs(optarg); break;
+		case OPT_COUNT: o->count = parse_count(optarg); break;
 		case 'S': o->source = optarg; break;
 		case 'q': o->quiet = 1; break;
 		case OPT_SMAPS: o->exact = 1; break;
@@ -1261,6 +1779,17 @@ parse_opts(int argc, char **argv, struct opts *o)
 		o->kernel = NULL;
 	/* smem's precedence: -m, then -u, then -w */
 	o->view = m ? V_MAP : u ? V_USER : w ? V_SYS : V_PROC;
+	if (o->by != BY_NONE && (m || w || (u && o->by != BY_USER)))
+		errx(2, "--by does not combine with -m, -u or -w");
+	if (o->by == BY_USER)
+		o->view = V_USER;
+	else if (o->by != BY_NONE)
+		o->view = V_GROUP;
+	if (o->count > 0 && o->interval == 0)
+		errx(2, "--count needs --interval");
+	if (o->interval > 0 && (o->psutil || o->pie != NULL || o->bar != NULL))
+		errx(2, "--interval does not combine with --psutil, --pie or "
+		    "--bar");
 	if (o->realmem != NULL)
 		(void)parse_realmem(o->realmem);
 }
@@ -1443,86 +1972,223 @@ report_free(struct report *r)
 		free(r->ents[i]->command);
 		free(r->ents[i]->rname);
 		free(r->ents[i]->rcommand);
+		free(r->ents[i]->pod);
 		free(r->ents[i]);
 	}
 	free(r->ents);
 	for (i = 0; i < r->nusers; i++)
 		free(r->users[i].name);
 	free(r->users);
-	pk_re_free(r->o->pre);
-	pk_re_free(r->o->mre);
-	pk_re_free(r->o->ure);
+	gtab_free(&r->groups);
+}
+
+/* --by: the key field named after the grouping; pod, charged where known. */
+static void
+group_setup(const struct opts *o)
+{
+	static const char *const titles[] = { NULL, "Program", "User",
+		"Cgroup", "Unit", "Container" };
+	static const int widths[] = { 0, 24, 8, 40, 30, 12 };
+	size_t i, j = 0;
+
+	for (i = 0; i == 0 || group_template[i].key != NULL; i++) {
+		if ((group_template[i].id == F_POD && o->by != BY_CONTAINER) ||
+		    (group_template[i].id == F_CHARGED && o->by != BY_CGROUP))
+			continue;
+		group_fields[j++] = group_template[i];
+	}
+	memset(&group_fields[j], 0, sizeof(group_fields[j]));
+	group_fields[0].key = by_names[o->by];
+	group_fields[0].title = titles[o->by];
+	group_fields[0].width = widths[o->by];
+}
+
+/* The hierarchy whose paths --by cgroup, unit, container read. */
+static int
+cg_version(struct pk_ctx *ctx, const struct report *r)
+{
+	struct pk_cgroup_mem *cg;
+	int v = 2;
+
+	if (r->o->cgroup)
+		return r->cg.loc.version;
+	cg = xcalloc(1, sizeof(*cg));
+	if (pk_cgroup_mem_read(ctx, 0, NULL, cg) == PK_OK)
+		v = cg->loc.version;
+	free(cg);
+	return v;
+}
+
+/* What every sample shares: the options, the table, the columns. */
+struct run {
+	struct opts		*o;
+	const struct field	*fields, *sort, **cols;
+	size_t			 nc;
+	int			 exact;
+	struct colset		 cs;
+	struct out		 w;		/* structured samples to stdout */
+	int			 begun;
+};
+
+/* Sleep the interval, but wake for a signal. */
+static void
+pause_secs(double secs)
+{
+	struct timespec ts;
+
+	ts.tv_sec = (time_t)secs;
+	ts.tv_nsec = (long)((secs - (double)ts.tv_sec) * 1e9);
+	while (!sh_signal && nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
+}
+
+/* Collect one report: every process (or the system), sorted. */
+static void
+collect(struct pk_ctx *ctx, struct run *u, struct report *r)
+{
+	const struct field *sort = u->sort;
+
+	memset(r, 0, sizeof(*r));
+	r->o = u->o;
+	r->fields = u->fields;
+	need_sys(ctx, r);
+	if (u->o->cgroup && pk_cgroup_mem_read(ctx, 0, u->o->cgroup_path,
+	    &r->cg) != PK_OK)	/* a named cgroup that does not exist: 3 */
+		errx(ctx->code == PK_ENOENT && u->o->cgroup_path != NULL ? 3 :
+		    1, "%s", pk_strerror(ctx));
+	if (u->o->view == V_GROUP && u->o->by != BY_PROGRAM)
+		r->cgversion = cg_version(ctx, r);
+	if (u->o->view == V_SYS)
+		collect_system(ctx, r);
+	else
+		scan(ctx, r, u->exact);
+	if (r->n > 0 && !r->pss_seen && u->o->view != V_SYS) {
+		warnx("warning: kernel does not appear to support PSS "
+		    "measurement");
+		if (u->o->sort == NULL)
+			sort = find_field(r->fields, "rss");
+	}
+	sort_rep = r;
+	sort_field = sort;
+	sort_cols = u->cols;
+	sort_ncols = u->nc;
+	if (r->n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(r->ents, r->n, sizeof(*r->ents), ent_cmp);
+}
+
+/* One sample out: text, a structured sample, or a whole file. */
+static void
+output(struct pk_ctx *ctx, struct run *u, const struct report *r, int first)
+{
+	const struct opts *o = u->o;
+
+	if (o->pie != NULL || o->bar != NULL) {
+		chart(ctx, r, u->sort, u->cols, u->nc);
+		return;
+	}
+	if (o->outfile != NULL) {
+		emit(ctx, r, u->cols, u->nc);
+		return;
+	}
+	if (o->fmt == OUT_TEXT || o->interval == 0) {
+		if (!first && o->fmt == OUT_TEXT)
+			putchar('\n');	/* smemstat's blank line */
+		emit(ctx, r, u->cols, u->nc);
+		if (o->cgroup && o->fmt == OUT_TEXT)
+			printf("cgroup %s: memory.current %llu kB\n",
+			    r->cg.loc.path,
+			    (unsigned long long)(r->cg.usage / 1024));
+		return;
+	}
+	if (!u->begun) {
+		cs_build(&u->cs, o);
+		if (out_begin(&u->w, stdout, o->fmt, OUT_INTERVAL |
+		    (o->noheader ? OUT_NOHEADER : 0), "procsmem", u->cs.oc,
+		    u->cs.nkept) != PK_OK)
+			errx(1, "out of memory");
+		u->begun = 1;
+	}
+	out_sample_begin(&u->w, pk_now());
+	emit_records(&u->w, r, &u->cs);
+	out_sample_end(&u->w);
+}
+
+/* Samples until --count, a signal or, without --interval, the first. */
+static int
+run_samples(struct pk_ctx *ctx, struct run *u)
+{
+	struct report r;
+	long n = 0;
+	int status = 0;
+
+	for (;;) {
+		collect(ctx, u, &r);
+		output(ctx, u, &r, n == 0);
+		if (r.denied > 0 && !u->o->quiet)
+			warnx("%lld process%s could not be read (permission "
+			    "denied)", (long long)r.denied,
+			    r.denied == 1 ? "" : "es");
+		if (r.n == 0 && r.denied > 0)
+			r.status = 1;
+		status |= r.status;
+		report_free(&r);
+		if (fflush(stdout) != 0 || ferror(stdout))
+			errx(1, "write error");
+		if (u->o->interval == 0 || ++n == u->o->count || sh_signal)
+			break;
+		pause_secs(u->o->interval);
+		if (sh_signal)
+			break;
+	}
+	if (u->begun && out_end(&u->w) != PK_OK)
+		errx(1, "out of memory");
+	return status;
 }
 
 int
 main(int argc, char **argv)
 {
 	static const struct field *tables[] = { proc_fields, user_fields,
-		map_fields, sys_fields };
+		map_fields, sys_fields, group_fields };
 	static const char *defcols[] = { "pid user command swap uss pss rss",
 		"user count swap uss pss rss", "map pids avgpss pss",
-		"area used cache noncache" };
-	const struct field *sort, **cols;
-	struct report r;
+		"area used cache noncache", NULL };
+	struct run u;
 	struct pk_ctx ctx;
 	struct opts o;
-	char root[4096], spec[4096];
-	size_t nc;
+	char root[4096], spec[4096], gcols[128];
+	int status;
 
 	parse_opts(argc, argv, &o);
 	sh_signals();
 	if (o.psutil)
 		return psutil_main(source_procfs(&o, root, sizeof(root)),
 		    o.sysfs, o.outfile, o.fmt, o.quiet);
-	memset(&r, 0, sizeof(r));
-	r.o = &o;
-	r.fields = tables[o.view];
-	sort = find_field(r.fields, o.sort ? o.sort :
+	memset(&u, 0, sizeof(u));
+	u.o = &o;
+	if (o.view == V_GROUP) {
+		group_setup(&o);
+		snprintf(gcols, sizeof(gcols), "%s count swap uss pss rss%s",
+		    by_names[o.by], o.by == BY_CGROUP ? " charged" : "");
+		defcols[V_GROUP] = gcols;
+	}
+	u.fields = tables[o.view];
+	u.sort = find_field(u.fields, o.sort ? o.sort :
 	    o.view == V_SYS ? "order" : "pss");
-	if (sort == NULL)
-		showfields(r.fields, "unknown field ", o.sort);
-	nc = parse_columns(r.fields, chart_columns(&o, o.columns &&
+	if (u.sort == NULL)
+		showfields(u.fields, "unknown field ", o.sort);
+	u.nc = parse_columns(u.fields, chart_columns(&o, o.columns &&
 	    *o.columns ? o.columns : defcols[o.view], spec, sizeof(spec)),
-	    &cols);
+	    &u.cols);
+	u.exact = need_exact(&o, u.sort, u.cols, u.nc);
 	if (pk_ctx_open(&ctx, source_procfs(&o, root, sizeof(root)),
 	    o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	need_sys(&ctx, &r);
-	if (o.cgroup && pk_cgroup_mem_read(&ctx, 0, o.cgroup_path, &r.cg) !=
-	    PK_OK)	/* a named cgroup that does not exist: 3 (CONTRACT.md) */
-		errx(ctx.code == PK_ENOENT && o.cgroup_path != NULL ? 3 : 1,
-		    "%s", pk_strerror(&ctx));
-	if (o.view == V_SYS)
-		collect_system(&ctx, &r);
-	else
-		scan(&ctx, &r, need_exact(&o, sort, cols, nc));
-	if (r.n > 0 && !r.pss_seen && o.view != V_SYS) {
-		warnx("warning: kernel does not appear to support PSS "
-		    "measurement");
-		if (o.sort == NULL)
-			sort = find_field(r.fields, "rss");
-	}
-	sort_rep = &r;
-	sort_field = sort;
-	sort_cols = cols;
-	sort_ncols = nc;
-	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(r.ents, r.n, sizeof(*r.ents), ent_cmp);
-	if (o.pie != NULL || o.bar != NULL)
-		chart(&ctx, &r, sort, cols, nc);
-	else
-		emit(&ctx, &r, cols, nc);
-	if (o.cgroup && o.fmt == OUT_TEXT && o.outfile == NULL &&
-	    o.pie == NULL && o.bar == NULL)	/* not after an SVG */
-		printf("cgroup %s: memory.current %llu kB\n", r.cg.loc.path,
-		    (unsigned long long)(r.cg.usage / 1024));
-	if (r.denied > 0 && !o.quiet)
-		warnx("%lld process%s could not be read (permission denied)",
-		    (long long)r.denied, r.denied == 1 ? "" : "es");
-	if (r.n == 0 && r.denied > 0)
-		r.status = 1;
+	status = run_samples(&ctx, &u);
 	pk_ctx_close(&ctx);
-	report_free(&r);
-	free(cols);
-	return sh_exit(r.status);
+	pk_re_free(o.pre);
+	pk_re_free(o.mre);
+	pk_re_free(o.ure);
+	free(u.cols);
+	return sh_exit(status);
 }

@@ -79,6 +79,8 @@ static const struct out_col out_cols[] = {
 	{ "status", OUT_STR, OUT_INFO, NULL, "Status" },
 	{ "description", OUT_STR, OUT_INFO, NULL, "Description" },
 	{ "service_type", OUT_U64, OUT_INFO, NULL, "SERVICE_* type bits" },
+	{ "delayed", OUT_BOOL, OUT_INFO, NULL,
+	    "Delayed auto-start; null when not known" },
 };
 
 static const struct out_col prom_cols[] = {
@@ -328,6 +330,11 @@ render_out(struct out *w, const struct pk_svc *v, size_t n)
 		out_str(w, s->description);
 		if (s->has & PK_SVC_HAS_STATUS)
 			out_u64(w, s->service_type);
+		else
+			out_null(w);
+		/* Wine refuses the query (error 124): null, not false */
+		if ((s->has & PK_SVC_HAS_CONFIG) && s->delayed >= 0)
+			out_bool(w, s->delayed);
 		else
 			out_null(w);
 		out_record_end(w);

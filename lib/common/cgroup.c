@@ -102,6 +102,19 @@ field(const char *p, const char *eol, int n, size_t *flen)
 	return p;
 }
 
+/*
+ * The first " - " in [p, eol), or NULL.  The buffer is not NUL-terminated
+ * (strstr ran past its end on a last line without the separator).
+ */
+static const char *
+find_sep(const char *p, const char *eol)
+{
+	for (; eol - p >= 3; p++)
+		if (p[0] == ' ' && p[1] == '-' && p[2] == ' ')
+			return p;
+	return NULL;
+}
+
 static void
 mount_line(const char *p, const char *eol, struct pk_cgroup_loc *v2,
     struct pk_cgroup_loc *v1)
@@ -113,7 +126,7 @@ mount_line(const char *p, const char *eol, struct pk_cgroup_loc *v2,
 	/* "id parent maj:min root mount opts [optional...] - fs src superopts" */
 	if ((root = field(p, eol, 3, &rl)) == NULL ||
 	    (mnt = field(p, eol, 4, &ml)) == NULL ||
-	    (sep = strstr(p, " - ")) == NULL || sep >= eol ||
+	    (sep = find_sep(p, eol)) == NULL ||
 	    (fs = field(sep + 3, eol, 0, &fl)) == NULL ||
 	    (opts = field(sep + 3, eol, 2, &ol)) == NULL)
 		return;

@@ -223,47 +223,113 @@ pk_net_inet_parse(const char *buf, size_t len, int family, int type,
 	return PK_OK;
 }
 
-/* Every fd sharing a UNIX socket's inode gets a row (psutil). */
+/* Is [p, end) n hex digits (any number when n is 0)? */
+static int
+hex_field(const char *p, const char *end, size_t n)
+{
+	if (p == end || (n != 0 && (size_t)(end - p) != n))
+		return 0;
+	for (; p < end; p++)
+		if (hexval(*p) < 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * A /proc/net/unix row that parses whole: "Num: RefCount Protocol Flags
+ * Type St Inode [Path]" with each field in the kernel's format, and a
+ * path (if any) that starts as the kernel's do.  *ino and *type on
+ * success.
+ */
+static int
+unix_row(const char **ts, const char **te, size_t nt, uint64_t *ino,
+    uint64_t *type)
+{
+	int ok;
+
+	if (nt < 7 || te[0] - ts[0] < 2 || te[0][-1] != ':' ||
+	    !hex_field(ts[0], te[0] - 1, 0) || !hex_field(ts[1], te[1], 8) ||
+	    !hex_field(ts[2], te[2], 8) || !hex_field(ts[3], te[3], 8) ||
+	    !hex_field(ts[4], te[4], 4) || !hex_field(ts[5], te[5], 2))
+		return 0;
+	if (nt > 7 && *ts[7] != '/' && *ts[7] != '@')
+		return 0;
+	if (*ts[6] < '0' || *ts[6] > '9' ||
+	    pk_parse_ulong(ts[6], te[6], ino, &ok) != te[6] || !ok)
+		return 0;
+	*type = (uint64_t)hexnum(ts[4], te[4]);
+	return 1;
+}
+
+/* A row for every fd of ours that holds this socket (psutil). */
+static int
+unix_conns(const char **ts, const char **te, size_t nt, uint64_t ino,
+    uint64_t type, size_t at, const uint64_t *inodes, const int *fds,
+    size_t ninodes, struct pk_pconn **conns, size_t *nconns)
+{
+	struct pk_pconn *c;
+	size_t pl;
+
+	for (; at < ninodes && inodes[at] == ino; at++) {
+		if ((c = conn_new(conns, nconns)) == NULL)
+			return PK_ENOMEM;
+		c->fd = fds[at];
+		c->family = 1;
+		c->type = (int)type;
+		c->status = "NONE";
+		c->lport = c->rport = -1;
+		if (nt >= 8) {
+			pl = (size_t)(te[7] - ts[7]);
+			if (pl >= sizeof(c->laddr))
+				pl = sizeof(c->laddr) - 1;
+			memcpy(c->laddr, ts[7], pl);
+		}
+	}
+	return PK_OK;
+}
+
+/*
+ * Rows of our inodes, in two passes: the first counts each inode's
+ * whole rows, the second keeps those seen exactly once.  The kernel
+ * prints abstract names raw, so a name holding "\n...: ... INODE
+ * /run/FAKE.sock" forges a second row for someone else's inode; that
+ * inode then shows no row at all rather than a forged one.
+ */
 int
 pk_net_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
     const int *fds, size_t ninodes, struct pk_pconn **conns,
     size_t *nconns)
 {
-	const char *p, *end = buf + len, *nl, *ts[8], *te[8];
-	struct pk_pconn *c;
+	const char *p, *first, *end = buf + len, *nl, *ts[9], *te[9];
 	uint64_t ino, type;
-	size_t nt, pl;
+	unsigned *seen;
+	size_t nt;
 	long at;
-	int ok;
+	int pass, rc = PK_OK;
 
-	if ((p = memchr(buf, '\n', len)) == NULL)
+	if ((first = memchr(buf, '\n', len)) == NULL || ninodes == 0)
 		return PK_OK;
-	for (p++; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if ((nt = tokens(p, nl, ts, te, 8)) < 7)
-			continue;	/* malformed (#766) */
-		pk_parse_ulong(ts[6], te[6], &ino, &ok);
-		if (!ok || (at = inode_find(ino, inodes, ninodes)) < 0)
-			continue;
-		pk_parse_ulong(ts[4], te[4], &type, &ok);
-		for (; (size_t)at < ninodes && inodes[at] == ino; at++) {
-			if ((c = conn_new(conns, nconns)) == NULL)
-				return PK_ENOMEM;
-			c->fd = fds[at];
-			c->family = 1;
-			c->type = (int)type;
-			c->status = "NONE";
-			c->lport = c->rport = -1;
-			if (nt == 8) {
-				pl = (size_t)(te[7] - ts[7]);
-				if (pl >= sizeof(c->laddr))
-					pl = sizeof(c->laddr) - 1;
-				memcpy(c->laddr, ts[7], pl);
-			}
+	if ((seen = calloc(ninodes, sizeof(*seen))) == NULL)
+		return PK_ENOMEM;
+	for (pass = 0; pass < 2 && rc == PK_OK; pass++) {
+		for (p = first + 1; p < end && rc == PK_OK;
+		    p = nl + 1) {
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			nt = tokens(p, nl, ts, te, 9);
+			if (!unix_row(ts, te, nt, &ino, &type) ||
+			    (at = inode_find(ino, inodes, ninodes)) < 0)
+				continue;
+			if (pass == 0)
+				seen[at] += seen[at] < 2;
+			else if (seen[at] == 1)
+				rc = unix_conns(ts, te, nt, ino, type,
+				    (size_t)at, inodes, fds, ninodes, conns,
+				    nconns);
 		}
 	}
-	return PK_OK;
+	free(seen);
+	return rc;
 }
 
 static int

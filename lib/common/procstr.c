@@ -1,7 +1,8 @@
 /*
  * procstr.c: pure parsers of the per-process files that hold strings:
  * cmdline (psutil's NUL/space heuristic), environ (psutil's
- * parse_environ_block) and smaps grouped by path (memory_maps grouped).
+ * parse_environ_block) and smaps mappings grouped by path (memory_maps
+ * grouped; the mappings come from the one smaps parser, smaps.c).
  * reference/procinfo.md §5, §7.
  */
 #include <stdlib.h>
@@ -147,111 +148,160 @@ pk_pmaps_free(struct pk_pmap *m, size_t n)
 	free(m);
 }
 
-/* Header "addr perms offset dev inode [path]": the path, trimmed. */
-static void
-smaps_path(const char *p, const char *end, const char **ps, size_t *pl)
+/* FNV-1a: the grouping's hash of a path. */
+static uint32_t
+path_hash(const char *p, size_t l)
 {
-	int f;
+	uint32_t h = 2166136261u;
 
-	for (f = 0; f < 5; f++) {
-		while (p < end && (*p == ' ' || *p == '\t'))
-			p++;
-		while (p < end && *p != ' ' && *p != '\t')
-			p++;
-	}
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	while (end > p && (end[-1] == ' ' || end[-1] == '\t' ||
-	    end[-1] == '\r'))
-		end--;
-	*ps = p;
-	*pl = (size_t)(end - p);
+	while (l-- > 0)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	return h;
 }
 
-static struct pk_pmap *
-map_find(struct pk_pmap **maps, size_t *n, size_t *cap, const char *p,
+/* Double the slot table (load at most one half) and rehash. */
+static int
+group_grow(struct pk_pmap_group *g)
+{
+	size_t i, j, ns = g->nslot ? g->nslot * 2 : 64;
+	struct pk_pmap_slot *sl;
+
+	if ((sl = calloc(ns, sizeof(*sl))) == NULL)
+		return -1;
+	for (i = 0; i < g->nslot; i++) {
+		if (g->slot[i].idx == 0)
+			continue;
+		for (j = g->slot[i].h & (ns - 1); sl[j].idx != 0;
+		    j = (j + 1) & (ns - 1))
+			;
+		sl[j] = g->slot[i];
+	}
+	free(g->slot);
+	g->slot = sl;
+	g->nslot = ns;
+	return 0;
+}
+
+/* A new group for path p (l bytes) at slot j; NULL when out of memory. */
+static struct pk_smaps *
+group_new(struct pk_pmap_group *g, size_t j, uint32_t h, const char *p,
     size_t l)
 {
 	struct pk_pmap *m;
-	size_t i;
+	struct pk_smaps *sm;
+	size_t cap;
 
-	if (l == 0)
-		p = "[anon]", l = 6;
-	for (i = *n; i > 0; i--)
-		if (strlen((*maps)[i - 1].path) == l &&
-		    memcmp((*maps)[i - 1].path, p, l) == 0)
-			return &(*maps)[i - 1];
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		if ((m = reallocarray(*maps, *cap, sizeof(*m))) == NULL)
+	if (g->n == g->cap) {
+		cap = g->cap ? g->cap * 2 : 32;
+		if ((m = reallocarray(g->v, cap, sizeof(*m))) == NULL)
 			return NULL;
-		*maps = m;
+		g->v = m;
+		if ((sm = reallocarray(g->sum, cap, sizeof(*sm))) == NULL)
+			return NULL;
+		g->sum = sm;
+		g->cap = cap;
 	}
-	m = &(*maps)[*n];
+	m = &g->v[g->n];
 	memset(m, 0, sizeof(*m));
 	if ((m->path = malloc(l + 1)) == NULL)
 		return NULL;
 	memcpy(m->path, p, l);
 	m->path[l] = '\0';
-	(*n)++;
-	return m;
-}
-
-static void
-map_add(struct pk_pmap *m, const char *k, size_t kl, uint64_t v)
-{
-	static const char *keys[] = { "Rss", "Size", "Pss", "Shared_Clean",
-	    "Shared_Dirty", "Private_Clean", "Private_Dirty", "Referenced",
-	    "Anonymous", "Swap" };
-	uint64_t *dst[10];
-	size_t i;
-
-	dst[0] = &m->rss, dst[1] = &m->size, dst[2] = &m->pss;
-	dst[3] = &m->shared_clean, dst[4] = &m->shared_dirty;
-	dst[5] = &m->private_clean, dst[6] = &m->private_dirty;
-	dst[7] = &m->referenced, dst[8] = &m->anonymous, dst[9] = &m->swap;
-	for (i = 0; i < 10; i++)
-		if (strlen(keys[i]) == kl && memcmp(keys[i], k, kl) == 0)
-			*dst[i] += v * 1024;
+	memset(&g->sum[g->n], 0, sizeof(g->sum[g->n]));
+	g->slot[j].idx = ++g->n;
+	g->slot[j].h = h;
+	return &g->sum[g->n - 1];
 }
 
 /*
- * A line whose first token ends in ':' is a "Key: N kB" detail of the
- * current mapping (non-numeric ones such as VmFlags are skipped); any
- * other non-empty line starts a new mapping.
+ * psutil memory_maps(grouped=True): sums by path in order of first
+ * appearance, "[anon]" for a mapping without one.  A hash of the path
+ * finds the group, so 100,000 distinct paths cost linear time.  A
+ * pk_vma_fn: -PK_ENOMEM when a group cannot be made.
  */
+int
+pk_pmap_group_add(void *arg, const struct pk_vma *vma)
+{
+	struct pk_pmap_group *g = arg;
+	const char *p = vma->anon ? "[anon]" : vma->name;
+	size_t l = vma->anon ? 6 : vma->namelen, j;
+	struct pk_smaps *sm = NULL;
+	uint32_t h = path_hash(p, l);
+
+	if (2 * (g->n + 1) > g->nslot && group_grow(g) != 0)
+		return -PK_ENOMEM;
+	for (j = h & (g->nslot - 1); g->slot[j].idx != 0;
+	    j = (j + 1) & (g->nslot - 1)) {
+		const char *q = g->v[g->slot[j].idx - 1].path;
+
+		if (g->slot[j].h == h && strncmp(q, p, l) == 0 &&
+		    q[l] == '\0') {
+			sm = &g->sum[g->slot[j].idx - 1];
+			break;
+		}
+	}
+	if (sm == NULL && (sm = group_new(g, j, h, p, l)) == NULL)
+		return -PK_ENOMEM;
+	pk_smaps_add(sm, &vma->v);
+	return 1;
+}
+
+/* kB sums (held below 2^53 by pk_smaps_add) to psutil's bytes. */
+static void
+group_bytes(struct pk_pmap *m, const struct pk_smaps *s)
+{
+	m->rss = s->kb[PK_SM_RSS] * 1024;
+	m->size = s->kb[PK_SM_SIZE] * 1024;
+	m->pss = s->kb[PK_SM_PSS] * 1024;
+	m->shared_clean = s->kb[PK_SM_SHARED_CLEAN] * 1024;
+	m->shared_dirty = s->kb[PK_SM_SHARED_DIRTY] * 1024;
+	m->private_clean = s->kb[PK_SM_PRIVATE_CLEAN] * 1024;
+	m->private_dirty = s->kb[PK_SM_PRIVATE_DIRTY] * 1024;
+	m->referenced = s->kb[PK_SM_REFERENCED] * 1024;
+	m->anonymous = s->kb[PK_SM_ANONYMOUS] * 1024;
+	m->swap = s->kb[PK_SM_SWAP] * 1024;
+}
+
+void
+pk_pmap_group_take(struct pk_pmap_group *g, struct pk_pmap **out, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		group_bytes(&g->v[i], &g->sum[i]);
+	*out = g->v;
+	*n = g->n;
+	g->v = NULL;
+	g->n = 0;
+	pk_pmap_group_free(g);
+}
+
+void
+pk_pmap_group_free(struct pk_pmap_group *g)
+{
+	pk_pmaps_free(g->v, g->n);
+	free(g->sum);
+	free(g->slot);
+	memset(g, 0, sizeof(*g));
+}
+
+/* The stream parser over one buffer, grouped: for tests and fuzzing. */
 int
 pk_smaps_group_parse(const char *buf, size_t len, struct pk_pmap **out,
     size_t *n)
 {
-	const char *p = buf, *end = buf + len, *nl, *t, *ps;
-	struct pk_pmap *cur = NULL;
-	size_t cap = 0, pl;
-	uint64_t v;
-	int ok;
+	struct pk_pmap_group g;
+	struct pk_smaps sum;
+	int rc;
 
+	memset(&g, 0, sizeof(g));
 	*out = NULL;
 	*n = 0;
-	for (; p < end; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		for (t = p; t < nl && *t != ' ' && *t != '\t'; t++)
-			;
-		if (t == p)
-			continue;
-		if (t[-1] == ':') {
-			pk_parse_ulong(t, nl, &v, &ok);
-			if (ok && cur != NULL)
-				map_add(cur, p, (size_t)(t - p - 1), v);
-			continue;
-		}
-		smaps_path(p, nl, &ps, &pl);
-		if ((cur = map_find(out, n, &cap, ps, pl)) == NULL) {
-			pk_pmaps_free(*out, *n);
-			*out = NULL;
-			*n = 0;
-			return PK_ENOMEM;
-		}
+	if ((rc = pk_smaps_parse(buf, len, &sum, pk_pmap_group_add, &g)) !=
+	    PK_OK) {
+		pk_pmap_group_free(&g);
+		return rc;
 	}
+	pk_pmap_group_take(&g, out, n);
 	return PK_OK;
 }

@@ -8,6 +8,13 @@
  * field line by its key, matched exactly from a table.  Unknown keys,
  * lines without a number and VmFlags are ignored.  smaps_rollup has the
  * same fields once, after a single "[rollup]" header.
+ *
+ * smaps is parsed as a stream (pk_smaps_begin, feed, end): its size is
+ * the number of mappings times the length of their paths, which any
+ * user controls (one file mapped 32,000 times under a 3,800-byte path
+ * is 160 MB of text), so it is never held whole.  The parser keeps at
+ * most one line and one mapping name; what a caller keeps per mapping
+ * is up to its callback.
  */
 #include <string.h>
 
@@ -32,6 +39,7 @@ static const struct sm_key sm_keys[] = {
 	K("Swap", PK_SM_SWAP),
 	K("SwapPss", PK_SM_SWAPPSS),
 	K("Private_Hugetlb", PK_SM_PRIVATE_HUGETLB),
+	K("Anonymous", PK_SM_ANONYMOUS),
 };
 #undef K
 
@@ -118,59 +126,121 @@ header_name(const char *p, const char *eol, struct pk_vma *vma)
 	if (p == eol) {
 		vma->name = "<anonymous>";
 		vma->namelen = sizeof("<anonymous>") - 1;
+		vma->anon = 1;
 	} else {
 		vma->name = p;
 		vma->namelen = (size_t)(eol - p);
 	}
 }
 
+/* Close the open mapping: the callback decides whether it is summed. */
 static void
-smaps_add(struct pk_smaps *to, const struct pk_smaps *from)
+flush_vma(struct pk_smaps_parser *ps)
 {
-	int k;
+	int r;
 
-	for (k = 0; k < PK_SM_NKEYS; k++)
-		to->kb[k] = sat_add(to->kb[k], from->kb[k]);
-	to->has |= from->has;
-	to->maps += from->maps;
+	if (!ps->open)
+		return;
+	ps->open = 0;
+	ps->vma.v.maps = 1;
+	if (ps->rc != PK_OK)
+		return;
+	r = ps->fn == NULL ? 1 : ps->fn(ps->arg, &ps->vma);
+	if (r < 0)
+		ps->rc = -r;	/* the callback's PK_* error: stop there */
+	else if (r > 0)
+		pk_smaps_add(&ps->sum, &ps->vma.v);
 }
 
+/*
+ * One line, without its newline.  The mapping's name is copied: its
+ * field lines may come in later chunks.
+ */
 static void
-flush_vma(struct pk_vma *vma, int *open, struct pk_smaps *out, pk_vma_fn fn,
-    void *arg)
+one_line(struct pk_smaps_parser *ps, const char *p, size_t len)
 {
-	if (!*open)
-		return;
-	*open = 0;
-	vma->v.maps = 1;
-	if (fn == NULL || fn(arg, vma))
-		smaps_add(out, &vma->v);
+	const char *eol = p + len;
+	struct pk_vma v;
+
+	if (header_line(p, eol)) {
+		flush_vma(ps);
+		memset(&v, 0, sizeof(v));
+		header_name(p, eol, &v);
+		pk_buf_reset(&ps->name);
+		if (pk_buf_append(&ps->name, v.name, v.namelen) != PK_OK) {
+			ps->rc = PK_ENOMEM;
+			return;
+		}
+		ps->vma = v;
+		ps->vma.name = ps->name.data;
+		ps->open = 1;
+	} else if (ps->open)
+		field_line(p, eol, &ps->vma.v);
+}
+
+void
+pk_smaps_begin(struct pk_smaps_parser *ps, pk_vma_fn fn, void *arg)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->fn = fn;
+	ps->arg = arg;
+	ps->rc = PK_OK;
+}
+
+/*
+ * Lines wholly inside a chunk are parsed in place; only a line cut by
+ * the chunk's end is copied, so memory follows the longest line (and
+ * name), never the file.
+ */
+int
+pk_smaps_feed(struct pk_smaps_parser *ps, const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len, *eol;
+
+	while (p < end && ps->rc == PK_OK) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL) {
+			if (pk_buf_append(&ps->line, p, (size_t)(end - p)) !=
+			    PK_OK)
+				ps->rc = PK_ENOMEM;
+			break;
+		}
+		if (ps->line.len > 0) {
+			if (pk_buf_append(&ps->line, p, (size_t)(eol - p)) !=
+			    PK_OK) {
+				ps->rc = PK_ENOMEM;
+				break;
+			}
+			one_line(ps, ps->line.data, ps->line.len);
+			pk_buf_reset(&ps->line);
+		} else
+			one_line(ps, p, (size_t)(eol - p));
+		p = eol + 1;
+	}
+	return ps->rc;
+}
+
+/* The last line and mapping; frees the parser's buffers. */
+int
+pk_smaps_end(struct pk_smaps_parser *ps, struct pk_smaps *out)
+{
+	if (ps->line.len > 0 && ps->rc == PK_OK)
+		one_line(ps, ps->line.data, ps->line.len);
+	flush_vma(ps);
+	*out = ps->sum;
+	pk_buf_free(&ps->line);
+	pk_buf_free(&ps->name);
+	return ps->rc;
 }
 
 int
 pk_smaps_parse(const char *buf, size_t len, struct pk_smaps *out,
     pk_vma_fn fn, void *arg)
 {
-	const char *p = buf, *end = buf + len, *eol;
-	struct pk_vma vma;
-	int open = 0;
+	struct pk_smaps_parser ps;
 
-	memset(out, 0, sizeof(*out));
-	memset(&vma, 0, sizeof(vma));
-	while (p < end) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (header_line(p, eol)) {
-			flush_vma(&vma, &open, out, fn, arg);
-			memset(&vma, 0, sizeof(vma));
-			header_name(p, eol, &vma);
-			open = 1;
-		} else if (open)
-			field_line(p, eol, &vma.v);
-		p = eol + 1;
-	}
-	flush_vma(&vma, &open, out, fn, arg);
-	return PK_OK;
+	pk_smaps_begin(&ps, fn, arg);
+	pk_smaps_feed(&ps, buf, len);
+	return pk_smaps_end(&ps, out);
 }
 
 int

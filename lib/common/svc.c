@@ -54,9 +54,8 @@ pk_svc_start_str(const struct pk_svc *s)
 	case 0: return "boot";
 	case 1: return "system";
 	case 2:
-		if (s->delayed < 0)
-			return "unknown";
-		return s->delayed ? "delayed-auto" : "automatic";
+		/* a refused delayed query (Wine) loses only the flag */
+		return s->delayed > 0 ? "delayed-auto" : "automatic";
 	case 3: return "manual";
 	case 4: return "disabled";
 	default: return "unknown";

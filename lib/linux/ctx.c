@@ -113,6 +113,39 @@ pk_read_at(int dfd, const char *name, struct pk_buf *buf)
 	return e;
 }
 
+/*
+ * smaps through the stream parser, one fixed chunk at a time (the
+ * DESIGN.md exception to reading a whole file: its size is the user's).
+ * errno, or 0 (the parser's own error is then in ps->rc and stops the
+ * read).  *nread: the bytes read, 0 for a kernel thread or zombie.
+ */
+int
+pk_read_smaps_at(int dfd, const char *name, struct pk_smaps_parser *ps,
+    size_t *nread)
+{
+	char chunk[16384];
+	int fd, e = 0, badtype;
+	ssize_t n;
+
+	*nread = 0;
+	if ((fd = open_regular(dfd, name, &e, &badtype)) == -1)
+		return e;
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			e = errno;
+		if (n <= 0)
+			break;
+		*nread += (size_t)n;
+		if (pk_smaps_feed(ps, chunk, (size_t)n) != PK_OK)
+			break;
+	}
+	close(fd);
+	return e;
+}
+
 int
 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
     struct pk_buf *buf)

@@ -291,3 +291,122 @@ pk_blk_persist_name(const char *type, const char *kname, char *out,
 	free(nl);
 	return rc;
 }
+
+/* ---- psutil's disk_io_counters() sources (psdisk.c parses) ---- */
+
+static int
+psdisk_push(struct pk_psdisk **v, size_t *n, size_t *cap,
+    const struct pk_psdisk *e)
+{
+	struct pk_psdisk *nv;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		if ((nv = reallocarray(*v, *cap, sizeof(**v))) == NULL)
+			return PK_ENOMEM;
+		*v = nv;
+	}
+	(*v)[(*n)++] = *e;
+	return PK_OK;
+}
+
+/*
+ * os.walk(top) as read_sysfs(): a "stat" that is not a directory in top
+ * first, then each subdirectory that is not a symlink, in readdir order.
+ * depth bounds a hostile tree (sys block trees are a few levels deep).
+ */
+static int
+psdisk_walk(struct pk_ctx *ctx, int dfd, const char *name, int depth,
+    struct pk_psdisk **v, size_t *n, size_t *cap)
+{
+	struct pk_buf buf = { 0 };
+	struct pk_psdisk e;
+	struct dirent *de;
+	struct stat sb;
+	DIR *d;
+	int fd, rc = PK_OK;
+
+	if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return PK_OK;	/* os.walk ignores what it cannot list */
+	if (fstatat(fd, "stat", &sb, 0) == 0 && !S_ISDIR(sb.st_mode)) {
+		if (pk_read_at(fd, "stat", &buf) != PK_OK)
+			rc = pk_fail_os(ctx, errno, "read %s/stat", name);
+		else if ((rc = pk_psdisk_stat_parse(buf.data, buf.len, &e)) ==
+		    PK_OK) {
+			strlcpy(e.name, name, sizeof(e.name));
+			rc = psdisk_push(v, n, cap, &e);
+		} else
+			rc = pk_fail(ctx, rc, 0, "%s/stat: not psutil's layout",
+			    name);
+		pk_buf_free(&buf);
+	}
+	if (rc != PK_OK || depth == 0 || (d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return rc;
+	}
+	while (rc == PK_OK && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+		    !S_ISDIR(sb.st_mode))
+			continue;
+		rc = psdisk_walk(ctx, dirfd(d), de->d_name, depth - 1, v, n, cap);
+	}
+	closedir(d);
+	return rc;
+}
+
+/* read_sysfs(): every entry of block/, walked. */
+static int
+psdisk_sysfs(struct pk_ctx *ctx, struct pk_psdisk **v, size_t *n)
+{
+	struct dirent *de;
+	size_t cap = 0;
+	DIR *d;
+	int fd, rc = PK_OK;
+
+	if (ctx->sysfd == -1 || (fd = openat(ctx->sysfd, "block",
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return pk_fail(ctx, PK_ENOENT, ENOENT,
+		    "%s/diskstats nor %s/block are available", ctx->procfs,
+		    ctx->sysfs);
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return pk_fail_os(ctx, errno, "open %s/block", ctx->sysfs);
+	}
+	while (rc == PK_OK && (de = readdir(d)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+			rc = psdisk_walk(ctx, dirfd(d), de->d_name, 8, v, n, &cap);
+	closedir(d);
+	if (rc != PK_OK) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+	}
+	return rc == PK_ENOMEM ? pk_fail(ctx, rc, ENOMEM, "read %s/block",
+	    ctx->sysfs) : rc;
+}
+
+int
+pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents, size_t *n)
+{
+	struct pk_buf buf = { 0 };
+	struct stat sb;
+	int rc;
+
+	*ents = NULL;
+	*n = 0;
+	/* os.path.exists(): follows links, any kind of file */
+	if (ctx->procfd == -1 || fstatat(ctx->procfd, "diskstats", &sb, 0) != 0)
+		rc = psdisk_sysfs(ctx, ents, n);
+	else {
+		if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "diskstats", &buf)) ==
+		    PK_OK && (rc = pk_psdisk_diskstats_parse(buf.data, buf.len,
+		    ents, n)) != PK_OK)
+			rc = pk_fail(ctx, rc, 0, "%s/diskstats: a line psutil "
+			    "cannot interpret", ctx->procfs);
+		pk_buf_free(&buf);
+	}
+	if (rc == PK_OK)
+		*n = pk_psdisk_dedup(*ents, *n);
+	return rc;
+}

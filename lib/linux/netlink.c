@@ -311,3 +311,166 @@ pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
 	*n = vec.n;
 	return rc;
 }
+
+/*
+ * UNIX sockets through sock_diag (NETLINK_SOCK_DIAG, UNIX_DIAG), as
+ * `ss -x` reads them.  /proc/net/unix prints an abstract socket's name
+ * raw, newlines included, so any local user can forge whole lines in it
+ * (a victim's inode, a path of their choice); the kernel's binary
+ * records cannot be forged that way.
+ */
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+
+struct unix_arg {
+	const uint64_t	*inodes;
+	const int	*fds;
+	size_t		 ninodes;
+	struct pk_pconn	**conns;
+	size_t		*nconns;
+};
+
+/* First index of ino in the sorted inodes[], or ninodes. */
+static size_t
+first_of(const uint64_t *inodes, size_t n, uint64_t ino)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (inodes[mid] < ino)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && inodes[lo] == ino ? lo : n;
+}
+
+/* The name as /proc/net/unix prints it: '@' for an abstract NUL. */
+static void
+unix_name(const struct rtattr *rta, char *dst, size_t dl)
+{
+	const char *s = RTA_DATA(rta);
+	size_t n = RTA_PAYLOAD(rta), i;
+
+	if (n > 0 && s[0] != '\0')
+		n = strnlen(s, n);	/* a path: up to its NUL */
+	if (n >= dl)
+		n = dl - 1;
+	for (i = 0; i < n; i++)
+		dst[i] = s[i] == '\0' ? '@' : s[i];
+	dst[n] = '\0';
+}
+
+/* One socket record: a row for every fd of ours holding its inode. */
+static int
+unix_msg(const struct nlmsghdr *h, struct unix_arg *a)
+{
+	const struct unix_diag_msg *m = NLMSG_DATA(h);
+	const struct rtattr *rta;
+	struct pk_pconn *c, *nc;
+	char name[sizeof(c->laddr)] = "";
+	int len;
+	size_t at;
+
+	if (h->nlmsg_len < NLMSG_LENGTH(sizeof(*m)))
+		return PK_OK;
+	at = first_of(a->inodes, a->ninodes, m->udiag_ino);
+	if (at == a->ninodes)
+		return PK_OK;
+	len = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof(*m)));
+	for (rta = (const struct rtattr *)(m + 1); RTA_OK(rta, len);
+	    rta = RTA_NEXT(rta, len))
+		if (rta->rta_type == UNIX_DIAG_NAME)
+			unix_name(rta, name, sizeof(name));
+	for (; at < a->ninodes && a->inodes[at] == m->udiag_ino; at++) {
+		if ((*a->nconns & (*a->nconns - 1)) == 0) {
+			nc = reallocarray(*a->conns, *a->nconns ?
+			    *a->nconns * 2 : 1, sizeof(*nc));
+			if (nc == NULL)
+				return PK_ENOMEM;
+			*a->conns = nc;
+		}
+		c = &(*a->conns)[(*a->nconns)++];
+		memset(c, 0, sizeof(*c));
+		c->fd = a->fds[at];
+		c->family = AF_UNIX;
+		c->type = m->udiag_type;
+		c->status = "NONE";
+		c->lport = c->rport = -1;
+		memcpy(c->laddr, name, sizeof(name));
+	}
+	return PK_OK;
+}
+
+static int
+unix_recv(struct pk_ctx *ctx, int fd, char *buf, struct unix_arg *a)
+{
+	const struct nlmsghdr *h;
+	unsigned len;
+	ssize_t got;
+	int rc;
+
+	for (;;) {
+		if ((got = recv(fd, buf, NL_BUFSIZE, 0)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return pk_fail_os(ctx, errno, "netlink UNIX_DIAG");
+		}
+		if (got == 0)
+			return pk_fail(ctx, PK_EPARSE, 0, "netlink UNIX_DIAG: "
+			    "truncated dump");
+		len = (unsigned)got;
+		for (h = (const struct nlmsghdr *)(void *)buf; NLMSG_OK(h, len);
+		    h = NLMSG_NEXT(h, len)) {
+			if (h->nlmsg_type == NLMSG_DONE)
+				return PK_OK;
+			if (h->nlmsg_type == NLMSG_ERROR)
+				return pk_fail(ctx, PK_EOS, EIO,
+				    "netlink UNIX_DIAG");
+			if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY &&
+			    (rc = unix_msg(h, a)) != PK_OK)
+				return pk_fail(ctx, rc, ENOMEM,
+				    "netlink UNIX_DIAG");
+		}
+	}
+}
+
+int
+pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
+    size_t ninodes, struct pk_pconn **conns, size_t *nconns)
+{
+	struct {
+		struct nlmsghdr		h;
+		struct unix_diag_req	r;
+	} req;
+	struct unix_arg a = { inodes, fds, ninodes, conns, nconns };
+	struct sockaddr_nl sa;
+	char *buf;
+	int fd, rc;
+
+	if ((fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
+	    NETLINK_SOCK_DIAG)) == -1)
+		return pk_fail_os(ctx, errno, "socket NETLINK_SOCK_DIAG");
+	memset(&sa, 0, sizeof(sa));
+	sa.nl_family = AF_NETLINK;
+	memset(&req, 0, sizeof(req));
+	req.h.nlmsg_len = sizeof(req);
+	req.h.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	req.h.nlmsg_seq = 1;
+	req.r.sdiag_family = AF_UNIX;
+	req.r.udiag_states = ~0u;
+	req.r.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_VFS | UDIAG_SHOW_PEER;
+	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&sa,
+	    sizeof(sa)) == -1)
+		rc = pk_fail_os(ctx, errno, "netlink UNIX_DIAG");
+	else if ((buf = malloc(NL_BUFSIZE)) == NULL)
+		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "netlink UNIX_DIAG");
+	else {
+		rc = unix_recv(ctx, fd, buf, &a);
+		free(buf);
+	}
+	close(fd);
+	return rc;
+}

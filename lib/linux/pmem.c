@@ -2,8 +2,9 @@
  * pmem.c: per-process memory from /proc (reference/procsmem.md).
  *
  * A report lists the numeric entries of the proc root, then for each
- * PID reads stat, cmdline and smaps_rollup once each (smaps instead in
- * exact mode or where the kernel has no rollup).  Every error that
+ * PID opens its directory once and reads stat, cmdline and smaps_rollup
+ * through it, once each (smaps instead in exact mode or where the
+ * kernel has no rollup).  Every error that
  * means "this process is gone or has no memory" (ENOENT, ESRCH, an
  * empty smaps, a zombie, a kernel thread) becomes PK_ENOENT, which the
  * caller skips silently; EACCES/EPERM become PK_EACCES, which it counts.
@@ -120,29 +121,64 @@ cmdline_text(const struct pk_buf *b)
 	return s;
 }
 
+/*
+ * The open /proc/PID directory is p->dfd: every later read of this
+ * process goes through it, so a PID that dies and is reused between two
+ * reads cannot mix two processes in one row (the old descriptor's reads
+ * fail with ESRCH once its process is gone).
+ */
+static int
+open_pid(struct pk_ctx *ctx, struct pk_pmem *p)
+{
+	struct stat sb;
+	char name[32];
+
+	snprintf(name, sizeof(name), "%d", p->pid);
+	if ((p->dfd = openat(ctx->procfd, name, O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) == -1)
+		return pk_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
+	if (fstat(p->dfd, &sb) == -1)
+		return pk_fail_os(ctx, errno, "stat %s/%s", ctx->procfs, name);
+	p->uid = (uint32_t)sb.st_uid;
+	return PK_OK;
+}
+
+/* Read p's file name through its directory: PK_OK or the ctx error. */
+static int
+read_pid(struct pk_ctx *ctx, const struct pk_pmem *p, const char *name,
+    struct pk_buf *b)
+{
+	int e;
+
+	if ((e = pk_read_at(p->dfd, name, b)) == 0)
+		return PK_OK;
+	if (e == ENOMEM)
+		return pk_fail(ctx, PK_ENOMEM, e, "read %s/%d/%s", ctx->procfs,
+		    p->pid, name);
+	if (e == EINVAL)	/* a FIFO or device planted in a tree */
+		return pk_fail(ctx, PK_EOS, 0, "read %s/%d/%s: not a regular "
+		    "file", ctx->procfs, p->pid, name);
+	return pk_fail_os(ctx, e, "read %s/%d/%s", ctx->procfs, p->pid, name);
+}
+
 int
 pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 {
 	struct pk_buf b = { 0 };
-	struct stat sb;
-	char path[64];
 	int rc;
 
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
-	snprintf(path, sizeof(path), "%d", pid);
-	if (fstatat(ctx->procfd, path, &sb, 0) == -1)
-		return proc_err(ctx, pk_fail_os(ctx, errno, "stat %s/%s",
-		    ctx->procfs, path));
-	p->uid = (uint32_t)sb.st_uid;
-	snprintf(path, sizeof(path), "%d/stat", pid);
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, path, &b)) != PK_OK)
+	p->dfd = -1;
+	if ((rc = open_pid(ctx, p)) != PK_OK)
+		goto out;
+	if ((rc = read_pid(ctx, p, "stat", &b)) != PK_OK)
 		goto out;
 	if (pk_pstat_parse(b.data, b.len, &p->st) != PK_OK) {
 		/* a process that exits leaves no half-written stat */
-		rc = b.len == 0 ? pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%s",
-		    ctx->procfs, path) : pk_fail(ctx, PK_EPARSE, 0,
-		    "parse %s/%s", ctx->procfs, path);
+		rc = b.len == 0 ? pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/"
+		    "stat", ctx->procfs, pid) : pk_fail(ctx, PK_EPARSE, 0,
+		    "parse %s/%d/stat", ctx->procfs, pid);
 		goto out;
 	}
 	/* Kernel threads and zombies have no memory to report. */
@@ -151,11 +187,11 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 		    ctx->procfs, pid);
 		goto out;
 	}
-	snprintf(path, sizeof(path), "%d/cmdline", pid);
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, path, &b)) != PK_OK)
+	if ((rc = read_pid(ctx, p, "cmdline", &b)) != PK_OK)
 		goto out;
 	if ((p->cmdline = cmdline_text(&b)) == NULL)
-		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "read %s", path);
+		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "read %s/%d/cmdline",
+		    ctx->procfs, pid);
 out:
 	pk_buf_free(&b);
 	if (rc != PK_OK) {
@@ -165,34 +201,66 @@ out:
 	return PK_OK;
 }
 
+/*
+ * smaps streamed through the parser (its size is the user's to choose):
+ * every mapping to fn, the sums in p->mem.  A kernel thread or a
+ * zombie reads empty: PK_ENOENT.
+ */
 int
-pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf)
+pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn, void *arg)
 {
-	char path[64];
-	int rc;
+	struct pk_smaps_parser ps;
+	size_t nread;
+	int e, rc;
 
-	snprintf(path, sizeof(path), "%d/smaps", pid);
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, path, buf)) != PK_OK)
-		return proc_err(ctx, rc);
-	/* A kernel thread or a zombie reads empty. */
-	if (buf->len == 0)
-		return pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%s: empty",
-		    ctx->procfs, path);
+	pk_smaps_begin(&ps, fn, arg);
+	e = pk_read_smaps_at(p->dfd, "smaps", &ps, &nread);
+	rc = pk_smaps_end(&ps, &p->mem);
+	if (e != 0)
+		return proc_err(ctx, pk_fail_os(ctx, e, "read %s/%d/smaps",
+		    ctx->procfs, p->pid));
+	if (rc != PK_OK)
+		return pk_fail(ctx, rc, rc == PK_ENOMEM ? ENOMEM : 0,
+		    "read %s/%d/smaps", ctx->procfs, p->pid);
+	if (nread == 0)
+		return pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/smaps: empty",
+		    ctx->procfs, p->pid);
+	p->exact = 1;
 	return PK_OK;
 }
 
+int
+pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
+    char *path, size_t len)
+{
+	struct pk_cgroup_loc v2, v1;
+	struct pk_buf b = { 0 };
+	int rc;
+
+	memset(&v2, 0, sizeof(v2));
+	memset(&v1, 0, sizeof(v1));
+	if ((rc = read_pid(ctx, p, "cgroup", &b)) == PK_OK) {
+		pk_cgroup_parse_self(b.data, b.len, &v2, &v1);
+		if ((version == 2 ? v2.version : v1.version) == 0)
+			rc = pk_fail(ctx, PK_ENOENT, 0, "%s/%d/cgroup: no "
+			    "cgroup v%d line", ctx->procfs, p->pid, version);
+		else
+			strlcpy(path, version == 2 ? v2.path : v1.path, len);
+	}
+	pk_buf_free(&b);
+	return rc;
+}
+
 static int
-read_exact(struct pk_ctx *ctx, struct pk_pmem *p, struct pk_buf *b)
+read_exact(struct pk_ctx *ctx, struct pk_pmem *p)
 {
 	int rc;
 
-	if ((rc = pk_pmem_smaps(ctx, p->pid, b)) != PK_OK)
+	if ((rc = pk_pmem_smaps(ctx, p, NULL, NULL)) != PK_OK)
 		return rc;
-	pk_smaps_parse(b->data, b->len, &p->mem, NULL, NULL);
 	if (p->mem.maps == 0)
 		return pk_fail(ctx, PK_ENOENT, ESRCH, "%s/%d/smaps: no mappings",
 		    ctx->procfs, p->pid);
-	p->exact = 1;
 	return PK_OK;
 }
 
@@ -200,24 +268,22 @@ int
 pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
     struct pk_buf *b)
 {
-	char path[64];
 	int rc;
 
 	if (exact)
-		return read_exact(ctx, p, b);
-	snprintf(path, sizeof(path), "%d/smaps_rollup", p->pid);
-	rc = pk_read_file(ctx, PK_ROOT_PROC, path, b);
+		return read_exact(ctx, p);
+	rc = read_pid(ctx, p, "smaps_rollup", b);
 	/* No rollup before Linux 4.14: smaps has the same totals. */
 	if (rc == PK_ENOENT && ctx->oserr == ENOENT)
-		return read_exact(ctx, p, b);
+		return read_exact(ctx, p);
 	if (rc != PK_OK)
 		return proc_err(ctx, rc);
 	if (b->len == 0)
-		return pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%s: empty",
-		    ctx->procfs, path);
+		return pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/smaps_rollup: "
+		    "empty", ctx->procfs, p->pid);
 	if (pk_smaps_rollup_parse(b->data, b->len, &p->mem) != PK_OK)
-		return pk_fail(ctx, PK_EPARSE, 0, "parse %s/%s", ctx->procfs,
-		    path);
+		return pk_fail(ctx, PK_EPARSE, 0, "parse %s/%d/smaps_rollup",
+		    ctx->procfs, p->pid);
 	p->exact = 0;
 	return PK_OK;
 }
@@ -227,6 +293,9 @@ pk_pmem_free(struct pk_pmem *p)
 {
 	free(p->cmdline);
 	p->cmdline = NULL;
+	if (p->dfd >= 0)
+		close(p->dfd);
+	p->dfd = -1;
 }
 
 int

@@ -312,7 +312,9 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	pk_proc_parent(ctx, p);
 	pk_proc_fds(ctx, dfd, flags, p);
 	pk_proc_threads(ctx, dfd, p);
-	pk_proc_maps(ctx, dfd, p);
+	/* out of memory is an error of the whole read, not an absent field */
+	if ((rc = pk_proc_maps(ctx, dfd, p)) == PK_ENOMEM)
+		goto out;
 	pk_proc_children(ctx, p);
 	if (!alive(ctx, pid))
 		p->vanished = 1;

@@ -267,22 +267,35 @@ pk_proc_threads(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 	return PK_OK;
 }
 
+/*
+ * psutil memory_maps(grouped=True), smaps streamed through the parser:
+ * memory follows the distinct paths, not the file's size.  Running out
+ * of memory is an error (PK_ENOMEM), never a silently absent field.
+ */
 int
 pk_proc_maps(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 {
-	struct pk_buf b = { NULL, 0, 0 };
+	struct pk_smaps_parser ps;
+	struct pk_pmap_group g;
+	struct pk_smaps sum;
 	struct stat sb;
-	size_t i, l;
-	int e;
+	size_t i, l, nread;
+	int e, rc;
 
-	if ((e = pk_read_at(dfd, "smaps", &b)) != 0) {
-		pk_buf_free(&b);
-		return pk_fail_os(ctx, e, "read %s/%lld/smaps", ctx->procfs,
-		    (long long)p->pid);
+	memset(&g, 0, sizeof(g));
+	pk_smaps_begin(&ps, pk_pmap_group_add, &g);
+	e = pk_read_smaps_at(dfd, "smaps", &ps, &nread);
+	rc = pk_smaps_end(&ps, &sum);
+	if (e != 0 || rc != PK_OK) {
+		pk_pmap_group_free(&g);
+		if (e != 0)
+			return pk_fail_os(ctx, e, "read %s/%lld/smaps",
+			    ctx->procfs, (long long)p->pid);
+		return pk_fail(ctx, rc, rc == PK_ENOMEM ? ENOMEM : 0,
+		    "read %s/%lld/smaps", ctx->procfs, (long long)p->pid);
 	}
-	if (pk_smaps_group_parse(b.data, b.len, &p->maps, &p->nmaps) == PK_OK)
-		p->has |= PK_P_MAPS;
-	pk_buf_free(&b);
+	pk_pmap_group_take(&g, &p->maps, &p->nmaps);
+	p->has |= PK_P_MAPS;
 	for (i = 0; i < p->nmaps; i++) {
 		l = strlen(p->maps[i].path);
 		if (l > 10 && strcmp(p->maps[i].path + l - 10, " (deleted)") ==
@@ -364,10 +377,44 @@ cmp_sock(const void *a, const void *b)
 	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+/* Is the process in our network namespace (sock_diag sees only ours)? */
+static int
+our_netns(int dfd)
+{
+	struct stat a, b;
+
+	return fstatat(dfd, "ns/net", &a, 0) == 0 &&
+	    stat("/proc/self/ns/net", &b) == 0 && a.st_ino == b.st_ino &&
+	    a.st_dev == b.st_dev;
+}
+
+/*
+ * UNIX sockets: on the live /proc, from the kernel's sock_diag records,
+ * which a socket's name cannot forge; else (a --procfs tree, or a
+ * process in another network namespace) from net/unix through the
+ * parser that drops forged and ambiguous rows.
+ */
+static void
+unix_conns(struct pk_ctx *ctx, struct pk_proc *p, int dfd, const uint64_t *ino,
+    const int *fds, size_t ns, struct pk_buf *b)
+{
+	size_t before = p->nconns;
+
+	if (strcmp(ctx->procfs, "/proc") == 0 && our_netns(dfd)) {
+		if (pk_net_unix_diag(ctx, ino, fds, ns, &p->conns,
+		    &p->nconns) == PK_OK)
+			return;
+		p->nconns = before;	/* no half list: fall back whole */
+	}
+	if (pk_read_at(dfd, "net/unix", b) == 0)
+		pk_net_unix_parse(b->data, b->len, ino, fds, ns, &p->conns,
+		    &p->nconns);
+}
+
 /* Connections from the process's own network namespace view. */
 static void
-read_conns(struct pk_proc *p, int dfd, unsigned flags, uint64_t *socks,
-    size_t ns, struct pk_buf *b)
+read_conns(struct pk_ctx *ctx, struct pk_proc *p, int dfd, unsigned flags,
+    uint64_t *socks, size_t ns, struct pk_buf *b)
 {
 	static const struct { const char *f; int fam, type; } src[] = {
 		{ "net/tcp", 2, 1 }, { "net/tcp6", 10, 1 },
@@ -394,9 +441,8 @@ read_conns(struct pk_proc *p, int dfd, unsigned flags, uint64_t *socks,
 		if (pk_read_at(dfd, src[i].f, b) == 0)
 			pk_net_inet_parse(b->data, b->len, src[i].fam,
 			    src[i].type, ino, fds, ns, &p->conns, &p->nconns);
-	if ((flags & PK_PROC_UNIX) && pk_read_at(dfd, "net/unix", b) == 0)
-		pk_net_unix_parse(b->data, b->len, ino, fds, ns, &p->conns,
-		    &p->nconns);
+	if (flags & PK_PROC_UNIX)
+		unix_conns(ctx, p, dfd, ino, fds, ns, b);
 	pk_pconn_sort(p->conns, p->nconns);
 out:
 	free(ino);
@@ -449,7 +495,7 @@ pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
 	}
 	p->has |= PK_P_FDS;
 	if (!denied)
-		read_conns(p, dfd, flags, socks, nsock, &b);
+		read_conns(ctx, p, dfd, flags, socks, nsock, &b);
 	free(socks);
 	free(fds);
 	pk_buf_free(&b);

@@ -33,6 +33,28 @@ footprint(struct pk_psmem *p, const struct pk_smaps *sm)
 	p->swap = sm->kb[PK_SM_SWAP] * 1024;
 }
 
+/* smaps streamed through the parser: never held whole (its size is
+ * the user's to choose). */
+static int
+read_smaps(struct pk_ctx *ctx, int dfd, struct pk_psmem *p)
+{
+	struct pk_smaps_parser ps;
+	struct pk_smaps sm;
+	size_t nread;
+	int e, rc;
+
+	pk_smaps_begin(&ps, NULL, NULL);
+	e = pk_read_smaps_at(dfd, "smaps", &ps, &nread);
+	rc = pk_smaps_end(&ps, &sm);
+	if (e != 0)
+		return file_err(ctx, e, p->pid, "smaps");
+	if (rc != PK_OK)
+		return pk_fail(ctx, rc, ENOMEM, "read %s/%d/smaps",
+		    ctx->procfs, p->pid);
+	footprint(p, &sm);
+	return PK_OK;
+}
+
 static int
 read_footprint(struct pk_ctx *ctx, int dfd, struct pk_psmem *p,
     struct pk_buf *b)
@@ -43,11 +65,7 @@ read_footprint(struct pk_ctx *ctx, int dfd, struct pk_psmem *p,
 	e = pk_read_at(dfd, "smaps_rollup", b);
 	if (e == ENOENT && faccessat(dfd, "stat", F_OK, 0) == 0) {
 		/* no rollup (Linux < 4.14): psutil sums smaps instead */
-		if ((e = pk_read_at(dfd, "smaps", b)) != 0)
-			return file_err(ctx, e, p->pid, "smaps");
-		pk_smaps_parse(b->data, b->len, &sm, NULL, NULL);
-		footprint(p, &sm);
-		return PK_OK;
+		return read_smaps(ctx, dfd, p);
 	}
 	if (e != 0)
 		return file_err(ctx, e, p->pid, "smaps_rollup");

@@ -39,3 +39,14 @@ pk_read_at(int dfd, const char *name, struct pk_buf *buf)
 	pk_buf_reset(buf);
 	return ENOSYS;
 }
+
+int
+pk_read_smaps_at(int dfd, const char *name, struct pk_smaps_parser *ps,
+    size_t *nread)
+{
+	(void)dfd;
+	(void)name;
+	(void)ps;
+	*nread = 0;
+	return ENOSYS;
+}

@@ -125,3 +125,11 @@ pk_blk_persist_name(const char *type, const char *kname, char *out,
 	(void)len;
 	return PK_ENOTSUP;
 }
+
+int
+pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents, size_t *n)
+{
+	*ents = NULL;
+	*n = 0;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "disk counters");
+}

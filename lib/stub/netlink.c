@@ -29,3 +29,16 @@ pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 	return pk_fail(ctx, PK_ENOTSUP, 0,
 	    "IPv6 addresses: not supported on this system");
 }
+
+int
+pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
+    size_t ninodes, struct pk_pconn **conns, size_t *nconns)
+{
+	(void)inodes;
+	(void)fds;
+	(void)ninodes;
+	(void)conns;
+	(void)nconns;
+	return pk_fail(ctx, PK_ENOTSUP, 0,
+	    "UNIX socket diagnostics: not supported on this system");
+}

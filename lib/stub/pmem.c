@@ -33,10 +33,23 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 }
 
 int
-pk_pmem_smaps(struct pk_ctx *ctx, int pid, struct pk_buf *buf)
+pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn,
+    void *arg)
 {
-	(void)pid;
-	(void)buf;
+	(void)p;
+	(void)fn;
+	(void)arg;
+	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+}
+
+int
+pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
+    char *path, size_t len)
+{
+	(void)p;
+	(void)version;
+	(void)path;
+	(void)len;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 

@@ -2,6 +2,7 @@
 # bin/iostat beyond the golden files: pskit options, structured output,
 # interval mode endings, errors.  Runs on the fixtures (--procfs/--sysfs).
 
+bats_require_minimum_version 1.5.0
 load helper
 load iostat_lib
 
@@ -20,12 +21,18 @@ setup() {
 	assert_output --partial "--procfs DIR"
 }
 
-@test "iostat --version and -V print the pskit version" {
+@test "iostat --version and -V print the pskit version under the invoked name" {
 	run "$IOSTAT_BIN" --version
 	assert_success
 	assert_output "iostat (pskit) 0.1.0"
 	run "$IOSTAT_BIN" -V
 	assert_output "iostat (pskit) 0.1.0"
+	# issue 15.5: installed as pk-iostat, it says pk-iostat
+	ln -s "$IOSTAT_BIN" "$BATS_TEST_TMPDIR/pk-iostat"
+	run "$BATS_TEST_TMPDIR/pk-iostat" --version
+	assert_output "pk-iostat (pskit) 0.1.0"
+	run --separate-stderr "$BATS_TEST_TMPDIR/pk-iostat" -o yaml
+	assert_equal "${stderr%%$'\n'*}" "pk-iostat: unknown output format 'yaml'"
 }
 
 @test "iostat usage errors exit 1 with sysstat's usage text on stderr" {
@@ -40,12 +47,53 @@ setup() {
 	assert_failure 1
 }
 
-@test "iostat -o json (any case) is sysstat's JSON document" {
-	run "$IOSTAT_BIN" "${ROOTS[@]}" -o json -x
+@test "iostat: a bad output format or long option is named, then the usage" {
+	run --separate-stderr "$IOSTAT_BIN" -o yaml
+	assert_failure 1
+	assert_equal "${stderr%%$'\n'*}" "iostat: unknown output format 'yaml'"
+	[[ $stderr == *$'\nOptions are:\n'* ]] || fail "no usage: $stderr"
+	# option values are case-sensitive: only "JSON" is sysstat's
+	run --separate-stderr "$IOSTAT_BIN" -o Json
+	assert_failure 1
+	assert_equal "${stderr%%$'\n'*}" "iostat: unknown output format 'Json'"
+	run --separate-stderr "$IOSTAT_BIN" --jsn
+	assert_failure 1
+	assert_equal "${stderr%%$'\n'*}" "iostat: unrecognized option '--jsn'"
+	[[ $stderr == *$'\nOptions are:\n'* ]] || fail "no usage: $stderr"
+}
+
+@test "iostat -o JSON (exactly) is sysstat's JSON document" {
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -o JSON -x
 	assert_success
 	echo "$output" | jq -e '.sysstat.hosts[0].statistics[0].disk[0].disk_device == "sda"'
+}
+
+@test "iostat -o json and --json: pskit records with the tsv keys (issue 15.5)" {
+	local tsvkeys
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -o tsv
+	tsvkeys=$(head -1 <<<"$output" | tr '\t' '\n' | grep -v '^timestamp$' | paste -sd,)
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -o json -x
+	assert_success
+	# a snapshot: an array of records, cpu first, the -x rates per device
+	jq -e --arg k "$tsvkeys" 'type == "array" and
+	    all(.[]; (keys_unsorted | join(",")) == $k) and
+	    .[0].kind == "cpu" and .[0].user_percent == 10.33 and
+	    .[1].kind == "device" and .[1].device == "sda" and .[1].tps == 30.5 and
+	    (.[1] | has("r_await") and has("util_percent"))' <<<"$output"
 	run "$IOSTAT_BIN" "${ROOTS[@]}" --json -c
-	echo "$output" | jq -e '.sysstat.hosts[0].statistics[0]["avg-cpu"].user == 10.33'
+	assert_success
+	jq -e 'length == 1 and .[0].kind == "cpu" and .[0].user_percent == 10.33' <<<"$output"
+	# interval mode: one array per sample per line, each record with the
+	# sample's timestamp
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -o json -d 1 2
+	assert_success
+	[ "${#lines[@]}" -eq 2 ] || fail "lines: ${#lines[@]}"
+	jq -se 'length == 2 and all(.[]; type == "array" and
+	    all(.[]; .timestamp > 0 and .kind == "device"))' <<<"$output"
+	# -w FILE takes json too
+	run "$IOSTAT_BIN" "${ROOTS[@]}" -o json -w "$BATS_TEST_TMPDIR/io.json"
+	assert_success
+	jq -e '.[0].kind == "cpu"' "$BATS_TEST_TMPDIR/io.json"
 }
 
 @test "iostat -o tsv: header, one cpu row and one row per device, same width" {

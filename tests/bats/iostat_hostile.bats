@@ -37,7 +37,7 @@ judge() {
 		return 0
 	fi
 	case $2 in
-	json)	json_strict <<<"$output" || fail "$1: invalid JSON: ${output:0:300}" ;;
+	json|JSON) json_strict <<<"$output" || fail "$1: invalid JSON: ${output:0:300}" ;;
 	tsv)	nf=$(awk -F'\t' '{ print NF }' <<<"$output" | sort -u | wc -l)
 		[ "$nf" -eq 1 ] || fail "$1: ragged tsv" ;;
 	esac
@@ -49,7 +49,7 @@ judge() {
 check_case() {
 	local fmt args
 	for args in ${ARGSETS:-"-x" "-d,-p,ALL" "-c,-N,-p,sda"}; do
-		for fmt in text tsv json prom; do
+		for fmt in text tsv json JSON prom; do
 			qrun timeout 10 "$IOSTAT" -o $fmt \
 			    --procfs "$D/proc" --sysfs "$D/sys" ${args//,/ }
 			judge "$1 [$args]" $fmt
@@ -146,22 +146,27 @@ nonfile() {
 
 @test "iostat hostile: control characters and invalid UTF-8 in device names" {
 	local n
-	for n in $'nl\nx' $'tab\tx' $'esc\e[31m' $'cr\rx' $'\xff\xfeinv' 'q"uote\'; do
+	for n in $'nl\nx' $'tab\tx' $'esc\e[31m' $'cr\rx' $'\xff\xfeinv' 'q"uote\' \
+	    $'c1\xc2\x9b2J' $'h\x9bx'; do
 		mkdir -p "$D/sys/block/$n"
 		echo "1 2 3 4 5 6 7 8 9 10 11" >"$D/sys/block/$n/stat"
 	done
 	check_case names
 	run --separate-stderr "$IOSTAT" -d --procfs "$D/proc" --sysfs "$D/sys"
 	assert_success
-	assert_line --regexp '^nl\\nx +0'
-	assert_line --regexp '^tab\\tx +0'
+	assert_line --regexp '^nl\\012x +0'
+	assert_line --regexp '^tab\\011x +0'
 	assert_line --regexp '^esc\\033\[31m +0'
+	# issue 18 item 2: C1 as UTF-8 and a raw 0x9b (put_name())
+	assert_line --regexp '^c1\\302\\2332J +0'
+	assert_line --regexp '^h\\233x +0'
 	run --separate-stderr "$IOSTAT" -d -o tsv --procfs "$D/proc" --sysfs "$D/sys"
 	assert_line --partial $'\tnl\\nx\t'
 	# Prometheus rejects a whole file for one invalid UTF-8 label byte
 	"$IOSTAT" -d -o prom --procfs "$D/proc" --sysfs "$D/sys" >"$BATS_TEST_TMPDIR/prom"
 	iconv -f UTF-8 -t UTF-8 "$BATS_TEST_TMPDIR/prom" >/dev/null || fail "prom: invalid UTF-8"
-	grep -qF "device=\"$(printf '\357\277\275\357\277\275')inv\"}" "$BATS_TEST_TMPDIR/prom"
+	# the label decodes to \xff\xfeinv: each invalid byte as \xHH (esc.c)
+	grep -qF 'device="\\xff\\xfeinv"}' "$BATS_TEST_TMPDIR/prom"
 }
 
 @test "iostat hostile: unreadable files (mode 000, as a normal user)" {
@@ -203,7 +208,7 @@ nonfile() {
 	        ds.write("253 %d vd%d %d 2 3 4 5 6 7 8 9 10 11\n" % (i, i, i + 1))
 	EOF
 	ARGSETS="-x -d,-p,ALL" check_case many
-	run --separate-stderr timeout 10 "$IOSTAT" -x -o json --procfs "$D/proc" --sysfs "$D/sys"
+	run --separate-stderr timeout 10 "$IOSTAT" -x -o JSON --procfs "$D/proc" --sysfs "$D/sys"
 	assert_success
 	run jq '.sysstat.hosts[0].statistics[0].disk | length' <<<"$output"
 	assert_output 3001	# vd0..vd2999 and sda (dm-0 was never used)
@@ -214,21 +219,21 @@ nonfile() {
 
 @test "iostat hostile: uptime vanishing mid-run leaves closed documents" {
 	local fmt
-	for fmt in json tsv prom; do
+	for fmt in JSON tsv prom; do
 		timeout 10 "$IOSTAT" -x -o $fmt --procfs "$D/proc" --sysfs "$D/sys" 1 3 \
 		    >"$BATS_TEST_TMPDIR/$fmt.out" 2>"$BATS_TEST_TMPDIR/$fmt.err" &
 		eval "pid_$fmt=$!"
 	done
 	sleep 0.5
 	mv "$D/proc/uptime" "$D/proc/uptime.gone"
-	for fmt in json tsv prom; do
+	for fmt in JSON tsv prom; do
 		eval "wait \$pid_$fmt" && status=0 || status=$?
 		[ "$status" -eq 2 ] || fail "$fmt: status $status"
 		run cat "$BATS_TEST_TMPDIR/$fmt.err"
 		assert_output "Cannot read $D/proc/uptime"
 	done
-	json_strict <"$BATS_TEST_TMPDIR/json.out" || fail "json: $(cat "$BATS_TEST_TMPDIR/json.out")"
-	run jq '.sysstat.hosts[0].statistics | length' "$BATS_TEST_TMPDIR/json.out"
+	json_strict <"$BATS_TEST_TMPDIR/JSON.out" || fail "json: $(cat "$BATS_TEST_TMPDIR/JSON.out")"
+	run jq '.sysstat.hosts[0].statistics | length' "$BATS_TEST_TMPDIR/JSON.out"
 	assert_output 1
 	run awk -F'\t' '{ print NF }' "$BATS_TEST_TMPDIR/tsv.out"
 	[ "$(sort -u <<<"$output" | wc -l)" -eq 1 ] || fail "ragged tsv"

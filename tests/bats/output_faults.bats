@@ -141,10 +141,10 @@ world_dir() {
 }
 
 # wfmts CMD: the formats CMD can write with --outfile (iostat: sysstat's
-# text and JSON report are for a terminal; its man page says so).
+# text and -o JSON report are for a terminal; its man page says so).
 wfmts() {
 	if [ "$1" = iostat ]; then
-		echo tsv prom
+		echo tsv json prom
 	else
 		echo $FMTS
 	fi
@@ -220,7 +220,7 @@ intact() {
 		printf '%s %s %s ' $c $f ${#CMDLINE[@]}
 		printf '%s ' "${CMDLINE[@]}"
 	done; done) || skip "cannot mount a tmpfs in a private mount namespace"
-	[ "$(wc -l <"$res")" -eq 22 ] || fail "$(cat "$res")"
+	[ "$(wc -l <"$res")" -eq 23 ] || fail "$(cat "$res")"	# iostat: no text
 	while read -r c f status old n; do
 		stderr=$(<"$res.$c.$f")
 		[ "$old" = the_last_good_report ] || fail "$c $f: old file changed: $old"
@@ -272,11 +272,12 @@ complete() {
 	[ -s "$o" ] || fail "$1: no output"
 	[ "$(tail -c 1 "$o" | od -An -c | tr -d ' ')" = '\n' ] || fail "$1: no final newline"
 	case $2 in
-	json)	if [[ $1 == free* ]]; then
+	json)	if [[ $1 == free* || $1 == iostat* ]]; then
 			json_strict --lines <"$o" || fail "$1: $(cat "$o")"
 		else
 			json_strict <"$o" || fail "$1: $(cat "$o")"
 		fi ;;
+	JSON)	json_strict <"$o" || fail "$1: $(cat "$o")" ;;	# sysstat's document
 	tsv)	[ "$(awk -F'\t' '{ print NF }' "$o" | sort -u | wc -l)" -eq 1 ] ||
 		    fail "$1: ragged tsv" ;;
 	prom)	tail -1 "$o" | grep -q '_last_success_timestamp_seconds ' ||
@@ -285,12 +286,13 @@ complete() {
 }
 
 # want_status NAME: the exit status after the signal in NAME (CMD-SIG-FMT):
-# sysstat's -o JSON exits 0 after SIGINT; every other case re-raises the
+# sysstat's -o JSON exits 0 after SIGINT; every other case (pskit's -o
+# json included) re-raises the
 # signal after the sample (issue 18 item 8), 128+signal.
 want_status() {
 	local sig=${1#*-}
 	sig=${sig%-*}
-	if [ "$1" = iostat-INT-json ]; then echo 0; else echo $((128 + $(kill -l "$sig"))); fi
+	if [ "$1" = iostat-INT-JSON ]; then echo 0; else echo $((128 + $(kill -l "$sig"))); fi
 }
 
 @test "output faults: SIGTERM, SIGINT, SIGHUP in interval modes leave complete output" {
@@ -299,8 +301,9 @@ want_status() {
 	command -v env >/dev/null && env --default-signal=INT true 2>/dev/null ||
 	    skip "needs env --default-signal (coreutils 8.31)"
 	for sig in TERM INT HUP; do
-		for f in $FMTS; do
-			start free-$sig-$f "$PSKIT_BIN/free" -o $f \
+		for f in $FMTS JSON; do
+			# JSON is sysstat's document: iostat only
+			[ $f = JSON ] || start free-$sig-$f "$PSKIT_BIN/free" -o $f \
 			    -s 0.2 -c 1000 --procfs "$PSKIT_FIXTURES/free/f1/proc"
 			# shellcheck disable=SC2086  # fixture paths have no blanks
 			start iostat-$sig-$f "$PSKIT_BIN/iostat" -o $f ${ARGS[iostat]} 1 1000
@@ -319,12 +322,15 @@ want_status() {
 		[ ! -s "$BATS_TEST_TMPDIR/$name.err" ] || fail "$name: $(cat "$BATS_TEST_TMPDIR/$name.err")"
 		complete "$name" "${name##*-}"
 	done
-	# the iostat JSON document holds every sample it began (two, or
-	# three when the signal comes late on a loaded machine)
+	# the iostat -o JSON document (sysstat's) holds every sample it began,
+	# -o json has one line per sample (two, or three when the signal comes
+	# late on a loaded machine)
 	for sig in TERM INT HUP; do
 		jq -e '.sysstat.hosts[0].statistics | length >= 2' \
-		    "$BATS_TEST_TMPDIR/iostat-$sig-json.out" ||
-		    fail "iostat-$sig-json: $(cat "$BATS_TEST_TMPDIR/iostat-$sig-json.out")"
+		    "$BATS_TEST_TMPDIR/iostat-$sig-JSON.out" ||
+		    fail "iostat-$sig-JSON: $(cat "$BATS_TEST_TMPDIR/iostat-$sig-JSON.out")"
+		[ "$(wc -l <"$BATS_TEST_TMPDIR/iostat-$sig-json.out")" -ge 2 ] ||
+		    fail "iostat -o json: $(cat "$BATS_TEST_TMPDIR/iostat-$sig-json.out")"
 	done
 }
 
@@ -356,13 +362,14 @@ slow() {
 	    with open("%s/sys/block/vd%d/stat" % (d, i), "w") as f:
 	        f.write("%d 2 3 4 5 6 7 8 9 10 11\n" % (i + 1))
 	PY
-	for f in json tsv; do
+	for f in json tsv JSON; do
 		# one sample is ~1 MB, far more than the pipe holds
 		slow iostat-$f env --default-signal=INT "$PSKIT_BIN/iostat" -x -o $f \
 		    --procfs "$BATS_TEST_TMPDIR/t/proc" --sysfs "$BATS_TEST_TMPDIR/t/sys" 1 1000
 		[ "$status" -eq 143 ] || fail "iostat $f: status $status $(cat "$BATS_TEST_TMPDIR/iostat-$f.err")"
 		[ ! -s "$BATS_TEST_TMPDIR/iostat-$f.err" ] || fail "iostat $f: $(cat "$BATS_TEST_TMPDIR/iostat-$f.err")"
 		complete iostat-$f $f
+		[ $f != JSON ] || continue	# sysstat's document: iostat only
 		# free fills the pipe with small samples, then blocks
 		slow free-$f "$PSKIT_BIN/free" -o $f -s 0.001 -c 1000000 \
 		    --procfs "$PSKIT_FIXTURES/free/f1/proc"

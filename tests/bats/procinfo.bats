@@ -142,7 +142,7 @@ field() {
 	wait_for is_state "$SPAWNED" S
 	run "$PI" "$SPAWNED"
 	assert_success
-	assert_line 'name        a) (b\nc'
+	assert_line 'name        a) (b\012c'	# octal, as vis(3) VIS_OCTAL (esc.c)
 	[ "$(field status)" = sleeping ]
 	run "$PI" --json "$SPAWNED"
 	[ "$(jq -r '.[0].name' <<<"$output")" = "$name" ]
@@ -517,7 +517,7 @@ time.sleep(1000)'
 	assert_line "uids        "
 	run "$PI" --procfs "$d" --json 42
 	assert_success
-	jq -e '.[0] | .memory_info == null and .environ == {"V": "\ufffd\n"} and .cpu_num == null' <<<"$output"
+	jq -e '.[0] | .memory_info == null and .environ == {"V": [255, 10]} and .cpu_num == null' <<<"$output"
 	run "$PI" --procfs "$d" 43 42
 	[ "$status" -eq 1 ]
 	assert_line --partial "procinfo: 43: "
@@ -536,16 +536,20 @@ time.sleep(1000)'
 	[ -z "$(ls "$BATS_TEST_TMPDIR" | grep -v '^out.json$' | grep -v '^pids$')" ]
 }
 
-@test "invalid UTF-8 and 5 KiB arguments: raw text, valid json, escaped tsv" {
+@test "invalid UTF-8 and 5 KiB arguments: escaped text, valid json, escaped tsv" {
 	bad=$(printf 'b\377\376d')
 	long=$(head -c 5000 /dev/zero | tr '\0' x)
 	spawn "$PY" -c 'import time; time.sleep(1000)' "$bad" "caf$(printf '\303\251')	tab" "$long"
 	wait_for is_state "$SPAWNED" S
-	run "$PI" "$SPAWNED"
+	# text: invalid bytes and the tab escaped, UTF-8 kept in a UTF-8 locale
+	LC_ALL=C.UTF-8 run "$PI" "$SPAWNED"
 	assert_success
-	[ "$(field cmdline)" = "$PY -c import time; time.sleep(1000) $bad café\\ttab $long" ]
+	[ "$(field cmdline)" = "$PY -c import time; time.sleep(1000) b\\377\\376d café\\011tab $long" ]
+	LC_ALL=C run "$PI" "$SPAWNED"
+	[ "$(field cmdline)" = "$PY -c import time; time.sleep(1000) b\\377\\376d caf\\303\\251\\011tab $long" ]
+	# json: an invalid string is the array of its bytes, never U+FFFD
 	run "$PI" --json "$SPAWNED"
-	[ "$(jq -r '.[0].cmdline[3]' <<<"$output")" = "b$(printf '\357\277\275\357\277\275')d" ]
+	[ "$(jq -c '.[0].cmdline[3]' <<<"$output")" = "[98,255,254,100]" ]
 	[ "$(jq -r '.[0].cmdline[5] | length' <<<"$output")" -eq 5000 ]
 	run "$PI" --tsv "$SPAWNED"
 	assert_line "$SPAWNED	cmdline	4	café\\ttab"

@@ -244,7 +244,7 @@ mutate() {
 	[ "$status" -eq 0 ]
 	run -0 --separate-stderr "$PROCINFO" --procfs "$P" --json $PID
 	[ "$(jq -c '.[0] | [.name, .cmdline, .environ]' <<<"$output")" = \
-	    '["a\tb\nc\u001b[31md",["/bin/x\u001b]0;pwn\u0007\tq\nr","��--","",""],{"B":"\u001b[2J","K\u0001�":"v�"}]' ]
+	    '["a\tb\nc\u001b[31md",["/bin/x\u001b]0;pwn\u0007\tq\nr",[255,254,45,45],"",""],{"B":"\u001b[2J","\u00004b01ff":[118,254]}]' ]
 }
 
 @test "procinfo hostile: the PID, fd and task entries are not directories" {

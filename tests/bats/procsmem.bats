@@ -192,17 +192,27 @@ pid_n() {	# pid_n N: the Nth process started by setup_file
 	assert_output "procsmem: not supported on this system"
 }
 
+# Issue 18 item 6: every file of a process is opened relative to its
+# /proc/PID directory, opened once, so a PID that dies and is reused
+# between two reads cannot mix two processes in one row (strace -y names
+# the directory behind each descriptor).
 @test "oneshot: each file of a process is opened at most once (strace)" {
 	command -v strace >/dev/null || skip "strace not installed"
 	local log=$BATS_TEST_TMPDIR/strace o
-	for o in "" "--smaps" "-u" "-m"; do
-		strace -f -qq -e trace=openat -o "$log" "$PSMEM" -q $o >/dev/null ||
+	for o in "" "--smaps" "-u" "-m" "--cgroup"; do
+		strace -f -qq -y -e trace=openat -o "$log" "$PSMEM" -q $o >/dev/null ||
 			skip "strace cannot trace here"
-		dup=$(grep -o '"[0-9]*/[a-z_]*"' "$log" | sort | uniq -d)
+		! grep -E 'openat\([^,]*, "[0-9]+/' "$log" ||
+			fail "a process file opened by path with [$o]"
+		dup=$(grep -oE '</proc/[0-9]+>, "[a-z_]+"' "$log" | sort | uniq -d)
 		[ -z "$dup" ] || fail "opened twice with [$o]: $dup"
+		dup=$(grep -oE '</proc>, "[0-9]+"' "$log" | sort | uniq -d)
+		[ -z "$dup" ] || fail "PID directory opened twice with [$o]: $dup"
+		grep -qE '</proc/[0-9]+>, "(smaps|smaps_rollup|stat|cmdline)"' "$log" ||
+			fail "no file read through a PID directory with [$o]"
 		if [ -z "$o" ]; then
-			grep -q '/smaps_rollup"' "$log" || fail "no smaps_rollup read"
-			! grep -q '/smaps"' "$log" || fail "smaps read in rollup mode"
+			grep -q '>, "smaps_rollup"' "$log" || fail "no smaps_rollup read"
+			! grep -q '>, "smaps"' "$log" || fail "smaps read in rollup mode"
 		fi
 	done
 }

@@ -127,13 +127,16 @@ need_root_owner() {
 	assert_line --index 0 "$(printf 'area\tused\tcache\tnoncache')"
 }
 
-@test "prom: aggregated per name and per user, never per pid" {
+@test "prom: aggregated per program and per user in families of their own, never per pid" {
 	run "$PSMEM" -S "$FX" -o prom
 	assert_success
-	assert_line '# TYPE pskit_procsmem_uss_bytes gauge'
-	assert_line --regexp '^pskit_procsmem_uss_bytes\{name="pkhog"\} [0-9]+$'
-	assert_line --regexp '^pskit_procsmem_processes\{user="root"\} 3$'
+	assert_line '# TYPE pskit_procsmem_program_uss_bytes gauge'
+	assert_line --regexp '^pskit_procsmem_program_uss_bytes\{program="pkhog"\} [0-9]+$'
+	assert_line --regexp '^pskit_procsmem_user_processes\{user="root"\} 3$'
 	refute_output --partial 'pid='
+	# issue 15 item 3: no family mixes program and user series
+	refute_output --regexp 'program="[^"]*",user='
+	refute_output --regexp '^pskit_procsmem_(uss|pss|rss|swap)_bytes'
 }
 
 @test "-P, -U and -M filter as smem (POSIX extended regular expressions)" {

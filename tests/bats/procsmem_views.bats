@@ -41,7 +41,8 @@ ns_run() {
 	local mode=$1
 	shift
 	rm -f "$BATS_FILE_TMPDIR"/p[yk].*
-	AS="$*" SCRIPT=$SCRIPT PSMEM=$PSMEM timeout 120 unshare -p -f --mount-proc \
+	# a UTF-8 locale: both print valid UTF-8 as it is (DESIGN.md "Output")
+	LC_ALL=C.UTF-8 AS="$*" SCRIPT=$SCRIPT PSMEM=$PSMEM timeout 120 unshare -p -f --mount-proc \
 		"$BATS_TEST_DIRNAME/psutil_ns.sh" "$BATS_FILE_TMPDIR" "$mode"
 }
 

@@ -145,8 +145,8 @@ PSSWARN="procsmem: warning: kernel does not appear to support PSS measurement"
 	run -0 jq -e 'length >= 1 and (map(.count) | add) >= 2' <<<"$output"
 	run -0 --separate-stderr ps -o prom
 	no_cr "$output"
-	assert_line --regexp '^pskit_procsmem_rss_bytes\{name="pkhog\.exe"\} [0-9]+$'
-	run -0 awk '/^pskit_procsmem_rss_bytes\{name="pkhog.exe"\}/ { print ($2 >= m) }' m=$((MIB << 20)) <<<"$output"
+	assert_line --regexp '^pskit_procsmem_program_rss_bytes\{program="pkhog\.exe"\} [0-9]+$'
+	run -0 awk '/^pskit_procsmem_program_rss_bytes\{program="pkhog.exe"\}/ { print ($2 >= m) }' m=$((MIB << 20)) <<<"$output"
 	assert_output 1
 }
 

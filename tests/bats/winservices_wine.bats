@@ -184,9 +184,10 @@ binpath: C:\\pk\\a\\011b.exe\\001 -n"
 	assert_output 4
 	run -0 jq -r '.[0] | [.name, .display_name, .binpath, .username,
 	    .start_type, (.pid|tostring), .status, .description,
-	    (.service_type|tostring)] | join("|")' "$j"
-	# Wine refuses the delayed-auto query: an auto service is "unknown".
-	assert_output "pkA|PK Alpha|$A_BIN|LocalSystem|unknown|null|stopped|$A_DESC|16"
+	    (.service_type|tostring), (.delayed|tostring)] | join("|")' "$j"
+	# Wine refuses the delayed-auto query (error 124): the service is
+	# still "automatic" (as psutil says), the flag alone is null
+	assert_output "pkA|PK Alpha|$A_BIN|LocalSystem|automatic|null|stopped|$A_DESC|16|null"
 	run -0 jq -r '.[1] | [.name, .display_name, .binpath, .username,
 	    .start_type, (.pid|tostring), .status, .description] | join("|")' "$j"
 	assert_output "Čtest|$C_DISP|$C_BIN|$C_USER|manual|null|stopped|$C_DESC"
@@ -195,17 +196,20 @@ binpath: C:\\pk\\a\\011b.exe\\001 -n"
 	run -0 jq -r '.[3].display_name' "$j"
 	assert_output "It's here"
 	run -0 jq -r '[.[] | keys_unsorted | join(",")] | unique | .[]' "$j"
-	assert_output "name,display_name,binpath,username,start_type,pid,status,description,service_type"
+	assert_output "name,display_name,binpath,username,start_type,pid,status,description,service_type,delayed"
+	# known for a service that is not auto-start: false
+	run -0 jq -c '[.[1].delayed, .[2].delayed]' "$j"
+	assert_output '[false,false]'
 }
 
 @test "tsv: header, escapes, \\N for missing values, LF only" {
 	run -0 ws --tsv pkA pkDisabled
 	no_cr "$output"
-	assert_equal "$output" "name	display_name	binpath	username	start_type	pid	status	description	service_type
-pkA	PK Alpha	\"C:\\\\Program Files\\\\pk test\\\\svc.exe\" -x --flag=1	LocalSystem	unknown	\\N	stopped	$A_DESC	16
-pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16"
+	assert_equal "$output" "name	display_name	binpath	username	start_type	pid	status	description	service_type	delayed
+pkA	PK Alpha	\"C:\\\\Program Files\\\\pk test\\\\svc.exe\" -x --flag=1	LocalSystem	automatic	\\N	stopped	$A_DESC	16	\\N
+pkDisabled		C:\\\\pk\\\\d.exe	LocalSystem	disabled	\\N	stopped	\\N	16	0"
 	run -0 ws --tsv --no-header Čtest
-	assert_output "Čtest	$C_DISP	C:\\\\pk\\\\cz.exe	NT AUTHORITY\\\\LocalService	manual	\\N	stopped	$C_DESC	16"
+	assert_output "Čtest	$C_DISP	C:\\\\pk\\\\cz.exe	NT AUTHORITY\\\\LocalService	manual	\\N	stopped	$C_DESC	16	0"
 }
 
 @test "the full listing: sorted by name, each created service once" {

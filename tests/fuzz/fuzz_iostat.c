@@ -1,7 +1,7 @@
 /*
  * libFuzzer entry point for iostat's parsers (/proc/stat cpu line, cpuN
- * count, /proc/uptime, sys stat files, /proc/diskstats) and the derived
- * numbers over what they give.  Build with `make fuzz CC=clang`.
+ * count, /proc/uptime, sys stat files, /proc/diskstats; psutil's reading
+ * of the last two) and the derived numbers over what they give.  Build with `make fuzz CC=clang`.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +18,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pk_cpustat c = { 0 }, z = { 0 };
 	struct pk_blkstat b = { 0 }, zb = { 0 };
 	struct pk_diskstats_ent *e = NULL;
+	struct pk_psdisk *pd = NULL, one;
 	uint64_t cs = 0;
 	double pc[6];
 	size_t n = 0, i;
@@ -35,6 +36,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)pk_io_merge_percent(e[i].st.rd_merges,
 			    e[i].st.rd_ios);
 		free(e);
+	}
+	(void)pk_psdisk_stat_parse(buf, size, &one);
+	if (pk_psdisk_diskstats_parse(buf, size, &pd, &n) == PK_OK) {
+		n = pk_psdisk_dedup(pd, n);
+		free(pd);
 	}
 	return 0;
 }

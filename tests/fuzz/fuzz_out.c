@@ -1,6 +1,9 @@
 /*
  * libFuzzer entry point for the output writer's escaping: the input is
- * split at NUL bytes into string fields, written in every format.
+ * split at NUL bytes into string fields, written in every format; the
+ * text escaper (esc.c) is checked against the policy: no raw control or
+ * invalid UTF-8 in its output, truncation a prefix that never ends
+ * inside an escape.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +13,44 @@
 #include "pskit_out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The text escaper's promises, on the first field; abort() on a breach. */
+static void
+check_text(const char *s, unsigned flags)
+{
+	size_t need = strlen(s) * 4 + 1, full, cut, i, cols;
+	char *a, *b;
+	const unsigned char *u;
+
+	if ((a = malloc(need)) == NULL || (b = malloc(need)) == NULL) {
+		free(a);
+		return;
+	}
+	full = pk_esc_text(a, need, s, flags);
+	if (full != strlen(a) || !pk_utf8_valid(a))
+		abort();
+	for (u = (const unsigned char *)a; *u != '\0'; u++)
+		if (*u < 0x20 || *u == 0x7f ||
+		    (u[0] == 0xc2 && u[1] >= 0x80 && u[1] < 0xa0) ||
+		    (!(flags & PK_ESC_UTF8) && *u >= 0x80))
+			abort();
+	for (i = 0; i <= full + 1 && i < 64; i++) {
+		if (pk_esc_text(b, i, s, flags) != full ||
+		    (i > 0 && strncmp(a, b, strlen(b)) != 0) ||
+		    (i > 0 && strlen(b) >= i))
+			abort();
+		cut = pk_esc_cut(a, i, &cols);
+		if (cols > i || cut > full)
+			abort();
+		/* never right after the backslash of a \ooo escape */
+		if (cut > 0 && a[cut - 1] == '\\' && a[cut] >= '0' &&
+		    a[cut] <= '3' && a[cut + 1] >= '0' && a[cut + 1] <= '7' &&
+		    a[cut + 2] >= '0' && a[cut + 2] <= '7')
+			abort();
+	}
+	free(a);
+	free(b);
+}
 
 static const struct out_col cols[] = {
 	{ "a", OUT_STR, OUT_LABEL, NULL, "a" },
@@ -30,6 +71,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = s[size + 1] = '\0';
+	check_text(s, 0);
+	check_text(s, PK_ESC_UTF8);
 	for (fmt = OUT_TSV; fmt <= OUT_PROM; fmt++) {
 		if ((fp = open_memstream(&buf, &len)) == NULL)
 			break;

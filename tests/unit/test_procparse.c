@@ -264,6 +264,37 @@ net_unix(void)
 	free(c);
 }
 
+/*
+ * Issue 18 item 5: an abstract name holding "\n<row>" forges a row for
+ * another inode.  Every row of an inode seen twice is dropped, and so is
+ * a row that does not parse whole (short fields, a non-hex field, an
+ * inode with trailing bytes, a path the kernel would not print).
+ */
+static void
+net_unix_forged(void)
+{
+	static const uint64_t ino[] = { 7, 9, 11, 12, 13, 14 };
+	static const int fds[] = { 3, 4, 5, 6, 7, 8 };
+	struct pk_pconn *c = NULL;
+	size_t n = 0;
+
+	CHECK(pk_net_unix_parse(S(
+	    "Num       RefCount Protocol Flags    Type St Inode Path\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 7 @real\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 9 @x\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 7 /run/FAKE.sock\n"
+	    "0000000000000000: 0002 00000000 00010000 0001 01 11 /run/a\n"
+	    "0000000000000000: 00000002 0000000g 00010000 0001 01 12 /run/b\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 13x /run/c\n"
+	    "0000000000000000 00000002 00000000 00010000 0001 01 14 /run/d\n"
+	    "0000000000000000: 00000002 00000000 00010000 0001 01 14 run/e\n"),
+	    ino, fds, 6, &c, &n) == PK_OK);
+	CHECK_U64(n, 1);
+	CHECK(n == 1 && c[0].fd == 4);
+	CHECK(n == 1 && strcmp(c[0].laddr, "@x") == 0);
+	free(c);
+}
+
 static void
 names_and_misc(void)
 {
@@ -299,6 +330,7 @@ main(void)
 	TEST(smaps_grouped);
 	TEST(net_inet);
 	TEST(net_unix);
+	TEST(net_unix_forged);
 	TEST(names_and_misc);
 	return DONE();
 }
