@@ -173,6 +173,9 @@ hup_loop() {
 	for i in 1 2 3; do
 		"$PSKIT_BIN/iostat" -o JSON -d --procfs "$F/proc" --sysfs "$F/sys" 1 >"$out" &
 		pid=$!
+		# a signal before main() installs its handler kills at once:
+		# wait for the first sample, then pick a moment
+		timeout 5 sh -c 'until [ -s "$1" ]; do sleep 0.01; done' sh "$out"
 		sleep "0.$((RANDOM % 10))"
 		kill -HUP "$pid"
 		rc=0
