@@ -8,7 +8,7 @@ bats_require_minimum_version 1.5.0
 load helper
 
 IOSTAT=${IOSTAT:-$PSKIT_BIN/iostat}
-FX=$PSKIT_FIXTURES/iostat/dm
+FX=$PSKIT_FIXTURES/iostat/ns/dm
 
 setup() {
 	[ "$(id -u)" -eq 0 ] || skip "needs root: /dev/mapper is built in a private mount namespace"

@@ -88,7 +88,7 @@ test_status_and_start_names(void)
 	CHECK_STR(pk_svc_status_str(&s), "unknown");
 	s.start = 2;
 	s.delayed = -1;
-	CHECK_STR(pk_svc_start_str(&s), "unknown");
+	CHECK_STR(pk_svc_start_str(&s), "automatic");	/* issue 17.12 */
 	CHECK_STR(pk_svc_start_psutil(&s), "automatic");
 	s.delayed = 1;
 	CHECK_STR(pk_svc_start_str(&s), "delayed-auto");
