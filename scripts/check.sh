@@ -106,6 +106,13 @@ else
 	skipped lint "mandoc not installed"
 fi
 
+# Each command's man SYNOPSIS and --help name the same options (issue 15).
+if command -v mandoc >/dev/null 2>&1; then
+	one "synopsis-check" python3 scripts/synopsis-check.py bin man
+else
+	skipped synopsis-check "mandoc not installed"
+fi
+
 # Builds first, so the command tests can run the stub and .exe binaries.
 # The Windows cross build, where the compiler exists.
 if ! want builds; then

@@ -482,7 +482,9 @@ read_mem(struct pk_ctx *ctx, const struct opts *o, struct pk_mem *m,
 		if (!o->cgroup)
 			return;
 		if (pk_cgroup_mem_read(ctx, 0, o->cgroup_path, &cg) != PK_OK)
-			errx(1, "%s", pk_strerror(ctx));
+			/* a named cgroup that does not exist: 3 */
+			errx(ctx->code == PK_ENOENT && o->cgroup_path != NULL ?
+			    3 : 1, "%s", pk_strerror(ctx));
 		pk_cgroup_meminfo(&cg, &raw, &view);
 		pk_mem_derive(&view, m);
 		strlcpy(scope, cg.loc.path, len);

@@ -150,7 +150,7 @@ parse_opts(char **argv, struct opts *o)
 	if (*argv != NULL && argv[1] != NULL) {
 		fprintf(stderr, "%s: configuring interfaces is not "
 		    "supported; use ip(8)\n", getprogname());
-		exit(2);
+		exit(1);	/* ifconfig's one usage status (CONTRACT.md) */
 	}
 	o->name = *argv;
 }
@@ -592,10 +592,16 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 		if (ctx->code == PK_ENOMEM)
 			errx(1, "%s", pk_strerror(ctx));
 		warnx("%s", pk_strerror(ctx));
+		/* no if_inet6 at all is a kernel without IPv6 */
+		w->missing |= ctx->code != PK_ENOENT;
 	}
-	if ((o->alladdrs || o->psutil || o->fmt != OUT_TEXT) &&
-	    pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
-		w->have_in4 = 1;
+	if (o->alladdrs || o->psutil || o->fmt != OUT_TEXT) {
+		if (pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
+			w->have_in4 = 1;
+		else
+			w->missing |= ctx->code != PK_ENOENT &&
+			    ctx->code != PK_ENOTSUP;
+	}
 	if (o->psutil && pk_net_inet6_addrs(ctx, &w->a6, &w->na6) == PK_OK)
 		w->have_a6 = 1;
 	index_world(w);
@@ -617,8 +623,10 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	}
 	if (pk_net_names(ctx, net, &w->ifs, &w->nifs) != PK_OK)
 		errx(1, "%s", pk_strerror(ctx));
-	if (net->dev_oserr != 0)
+	if (net->dev_oserr != 0) {
 		netdev_warning(ctx, net);
+		w->missing = 1;
+	}
 	for (i = 0; i < w->nifs; i++) {
 		rc = pk_net_fetch(ctx, net, what, &w->ifs[i]);
 		if (rc == PK_ENOENT)
@@ -640,6 +648,14 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 
 	if (o->psutil || o->fmt != OUT_TEXT)
 		merge_links(ctx, w);
+	/*
+	 * Issue 18.7: a structured report or a file is read by programs:
+	 * one without the counters (EMFILE, EACCES) must not pass for a
+	 * complete one with a fresh timestamp.  net-tools' text keeps its
+	 * "Limited output".
+	 */
+	if (w->missing && (o->fmt != OUT_TEXT || o->outfile != NULL))
+		return 1;	/* the warning above said which source */
 	return status;
 }
 
@@ -663,7 +679,9 @@ main(int argc, char **argv)
 	status = collect(&ctx, &net, &o, &w);
 	pk_net_close(&net);
 	sh_open(&ctx, &so, o.outfile, SH_PUBLIC);
-	if (!(status && o.name != NULL))
+	if (w.missing && status)
+		;	/* incomplete structured report: nothing */
+	else if (!(status && o.name != NULL))
 		render(so.fp, &w, &o);
 	else if (o.fmt == OUT_TEXT && o.shortfmt && !o.psutil)
 		fputs("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    "

@@ -41,6 +41,7 @@ struct world {
 	/* the same, sorted by name then file order, for lookups by name */
 	const struct pk_inet6_entry	**in6s;
 	const struct pk_inet4_addr	**in4s;
+	int			 missing;	/* a source failed (not absent) */
 };
 
 /* Loop over the if_inet6 lines (in file order) or IPv4 addresses (in

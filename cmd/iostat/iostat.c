@@ -34,9 +34,9 @@ static const char usage_text[] =
 
 static const char help_text[] =
 "pskit options:\n"
-"[ -o { text | json | tsv | prom } ] [ --json ] [ --tsv ] [ --no-header ]\n"
-"[ --psutil ] [ -w FILE | --outfile FILE ] [ --procfs DIR ] [ --sysfs DIR ]\n"
-"[ --help ] [ --version ]\n";
+"[ { -o | --output } { text | json | tsv | prom } ] [ --json ] [ --tsv ]\n"
+"[ --no-header ] [ --psutil ] [ -w FILE | --outfile FILE ]\n"
+"[ --procfs DIR ] [ --sysfs DIR ] [ --help ] [ --version ]\n";
 
 void
 usage(const struct ios *s)

@@ -2053,8 +2053,9 @@ collect(struct pk_ctx *ctx, struct run *u, struct report *r)
 	r->fields = u->fields;
 	need_sys(ctx, r);
 	if (u->o->cgroup && pk_cgroup_mem_read(ctx, 0, u->o->cgroup_path,
-	    &r->cg) != PK_OK)
-		errx(1, "%s", pk_strerror(ctx));
+	    &r->cg) != PK_OK)	/* a named cgroup that does not exist: 3 */
+		errx(ctx->code == PK_ENOENT && u->o->cgroup_path != NULL ? 3 :
+		    1, "%s", pk_strerror(ctx));
 	if (u->o->view == V_GROUP && u->o->by != BY_PROGRAM)
 		r->cgversion = cg_version(ctx, r);
 	if (u->o->view == V_SYS)

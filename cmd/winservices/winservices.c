@@ -41,7 +41,8 @@ static const struct option longopts[] = {
 
 static const char usage_text[] =
 "usage: %s [-V] [-o fmt] [-s status] [-t start_type] [-w file] [--json]\n"
-"       [--tsv] [--no-header] [--no-sort] [name ...]\n"
+"       [--tsv] [--no-header] [--no-sort] [--procfs dir] [--sysfs dir]\n"
+"       [--help] [name ...]\n"
 "\n"
 "List Windows services (all of them, or the named ones).\n"
 "\n"

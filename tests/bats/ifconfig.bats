@@ -33,13 +33,13 @@ msg_as_nettools() {
 	msg_as_nettools -v pskit-nosuch0
 }
 
-@test "ifconfig: configuring is refused with status 2" {
+@test "ifconfig: configuring is refused with the usage status 1" {
 	run --separate-stderr "$IFCONFIG" lo up
-	[ "$status" -eq 2 ]
+	[ "$status" -eq 1 ]
 	[ "$stderr" = "ifconfig: configuring interfaces is not supported; use ip(8)" ]
 	[ -z "$output" ]
 	run --separate-stderr "$IFCONFIG" -a lo mtu 1500
-	[ "$status" -eq 2 ]
+	[ "$status" -eq 1 ]
 }
 
 @test "ifconfig: --help and --version" {

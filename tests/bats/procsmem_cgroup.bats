@@ -46,8 +46,8 @@ teardown() {
 	[ $((kb > now ? kb - now : now - kb)) -le 1024 ] || fail "memory.current $kb kB, file now $now kB"
 }
 
-@test "procsmem --cgroup: a cgroup that does not exist is an error" {
+@test "procsmem --cgroup: a cgroup that does not exist is an error, status 3" {
 	run --separate-stderr "$PSMEM" --cgroup=/pskit-no-such-cgroup-$$
-	[ "$status" -eq 1 ]
+	[ "$status" -eq 3 ]
 	[[ $stderr == "procsmem: "* ]]
 }

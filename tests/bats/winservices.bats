@@ -45,7 +45,9 @@ WS=${WINSERVICES:-$PSKIT_BIN/winservices}
 	command -v mandoc >/dev/null || skip "mandoc not installed"
 	run -0 "$WS" --help
 	local help
-	help=$(printf '%s\n' "${lines[0]}" "${lines[1]}" | sed 's/^usage: //' | tr -s ' \n' ' ')
+	# the usage lines, up to the first blank one (three since --procfs,
+	# --sysfs and --help joined the SYNOPSIS for the contract)
+	help=$(printf '%s\n' "$output" | sed '/^$/q' | sed 's/^usage: //' | tr -s ' \n' ' ')
 	run -0 bash -c "mandoc -Tascii '$PSKIT_ROOT/man/winservices.1' | col -b | sed -n '/^SYNOPSIS/,/^DESCRIPTION/p' | sed '1d;\$d' | tr -s ' \n' ' '"
 	assert_equal "$(echo $output)" "$(echo $help)"
 }
