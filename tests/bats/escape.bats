@@ -127,7 +127,7 @@ prom_ok() {
 	spawn pkescbel "$ESCBEL"
 	"$PS" -o tsv -c "pid name command" >"$T/ps.tsv"
 	no_raw_controls "$T/ps.tsv"
-	grep -qF '	\x1b]0;PWNED\x07\x1b[2J 1000	pkescbel	' "$T/ps.tsv"
+	grep -qE '	\\x1b]0;PWNED\\x07\\x1b\[2J 1000	pkescbel(	|$)' "$T/ps.tsv"
 	"$PI" -o tsv "$SPAWNED" >"$T/pi.tsv"
 	no_raw_controls "$T/pi.tsv"
 	grep -qF "$SPAWNED	cmdline	0	"'\x1b]0;PWNED\x07\x1b[2J' "$T/pi.tsv"
@@ -139,7 +139,7 @@ prom_ok() {
 	"$PS" -o prom >"$T/ps.prom"
 	no_raw_controls "$T/ps.prom"
 	prom_ok "$T/ps.prom"
-	grep -qF 'name="\\x1b]0;PWNED\\x07\\x1b[2J"' "$T/ps.prom"
+	grep -qF 'program="\\x1b]0;PWNED\\x07\\x1b[2J"' "$T/ps.prom"
 }
 
 @test "issue 18 item 3: TSV escapes read back to the original bytes" {
@@ -177,13 +177,13 @@ sys.stdout.write(b.hex())
 	local fam
 	for fam in $(grep '^# TYPE' "$T/ps.prom" | awk '{print $3}' |
 	    grep -v last_success); do
-		grep -q "^$fam{.*name=\"a\\\\\\\\xff\"" "$T/ps.prom" || continue
-		grep -q "^$fam{.*name=\"a\\\\\\\\xfe\"" "$T/ps.prom" ||
+		grep -q "^$fam{.*program=\"a\\\\\\\\xff\"" "$T/ps.prom" || continue
+		grep -q "^$fam{.*program=\"a\\\\\\\\xfe\"" "$T/ps.prom" ||
 			fail "$fam: a\\xfe missing"
-		grep -q "^$fam{.*name=\"a\\\\\\\\\\\\\\\\xff\"" "$T/ps.prom" ||
+		grep -q "^$fam{.*program=\"a\\\\\\\\\\\\\\\\xff\"" "$T/ps.prom" ||
 			fail "$fam: the literal a\\xff missing"
 	done
-	grep -q 'name="a\\\\xff"' "$T/ps.prom"
+	grep -q 'program="a\\\\xff"' "$T/ps.prom"
 	"$PS" -o json -c "pid name" >"$T/ps.json"
 	no_dup_keys "$T/ps.json"
 	[ "$(jq -c "[.[] | select(.pid == $SPAWNED) | .name]" "$T/ps.json")" = '["a\\xff"]' ]

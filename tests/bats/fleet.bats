@@ -316,9 +316,19 @@ start_node_exporter() {
 	for f in "$TF"/*.prom; do
 		for fam in $(sed -n 's/^# TYPE \([^ ]*\) .*/\1/p' "$f"); do
 			case $fam in *_last_success_timestamp_seconds) continue ;; esac
-			grep -q "^\.It Sy $fam\$" "$PSKIT_ROOT/man/pskit-prom.7" ||
-				fail "$fam is not in man/pskit-prom.7"
 			n=$((n + 1))
+			grep -q "^\.It Sy $fam\$" "$PSKIT_ROOT/man/pskit-prom.7" && continue
+			# procsmem's per-grouping families are one templated entry,
+			# pskit_procsmem_<by>_<what>, with <by> among the groupings
+			case $fam in
+			pskit_procsmem_program_* | pskit_procsmem_user_* | pskit_procsmem_map_*)
+				local by=${fam#pskit_procsmem_} what
+				what=${by#*_} by=${by%%_*}
+				grep -q "^\.It Sy pskit_procsmem_ Ns Ar by Ns Sy _$what\$" \
+					"$PSKIT_ROOT/man/pskit-prom.7" &&
+					grep -q "^\.Cm $by" "$PSKIT_ROOT/man/pskit-prom.7" && continue ;;
+			esac
+			fail "$fam is not in man/pskit-prom.7"
 		done
 	done
 	[ $n -gt 20 ] || fail "only $n families seen"

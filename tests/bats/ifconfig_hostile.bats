@@ -140,13 +140,19 @@ plant() {
 	for kind in dir loop fifo zero; do
 		plant $kind if_inet6
 		check_case "$kind if_inet6"
-		# one warning naming the file, and still every interface
+		# one warning naming the file; text still lists every interface,
+		# a structured report without the source fails (issue 18.7)
 		for fmt in text json; do
 			run --separate-stderr timeout 10 "$IFC" -a -o $fmt --procfs "$P"
-			assert_success
 			[[ $stderr == "ifconfig: "*"$P/net/if_inet6: "* ]] ||
 			    fail "$kind ($fmt): stderr: $stderr"
-			assert_output --partial lo
+			if [ $fmt = text ]; then
+				assert_success
+				assert_output --partial lo
+			else
+				[ "$status" -eq 1 ] || fail "$kind ($fmt): status $status"
+				[ -z "$output" ] || fail "$kind ($fmt): printed ${output:0:200}"
+			fi
 		done
 	done
 }

@@ -68,6 +68,8 @@ section() {
 	        if " " in c.strip() and re.match(r"^(pk-)?(%s)(\.exe)? " % names, c):
 	            print(c)
 	EOF
+	# examples on the test fixtures name them from the top of the tree
+	ln -s "$PSKIT_ROOT/tests" "$BATS_TEST_TMPDIR/tests"
 	while IFS= read -r ex; do
 		case $ex in
 		*.exe*) continue ;;		# the Windows build

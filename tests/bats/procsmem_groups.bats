@@ -270,3 +270,15 @@ teardown() {
 	rmdir "$base/a" "$base/b" "$base"
 	[ ${#fails[@]} -eq 0 ] || fail "${fails[*]}"
 }
+
+@test "README: the memory-by-container example prints what the README shows" {
+	local cmd
+	# the block from "$ pk-procsmem ... -k -t" up to the next "$ " line
+	awk '/^\$ pk-procsmem .*--by container -k -t$/ { on = 1; next }
+	    on && /^(\$ |```)/ { exit } on' "$PSKIT_ROOT/README.md" >"$BATS_TEST_TMPDIR/want"
+	cmd=$(sed -n 's/^\$ pk-procsmem \(.*--by container -k -t\)$/\1/p' "$PSKIT_ROOT/README.md")
+	[ -n "$cmd" ] && [ -s "$BATS_TEST_TMPDIR/want" ]
+	# shellcheck disable=SC2086
+	(cd "$PSKIT_ROOT" && "$PSKIT_BIN/procsmem" $cmd) >"$BATS_TEST_TMPDIR/got"
+	cmp "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/got"
+}
