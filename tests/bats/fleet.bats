@@ -333,3 +333,58 @@ start_node_exporter() {
 	done
 	[ $n -gt 20 ] || fail "only $n families seen"
 }
+
+# spawn_named COMM ARGV0: a sleep whose comm and argv[0] a hostile user chose
+spawn_named() {
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	ln -sf "$(command -v sleep)" "$BATS_TEST_TMPDIR/bin/$1"
+	(exec -a "$2" "$BATS_TEST_TMPDIR/bin/$1" 1000) &
+	PIDS+=($!)
+	local i
+	for i in $(seq 100); do
+		[ "$(cat "/proc/$!/comm" 2>/dev/null)" = "$(printf '%s' "$1" | head -c 15)" ] &&
+			return 0
+		sleep 0.05
+	done
+	fail "spawn $1: comm never changed"
+}
+
+@test "fleet: hostile names alive, node_exporter reads every file without an error (issue 18)" {
+	fleet_ns
+	# processes named with invalid UTF-8, a literal backslash escape, ESC,
+	# BEL, C1 and the label syntax itself
+	spawn_named $'a\xff' $'a\xff'
+	spawn_named $'a\xfe' $'a\xfe'
+	spawn_named 'a\xff' 'a\xff'
+	spawn_named $'e\e]0;X\a' $'\e]0;PWNED\a\e[2J'
+	spawn_named $'c\xc2\x9b2J' $'c\xc2\x9b2J'
+	spawn_named 'q"}x{y="' 'q"} 1'
+	# interfaces a user with CAP_NET_ADMIN in a namespace may name
+	ip -n "$NS" link add $'a\xff' type veth peer name $'a\xfe' ||
+		skip "the kernel refuses these interface names"
+	"$PSKIT_BIN/free" -o prom --outfile "$TF/pskit_free.prom"
+	"$PSKIT_BIN/procsmem" -o prom --outfile "$TF/pskit_procsmem.prom" 2>/dev/null
+	ip netns exec "$NS" "$PSKIT_BIN/ifconfig" -a -o prom --outfile "$TF/pskit_ifconfig.prom"
+	"$PSKIT_BIN/iostat" -o prom --outfile "$TF/pskit_iostat.prom"
+	"$PSKIT_BIN/procinfo" -o prom --outfile "$TF/pskit_procinfo.prom" "${PIDS[@]}"
+	start_node_exporter
+	run http_get "http://127.0.0.1:$NE_PORT/metrics"
+	assert_success
+	grep -q '^node_textfile_scrape_error 0$' <<< "$output" ||
+		fail "scrape error: $(grep node_textfile_scrape_error <<< "$output")"
+	# three processes, three series: a\xff, a\xfe and the literal text
+	local n
+	n=$(grep -c '^pskit_procsmem_program_processes{program="a\\\\\(xff\|xfe\|\\\\xff\)"}' <<< "$output")
+	[ "$n" -eq 3 ] || fail "$n of 3 a* series: $(grep '^pskit_procsmem_program_processes{program="a' <<< "$output")"
+	n=$(grep -c '^pskit_ifconfig_up{ifname="a\\\\x\(ff\|fe\)"}' <<< "$output")
+	[ "$n" -eq 2 ] || fail "$n of 2 interfaces: $(grep '^pskit_ifconfig_up' <<< "$output")"
+	# no raw control byte reached the files
+	! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$TF"/*.prom || fail "a raw control byte"
+	# node_exporter, started last, stopped so its log is complete
+	local rc=0 ne=${PIDS[-1]}
+	kill "$ne"
+	wait "$ne" 2>/dev/null || rc=$?
+	[ "$rc" -eq 143 ] || [ "$rc" -eq 0 ] || fail "node_exporter exited $rc"
+	[ ! -s "$BATS_TEST_TMPDIR/ne.log" ] ||
+		fail "node_exporter logged: $(cat "$BATS_TEST_TMPDIR/ne.log")"
+}
