@@ -81,6 +81,13 @@ int	 pk_buf_reserve(struct pk_buf *b, size_t extra);
 int	 pk_buf_append(struct pk_buf *b, const void *p, size_t n);
 void	 pk_buf_reset(struct pk_buf *b);
 void	 pk_buf_free(struct pk_buf *b);
+/*
+ * Room for one more element in a growing array: arrp points at the array
+ * pointer (T **), *cap its capacity, n the elements in use.  Doubles the
+ * capacity (first 32) when n has reached it; on PK_ENOMEM the old array is
+ * untouched and still the caller's to free.
+ */
+int	 pk_grow(void *arrp, size_t *cap, size_t n, size_t size);
 
 /*
  * Read a whole file below a root into buf (replacing its content), until

@@ -53,3 +53,21 @@ pk_buf_free(struct pk_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+int
+pk_grow(void *arrp, size_t *cap, size_t n, size_t size)
+{
+	void *old, *nv;
+	size_t ncap;
+
+	if (n < *cap)
+		return PK_OK;
+	ncap = *cap ? *cap * 2 : 32;
+	/* through memcpy: arrp is a T **, not a void ** */
+	memcpy(&old, arrp, sizeof(old));
+	if ((nv = reallocarray(old, ncap, size)) == NULL)
+		return PK_ENOMEM;
+	memcpy(arrp, &nv, sizeof(nv));
+	*cap = ncap;
+	return PK_OK;
+}

@@ -132,7 +132,7 @@ pk_diskstats_parse(const char *buf, size_t len, struct pk_diskstats_ent **ents,
     size_t *nents)
 {
 	const char *p = buf, *end = buf + len, *ls;
-	struct pk_diskstats_ent e, *v = NULL, *nv;
+	struct pk_diskstats_ent e, *v = NULL;
 	size_t n = 0, cap = 0;
 	int c;
 
@@ -145,13 +145,9 @@ pk_diskstats_parse(const char *buf, size_t len, struct pk_diskstats_ent **ents,
 		c = diskstats_line(ls, p, &e);
 		if (c < 14 && c != 7)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
-				free(v);
-				return PK_ENOMEM;
-			}
-			v = nv;
+		if (pk_grow(&v, &cap, n, sizeof(*v)) != PK_OK) {
+			free(v);
+			return PK_ENOMEM;
 		}
 		v[n++] = e;
 	}

@@ -118,7 +118,7 @@ pk_psdisk_diskstats_parse(const char *buf, size_t len, struct pk_psdisk **ents,
     size_t *nents)
 {
 	const char *p = buf, *end = buf + len, *ls;
-	struct pk_psdisk d, *v = NULL, *nv;
+	struct pk_psdisk d, *v = NULL;
 	size_t n = 0, cap = 0;
 
 	*ents = NULL;
@@ -135,13 +135,9 @@ pk_psdisk_diskstats_parse(const char *buf, size_t len, struct pk_psdisk **ents,
 			p++;
 		if (p < end)
 			p++;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
-				free(v);
-				return PK_ENOMEM;
-			}
-			v = nv;
+		if (pk_grow(&v, &cap, n, sizeof(*v)) != PK_OK) {
+			free(v);
+			return PK_ENOMEM;
 		}
 		v[n++] = d;
 	}

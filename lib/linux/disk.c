@@ -34,14 +34,8 @@ pk_blkstat_read(struct pk_ctx *ctx, const char *path, struct pk_blkstat *out,
 static int
 push(struct pk_blkdev **v, size_t *n, size_t *cap, const struct pk_blkdev *e)
 {
-	struct pk_blkdev *nv;
-
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		if ((nv = reallocarray(*v, *cap, sizeof(**v))) == NULL)
-			return PK_ENOMEM;
-		*v = nv;
-	}
+	if (pk_grow(v, cap, *n, sizeof(**v)) != PK_OK)
+		return PK_ENOMEM;
 	(*v)[(*n)++] = *e;
 	return PK_OK;
 }
@@ -298,14 +292,8 @@ static int
 psdisk_push(struct pk_psdisk **v, size_t *n, size_t *cap,
     const struct pk_psdisk *e)
 {
-	struct pk_psdisk *nv;
-
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
-		if ((nv = reallocarray(*v, *cap, sizeof(**v))) == NULL)
-			return PK_ENOMEM;
-		*v = nv;
-	}
+	if (pk_grow(v, cap, *n, sizeof(**v)) != PK_OK)
+		return PK_ENOMEM;
 	(*v)[(*n)++] = *e;
 	return PK_OK;
 }
