@@ -878,6 +878,18 @@ int	 pk_smaps_group_parse(const char *buf, size_t len, struct pk_pmap **out,
  */
 uint64_t pk_smaps_uss(const struct pk_smaps *s, int hugetlb);
 
+/*
+ * The ceiling of every kB value and kB sum of the library (2^53 kB, far
+ * beyond any real memory), so bytes (x 1024) still fit in 64 bits.
+ * pk_kb_add() is sum + v held there: smem's -t totals over a hostile
+ * /proc of 100,000 processes of 2^53 kB each; a negative v (smem's
+ * system areas) adds as it is.  pk_kb_per() is kb per item, as smem's
+ * map view averages per PID (integer division; n < 1 counts as 1).
+ */
+#define PK_KB_MAX	((int64_t)1 << 53)
+int64_t	 pk_kb_add(int64_t sum, int64_t v);
+int64_t	 pk_kb_per(int64_t kb, int64_t n);
+
 /* The parts of /proc/PID/stat a memory report needs. */
 #define PK_PF_KTHREAD	0x00200000u	/* stat flags: a kernel thread */
 

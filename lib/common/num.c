@@ -56,3 +56,17 @@ pk_now(void)
 		return 0;
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+/* kB sums of reports (smem's -t), held at the library's ceiling. */
+int64_t
+pk_kb_add(int64_t sum, int64_t v)
+{
+	return v > 0 && sum > PK_KB_MAX - v ? PK_KB_MAX : sum + v;
+}
+
+/* smem's map view: avgpss = int(pss / pids), reference/procsmem.md. */
+int64_t
+pk_kb_per(int64_t kb, int64_t n)
+{
+	return kb / (n > 0 ? n : 1);
+}

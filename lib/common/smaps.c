@@ -59,7 +59,7 @@ sm_lookup(const char *k, size_t len)
  * strtoul) is held at this many kB, and so are sums, so that bytes
  * (x 1024) and signed arithmetic in reports never overflow.
  */
-#define SM_MAX	((uint64_t)1 << 53)
+#define SM_MAX	((uint64_t)PK_KB_MAX)
 
 static uint64_t
 sat_add(uint64_t a, uint64_t b)
