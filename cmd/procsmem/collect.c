@@ -26,7 +26,7 @@ username(struct report *r, uint32_t uid)
 	if ((nu = reallocarray(r->users, r->nusers + 1, sizeof(*nu))) == NULL)
 		err(1, NULL);
 	r->users = nu;
-	if (pk_user_name(uid, buf, sizeof(buf)) != PK_OK)
+	if (pk_sys_user_name(uid, buf, sizeof(buf)) != PK_OK)
 		snprintf(buf, sizeof(buf), "%u", uid);
 	nu[r->nusers].name = escape(buf);
 	nu[r->nusers].uid = uid;

@@ -326,12 +326,12 @@ group_finish(struct report *r, const struct field *sort,
 	if (r->no_pss && o->sort == NULL)
 		sort = find_field(r->fields, "rss");
 	sort_rows(r, sort, cols, nc);
-	if (o->totals && o->fmt == OUT_TEXT) {
+	if (o->totals && o->fmt == PK_OUT_TEXT) {
 		r->totals = xcalloc(nc + 1, sizeof(*r->totals));
 		for (i = 0; i < nc; i++)
 			r->totals[i] = total_of(r, cols[i]);
-	} else if (o->totals && o->fmt != OUT_PROM)
+	} else if (o->totals && o->fmt != PK_OUT_PROM)
 		total_row(r);
-	if (o->fmt == OUT_PROM && o->view == V_PROC)
+	if (o->fmt == PK_OUT_PROM && o->view == V_PROC)
 		prom_groupings(r);
 }

@@ -236,8 +236,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 			if ((o->fmt = sh_format(optarg)) == -1)
 				usage(stderr);
 			break;
-		case OPT_TSV: o->fmt = OUT_TSV; break;
-		case OPT_JSON: o->fmt = OUT_JSON; break;
+		case OPT_TSV: o->fmt = PK_OUT_TSV; break;
+		case OPT_JSON: o->fmt = PK_OUT_JSON; break;
 		case OPT_OUTFILE: o->outfile = optarg; break;
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
@@ -252,7 +252,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(stderr);
-	if ((o->pie != NULL || o->bar != NULL) && o->fmt != OUT_TEXT)
+	if ((o->pie != NULL || o->bar != NULL) && o->fmt != PK_OUT_TEXT)
 		errx(2, "--pie and --bar write SVG: no -o");
 	/* smem tests these as Python strings: empty means not given */
 	if (o->sort != NULL && *o->sort == '\0')
@@ -300,7 +300,7 @@ need_exact(const struct opts *o, const struct field *sort,
 {
 	if (o->exact || o->mfilter != NULL || o->view == V_MAP)
 		return 1;
-	if (o->fmt != OUT_TEXT)
+	if (o->fmt != PK_OUT_TEXT)
 		return 0;
 	if (o->view == V_PROC && (sort->id == F_MAPS ||
 	    cols_have(cols, nc, F_MAPS)))

@@ -167,21 +167,21 @@ void		 group_finish(struct report *, const struct field *,
 /* records.c: structured output */
 #define CS_MAX	24
 struct colset {
-	struct out_col	 all[CS_MAX];	/* every column a record writes */
+	struct pk_out_col	 all[CS_MAX];	/* every column a record writes */
 	unsigned char	 keep[CS_MAX];
-	struct out_col	 oc[CS_MAX];	/* the kept ones, for out_begin */
+	struct pk_out_col	 oc[CS_MAX];	/* the kept ones, for pk_out_begin */
 	char		 keys[CS_MAX][64];
 	size_t		 n, nkept;
 };
 void		 cs_build(struct colset *, const struct opts *);
-void		 emit_records(struct out *, const struct report *,
+void		 emit_records(struct pk_out *, const struct report *,
 		    const struct colset *);
 void		 render_out(FILE *, const struct report *, unsigned);
 
 /* render.c: one sample out (text, SVG, a file, a structured sample) */
 struct stream {
 	struct colset	 cs;
-	struct out	 w;		/* structured samples to stdout */
+	struct pk_out	 w;		/* structured samples to stdout */
 	int		 begun;
 };
 void		 output(struct pk_ctx *, struct stream *, const struct report *,

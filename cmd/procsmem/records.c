@@ -12,34 +12,23 @@
 #include "procsmem.h"
 
 /* Structured records of each view (bytes; prom aggregates, see below). */
-#define OB(k, h)	{ k, OUT_U64, OUT_GAUGE, "bytes", h }
-static const struct out_col proc_cols[] = {
-	{ "pid", OUT_U64, OUT_INFO, NULL, "Process ID" },
-	{ "user", OUT_STR, OUT_LABEL, NULL, "Owner" },
-	{ "command", OUT_STR, OUT_INFO, NULL, "Command line" },
-	{ "name", OUT_STR, OUT_LABEL, NULL, "Process name" },
+#define OB(k, h)	{ k, PK_OUT_U64, PK_OUT_GAUGE, "bytes", h }
+static const struct pk_out_col proc_cols[] = {
+	{ "pid", PK_OUT_U64, PK_OUT_INFO, NULL, "Process ID" },
+	{ "user", PK_OUT_STR, PK_OUT_LABEL, NULL, "Owner" },
+	{ "command", PK_OUT_STR, PK_OUT_INFO, NULL, "Command line" },
+	{ "name", PK_OUT_STR, PK_OUT_LABEL, NULL, "Process name" },
 	OB("swap", "Swap (ignoring sharing)"),
 	OB("swap_pss", "Proportional swap"),
 	OB("uss", "Unique set size"),
 	OB("pss", "Proportional set size"),
 	OB("rss", "Resident set size"),
 	OB("vss", "Virtual set size"),
-	{ "maps", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
+	{ "maps", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Mappings" },
 };
-static const struct out_col user_cols[] = {
-	{ "user", OUT_STR, OUT_LABEL, NULL, "User" },
-	{ "count", OUT_U64, OUT_GAUGE, NULL, "Processes" },
-	OB("swap", "Swap (ignoring sharing)"),
-	OB("swap_pss", "Proportional swap"),
-	OB("uss", "Unique set size"),
-	OB("pss", "Proportional set size"),
-	OB("rss", "Resident set size"),
-	OB("vss", "Virtual set size"),
-};
-static const struct out_col map_cols[] = {
-	{ "map", OUT_STR, OUT_LABEL, NULL, "Mapping name" },
-	{ "count", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
-	{ "pids", OUT_U64, OUT_GAUGE, NULL, "Processes mapping it" },
+static const struct pk_out_col user_cols[] = {
+	{ "user", PK_OUT_STR, PK_OUT_LABEL, NULL, "User" },
+	{ "count", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Processes" },
 	OB("swap", "Swap (ignoring sharing)"),
 	OB("swap_pss", "Proportional swap"),
 	OB("uss", "Unique set size"),
@@ -47,11 +36,22 @@ static const struct out_col map_cols[] = {
 	OB("rss", "Resident set size"),
 	OB("vss", "Virtual set size"),
 };
-static const struct out_col sys_cols[] = {
-	{ "area", OUT_STR, OUT_LABEL, NULL, "Memory area" },
-	{ "used", OUT_I64, OUT_GAUGE, "bytes", "Area in use" },
-	{ "cache", OUT_I64, OUT_GAUGE, "bytes", "Area used as reclaimable cache" },
-	{ "noncache", OUT_I64, OUT_GAUGE, "bytes", "Area not reclaimable" },
+static const struct pk_out_col map_cols[] = {
+	{ "map", PK_OUT_STR, PK_OUT_LABEL, NULL, "Mapping name" },
+	{ "count", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Mappings" },
+	{ "pids", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Processes mapping it" },
+	OB("swap", "Swap (ignoring sharing)"),
+	OB("swap_pss", "Proportional swap"),
+	OB("uss", "Unique set size"),
+	OB("pss", "Proportional set size"),
+	OB("rss", "Resident set size"),
+	OB("vss", "Virtual set size"),
+};
+static const struct pk_out_col sys_cols[] = {
+	{ "area", PK_OUT_STR, PK_OUT_LABEL, NULL, "Memory area" },
+	{ "used", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Area in use" },
+	{ "cache", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Area used as reclaimable cache" },
+	{ "noncache", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Area not reclaimable" },
 };
 #undef OB
 
@@ -62,7 +62,7 @@ static const struct out_col sys_cols[] = {
  */
 static void
 cs_add(struct colset *cs, const char *pre, const char *key,
-    enum out_type t, enum out_kind kind, const char *unit, const char *help)
+    enum pk_out_type t, enum pk_out_kind kind, const char *unit, const char *help)
 {
 	size_t i = cs->n++;
 
@@ -78,7 +78,7 @@ cs_add(struct colset *cs, const char *pre, const char *key,
 }
 
 static void
-cs_table(struct colset *cs, const struct out_col *c, size_t n)
+cs_table(struct colset *cs, const struct pk_out_col *c, size_t n)
 {
 	size_t i;
 
@@ -97,9 +97,9 @@ cs_sums(struct colset *cs, const char *pre, const char *what)
 		"Resident set size (ignoring sharing)" };
 	size_t i;
 
-	cs_add(cs, pre, "processes", OUT_U64, OUT_GAUGE, NULL, what);
+	cs_add(cs, pre, "processes", PK_OUT_U64, PK_OUT_GAUGE, NULL, what);
 	for (i = 0; i < 4; i++)
-		cs_add(cs, pre, k[i], OUT_U64, OUT_GAUGE, "bytes", h[i]);
+		cs_add(cs, pre, k[i], PK_OUT_U64, PK_OUT_GAUGE, "bytes", h[i]);
 }
 
 static const char *
@@ -117,20 +117,20 @@ cs_prom(struct colset *cs, const struct opts *o)
 	if (o->view == V_SYS)
 		cs_table(cs, sys_cols, NELEM(sys_cols));
 	else if (o->view == V_PROC) {
-		cs_add(cs, NULL, "program", OUT_STR, OUT_LABEL, NULL, NULL);
-		cs_add(cs, NULL, "user", OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "program", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "user", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 		cs_sums(cs, "program", "Processes per program (process name)");
 		cs_sums(cs, "user", "Processes per user");
 	} else {
-		cs_add(cs, NULL, k, OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, k, PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 		if (o->by == BY_CONTAINER)
-			cs_add(cs, NULL, "pod", OUT_STR, OUT_LABEL, NULL, NULL);
+			cs_add(cs, NULL, "pod", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 		if (o->view == V_MAP)
-			cs_add(cs, k, "mappings", OUT_U64, OUT_GAUGE, NULL,
+			cs_add(cs, k, "mappings", PK_OUT_U64, PK_OUT_GAUGE, NULL,
 			    "Mappings of this name");
 		cs_sums(cs, k, "Processes in the group");
 		if (o->by == BY_CGROUP)
-			cs_add(cs, k, "memory_current", OUT_U64, OUT_GAUGE,
+			cs_add(cs, k, "memory_current", PK_OUT_U64, PK_OUT_GAUGE,
 			    "bytes", "memory.current (v1: memory.usage_in_bytes)"
 			    " of the cgroup");
 	}
@@ -139,24 +139,24 @@ cs_prom(struct colset *cs, const struct opts *o)
 static void
 cs_records(struct colset *cs, const struct opts *o)
 {
-	static const struct { const struct out_col *c; size_t n; } t[] = {
+	static const struct { const struct pk_out_col *c; size_t n; } t[] = {
 		{ proc_cols, NELEM(proc_cols) }, { user_cols, NELEM(user_cols) },
 		{ map_cols, NELEM(map_cols) }, { sys_cols, NELEM(sys_cols) },
 	};
 
 	if (o->totals)
-		cs_add(cs, NULL, "kind", OUT_STR, OUT_INFO, NULL, NULL);
+		cs_add(cs, NULL, "kind", PK_OUT_STR, PK_OUT_INFO, NULL, NULL);
 	if (o->view != V_GROUP) {
 		cs_table(cs, t[o->view].c, t[o->view].n);
 		return;
 	}
-	cs_add(cs, NULL, by_names[o->by], OUT_STR, OUT_LABEL, NULL, NULL);
+	cs_add(cs, NULL, by_names[o->by], PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 	if (o->by == BY_CONTAINER)
-		cs_add(cs, NULL, "pod", OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "pod", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 	/* user_cols from "count" on: the same sums */
 	cs_table(cs, user_cols + 1, NELEM(user_cols) - 1);
 	if (o->by == BY_CGROUP)
-		cs_add(cs, NULL, "memory_current", OUT_U64, OUT_GAUGE, "bytes",
+		cs_add(cs, NULL, "memory_current", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 		    NULL);
 }
 
@@ -166,12 +166,12 @@ cs_build(struct colset *cs, const struct opts *o)
 	size_t i;
 
 	memset(cs, 0, sizeof(*cs));
-	if (o->fmt == OUT_PROM)
+	if (o->fmt == PK_OUT_PROM)
 		cs_prom(cs, o);
 	else
 		cs_records(cs, o);
 	for (i = 0; i < cs->n; i++) {
-		cs->keep[i] = o->fmt == OUT_PROM || o->columns == NULL ||
+		cs->keep[i] = o->fmt == PK_OUT_PROM || o->columns == NULL ||
 		    *o->columns == '\0' || strcmp(cs->keys[i], "kind") == 0 ||
 		    word_in(o->columns, cs->keys[i]);
 		if (cs->keep[i])
@@ -181,7 +181,7 @@ cs_build(struct colset *cs, const struct opts *o)
 
 /* One record through the column set: values of dropped columns vanish. */
 struct rec {
-	struct out		*w;
+	struct pk_out		*w;
 	const struct colset	*cs;
 	size_t			 i;
 };
@@ -196,28 +196,28 @@ static void
 rec_u64(struct rec *rc, uint64_t v)
 {
 	if (rec_keep(rc))
-		out_u64(rc->w, v);
+		pk_out_u64(rc->w, v);
 }
 
 static void
 rec_i64(struct rec *rc, int64_t v)
 {
 	if (rec_keep(rc))
-		out_i64(rc->w, v);
+		pk_out_i64(rc->w, v);
 }
 
 static void
 rec_str(struct rec *rc, const char *s)
 {
 	if (rec_keep(rc))
-		out_str(rc->w, s);
+		pk_out_str(rc->w, s);
 }
 
 static void
 rec_null(struct rec *rc)
 {
 	if (rec_keep(rc))
-		out_null(rc->w);
+		pk_out_null(rc->w);
 }
 
 /* kB to bytes, or null where the source did not give the field. */
@@ -279,7 +279,7 @@ record(struct rec *rc, const struct report *r, const struct ent *e,
 {
 	char buf[32];
 
-	out_record_begin(rc->w);
+	pk_out_record_begin(rc->w);
 	rc->i = 0;
 	if (r->o->totals)
 		rec_str(rc, total ? "total" : kind_names[r->o->view]);
@@ -329,7 +329,7 @@ record(struct rec *rc, const struct report *r, const struct ent *e,
 		rec_i64(rc, e->noncache * 1024);
 		break;
 	}
-	out_record_end(rc->w);
+	pk_out_record_end(rc->w);
 }
 
 /* prom, process view: the program and the user groupings (group.c). */
@@ -341,13 +341,13 @@ prom_default(struct rec *rc, const struct report *r)
 	for (i = 0; i < r->npgroups; i++) {
 		const struct ent *g = r->pgroups[i];
 
-		out_record_begin(rc->w);
+		pk_out_record_begin(rc->w);
 		rc->i = 0;
 		rec_str(rc, g->by_user ? NULL : g->rname);
 		rec_str(rc, g->by_user ? g->rname : NULL);
 		rec_sums(rc, r, g->by_user ? NULL : g, g->count);
 		rec_sums(rc, r, g->by_user ? g : NULL, g->count);
-		out_record_end(rc->w);
+		pk_out_record_end(rc->w);
 	}
 }
 
@@ -361,7 +361,7 @@ prom_groups(struct rec *rc, const struct report *r)
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = r->ents[i];
 
-		out_record_begin(rc->w);
+		pk_out_record_begin(rc->w);
 		rc->i = 0;
 		if (r->o->view == V_USER)
 			rec_str(rc, user_text(r, e, buf, sizeof(buf)));
@@ -378,25 +378,25 @@ prom_groups(struct rec *rc, const struct report *r)
 			else
 				rec_null(rc);
 		}
-		out_record_end(rc->w);
+		pk_out_record_end(rc->w);
 	}
 }
 
 /* The records of one sample. */
 void
-emit_records(struct out *w, const struct report *r, const struct colset *cs)
+emit_records(struct pk_out *w, const struct report *r, const struct colset *cs)
 {
 	struct rec rc = { w, cs, 0 };
 	size_t i;
 
-	if (r->o->fmt == OUT_PROM && r->o->view == V_PROC)
+	if (r->o->fmt == PK_OUT_PROM && r->o->view == V_PROC)
 		prom_default(&rc, r);
-	else if (r->o->fmt == OUT_PROM && r->o->view != V_SYS)
+	else if (r->o->fmt == PK_OUT_PROM && r->o->view != V_SYS)
 		prom_groups(&rc, r);
 	else {
 		for (i = 0; i < r->n; i++)
 			record(&rc, r, r->ents[i], 0);
-		if (r->o->totals && r->o->fmt != OUT_PROM)
+		if (r->o->totals && r->o->fmt != PK_OUT_PROM)
 			record(&rc, r, &r->total, 1);
 	}
 }
@@ -405,14 +405,14 @@ void
 render_out(FILE *fp, const struct report *r, unsigned flags)
 {
 	struct colset *cs = xcalloc(1, sizeof(*cs));
-	struct out w;
+	struct pk_out w;
 
 	cs_build(cs, r->o);
-	if (out_begin(&w, fp, r->o->fmt, flags, "procsmem", cs->oc,
+	if (pk_out_begin(&w, fp, r->o->fmt, flags, "procsmem", cs->oc,
 	    cs->nkept) != PK_OK)
 		errx(1, "out of memory");
 	emit_records(&w, r, cs);
-	if (out_end(&w) != PK_OK)
+	if (pk_out_end(&w) != PK_OK)
 		errx(1, "out of memory");
 	free(cs);
 }

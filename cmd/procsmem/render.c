@@ -75,7 +75,7 @@ cell_text(const struct report *r, const struct field *f, struct val v,
 static int
 tty_columns(void)
 {
-	int c = pk_term_columns(STDIN_FILENO);
+	int c = pk_sys_term_columns(STDIN_FILENO);
 
 	return c < 0 ? 80 : c;
 }
@@ -184,10 +184,10 @@ static void
 render(FILE *fp, const struct report *r, const struct field **cols,
     size_t nc)
 {
-	if (r->o->fmt == OUT_TEXT)
+	if (r->o->fmt == PK_OUT_TEXT)
 		render_text(fp, r, cols, nc);
 	else
-		render_out(fp, r, r->o->noheader ? OUT_NOHEADER : 0);
+		render_out(fp, r, r->o->noheader ? PK_OUT_NOHEADER : 0);
 }
 
 /*
@@ -200,9 +200,9 @@ out_mode(const struct report *r, const struct field **cols, size_t nc)
 {
 	size_t i;
 
-	if (r->o->view != V_PROC || r->o->fmt == OUT_PROM)
+	if (r->o->view != V_PROC || r->o->fmt == PK_OUT_PROM)
 		return SH_PUBLIC;
-	if (r->o->fmt != OUT_TEXT)
+	if (r->o->fmt != PK_OUT_TEXT)
 		return SH_PRIVATE;
 	for (i = 0; i < nc; i++)
 		if (cols[i]->id == F_COMMAND)
@@ -321,11 +321,11 @@ output(struct pk_ctx *ctx, struct stream *u, const struct report *r,
 		emit(ctx, r, cols, nc);
 		return;
 	}
-	if (o->fmt == OUT_TEXT || o->interval == 0) {
-		if (!first && o->fmt == OUT_TEXT)
+	if (o->fmt == PK_OUT_TEXT || o->interval == 0) {
+		if (!first && o->fmt == PK_OUT_TEXT)
 			putchar('\n');	/* smemstat's blank line */
 		emit(ctx, r, cols, nc);
-		if (o->cgroup && o->fmt == OUT_TEXT)
+		if (o->cgroup && o->fmt == PK_OUT_TEXT)
 			printf("cgroup %s: memory.current %llu kB\n",
 			    r->cg.loc.path,
 			    (unsigned long long)(r->cg.usage / 1024));
@@ -333,21 +333,21 @@ output(struct pk_ctx *ctx, struct stream *u, const struct report *r,
 	}
 	if (!u->begun) {
 		cs_build(&u->cs, o);
-		if (out_begin(&u->w, stdout, o->fmt, OUT_INTERVAL |
-		    (o->noheader ? OUT_NOHEADER : 0), "procsmem", u->cs.oc,
+		if (pk_out_begin(&u->w, stdout, o->fmt, PK_OUT_INTERVAL |
+		    (o->noheader ? PK_OUT_NOHEADER : 0), "procsmem", u->cs.oc,
 		    u->cs.nkept) != PK_OK)
 			errx(1, "out of memory");
 		u->begun = 1;
 	}
-	out_sample_begin(&u->w, pk_now());
+	pk_out_sample_begin(&u->w, pk_time_now());
 	emit_records(&u->w, r, &u->cs);
-	out_sample_end(&u->w);
+	pk_out_sample_end(&u->w);
 }
 
 /* The end of the structured samples, if any began. */
 void
 output_end(struct stream *u)
 {
-	if (u->begun && out_end(&u->w) != PK_OK)
+	if (u->begun && pk_out_end(&u->w) != PK_OK)
 		errx(1, "out of memory");
 }
