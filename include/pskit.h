@@ -692,6 +692,45 @@ void	 pk_cpustat_percents(const struct pk_cpustat *prev,
 	    const struct pk_cpustat *curr, double pct[6]);
 
 /*
+ * One device over one interval (iorate.c; sysstat's write_basic_stat,
+ * compute_ext_disk_stats, compute_device_groups_stats).  pk_disk_unused,
+ * pk_disk_idle and pk_disk_restarted are iostat's display filters: never
+ * used, no request in the interval (-z), removed and inserted again (the
+ * caller then takes zeros as prev).  pk_disk_stats: every number of the
+ * basic and extended reports, sector numbers in units of fctr sectors,
+ * %util of a group divided by its ndev members.
+ */
+struct pk_disk_stats {
+	double	 tps, r, w, d, f;	/* requests per second */
+	double	 rs, ws, ds, sectors;	/* sectors/s / fctr; -s: all three */
+	uint64_t rd, wr, dc, wd;	/* sectors / fctr; -s: wd = wr + dc */
+	double	 rm, wm, dm, rqm;	/* merges per second */
+	double	 rm_pc, wm_pc, dm_pc;	/* merged share, percent */
+	double	 r_await, w_await, d_await, f_await, await;	/* ms */
+	double	 r_sz, w_sz, d_sz, sz;	/* kB per request */
+	double	 aqu, util;		/* queue length; %util */
+};
+uint64_t pk_disk_nr_ios(const struct pk_blkstat *x);
+double	 pk_disk_tps(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr, uint64_t itv);
+double	 pk_disk_rqm(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr, uint64_t itv);
+double	 pk_disk_sectors_rate(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr, uint64_t itv, int fctr);
+uint64_t pk_disk_wd_total(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr, int fctr);
+int	 pk_disk_unused(const struct pk_blkstat *curr);
+int	 pk_disk_idle(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr);
+int	 pk_disk_restarted(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr);
+void	 pk_disk_group_add(struct pk_blkstat *sum,
+	    const struct pk_blkstat *member);
+void	 pk_disk_stats(const struct pk_blkstat *prev,
+	    const struct pk_blkstat *curr, uint64_t itv, int fctr, int ndev,
+	    struct pk_disk_stats *out);
+
+/*
  * Readers (lib/linux/cpu.c, disk.c).  pk_cpustat_read: PK_EPARSE when
  * the file has no "cpu " line (out untouched).  pk_cpu_count: cpuN
  * directories of sys devices/system/cpu, else cpuN lines of /proc/stat
