@@ -492,6 +492,10 @@ main(int argc, char **argv)
 	time_t now;
 	int primed, status, sysstat_json;
 
+	/* main() may run more than once in a process (tests/leak) */
+	memset(o, 0, sizeof(*o));
+	memset(s, 0, sizeof(*s));
+	memset(&w, 0, sizeof(w));
 	sh_signals();
 	o->progname = argv[0];
 	o->dplaces = -1;
