@@ -150,14 +150,14 @@ set_output(struct opts *o, const char *fmt)
 	if (fmt == NULL)
 		usage(o);
 	o->flags &= ~F_JSON;
-	o->fmt = OUT_TEXT;
+	o->fmt = PK_OUT_TEXT;
 	if (strcmp(fmt, "JSON") == 0) {
 		o->flags |= F_JSON;
 		return;
 	}
 	for (i = 0; i < 4; i++)
 		if (strcmp(fmt, names[i]) == 0) {
-			o->fmt = out_parse_fmt(names[i]);
+			o->fmt = pk_out_parse_fmt(names[i]);
 			return;
 		}
 	warnx("unknown output format '%s'", fmt);
@@ -198,7 +198,7 @@ opt_pskit(struct opts *o, char **argv, int *opt)
 	else if (strcmp(a, "--tsv") == 0)
 		set_output(o, "tsv");
 	else if (strcmp(a, "--no-header") == 0)
-		o->outflags |= OUT_NOHEADER;
+		o->outflags |= PK_OUT_NOHEADER;
 	else if (strcmp(a, "--psutil") == 0)
 		o->flags |= F_PSUTIL;
 	else if (strcmp(a, "--help") == 0)
@@ -371,7 +371,7 @@ finish_args(struct opts *o, int report_set)
 static void
 wait_until(double deadline)
 {
-	while (!sh_signal && pk_sleep_until(deadline) == PK_EOS)
+	while (!sh_signal && pk_time_sleep_until(deadline) == PK_EOS)
 		;
 }
 
@@ -393,12 +393,12 @@ devmap_fail(const struct sample *sm)
 
 /* One sample rendered: sysstat's text or JSON, or the writer. */
 static void
-render(const struct opts *o, struct src *s, struct out *w, struct sample *sm,
+render(const struct opts *o, struct src *s, struct pk_out *w, struct sample *sm,
     int curr, int skip)
 {
 	struct tm tm;
 	time_t now;
-	int text = o->fmt == OUT_TEXT && !DIS(F_PSUTIL);
+	int text = o->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL);
 
 	sample_build(s, o, curr, skip, text ? FOR_TEXT : FOR_WRITER, sm);
 	now = time(NULL);
@@ -418,7 +418,7 @@ render(const struct opts *o, struct src *s, struct out *w, struct sample *sm,
  * Returns 2 when a sample could not be read, else 0.
  */
 static int
-run(const struct opts *o, struct src *s, struct out *w, int primed)
+run(const struct opts *o, struct src *s, struct pk_out *w, int primed)
 {
 	struct sample sm = { 0 };
 	double dl;
@@ -426,7 +426,7 @@ run(const struct opts *o, struct src *s, struct out *w, int primed)
 	int curr = 1, skip = DIS(F_OMIT_BOOT) && o->interval > 0;
 	int comma = 0, status = 0;
 
-	dl = pk_monotonic();
+	dl = pk_time_monotonic();
 	do {
 		if (!primed && read_sample(s, o, curr) != 0) {
 			if (comma)
@@ -452,10 +452,10 @@ run(const struct opts *o, struct src *s, struct out *w, int primed)
 				comma = 1;
 			skip = 0;
 		}
-		if (o->fmt == OUT_TEXT && !DIS(F_PSUTIL) && !comma)
+		if (o->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL) && !comma)
 			printf("\n");
 	} while (count);
-	if (DIS(F_JSON) && o->fmt == OUT_TEXT)
+	if (DIS(F_JSON) && o->fmt == PK_OUT_TEXT)
 		printf("\t\t\t]\n\t\t}\n\t]\n}}\n");
 	sample_free(&sm);
 	return status;
@@ -485,7 +485,7 @@ main(int argc, char **argv)
 {
 	static struct opts opt;
 	static struct src src;
-	static struct out w;
+	static struct pk_out w;
 	struct opts *o = &opt;
 	struct src *s = &src;
 	struct tm tm;
@@ -499,7 +499,7 @@ main(int argc, char **argv)
 	sh_signals();
 	o->progname = argv[0];
 	o->dplaces = -1;
-	o->fmt = OUT_TEXT;
+	o->fmt = PK_OUT_TEXT;
 	/* The categories sysstat's init_nls() sets (not messages: no
 	 * catalogue here), so %x and the decimal point follow the locale. */
 	setlocale(LC_CTYPE, "");
@@ -510,9 +510,9 @@ main(int argc, char **argv)
 		errx(1, "%s", pk_strerror(&s->ctx));
 	parse_args(o, s, argc, argv);
 	init_colors(&o->c);
-	if (DIS(F_JSON) || o->fmt != OUT_TEXT)
+	if (DIS(F_JSON) || o->fmt != PK_OUT_TEXT)
 		setlocale(LC_NUMERIC, "C");
-	s->dm_major = DIS(F_DEVMAP) ? pk_devmap_major(&s->ctx) : ~0U;
+	s->dm_major = DIS(F_DEVMAP) ? pk_blk_devmap_major(&s->ctx) : ~0U;
 	/* psutil's disk_io_counters() reads neither stat nor uptime */
 	if (!DIS(F_PSUTIL) && (s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
 	    s->ctx.code == PK_ENOTSUP)
@@ -526,25 +526,25 @@ main(int argc, char **argv)
 	localtime_r(&now, &tm);
 	if (DIS(F_PSUTIL) && DIS(F_JSON)) {
 		o->flags &= ~F_JSON;
-		o->fmt = OUT_JSON;
+		o->fmt = PK_OUT_JSON;
 	}
-	if (o->outfile != NULL && o->fmt == OUT_TEXT)
+	if (o->outfile != NULL && o->fmt == PK_OUT_TEXT)
 		errx(1, "-w needs -o tsv, -o json or -o prom");
 	/* From here on the options are only read. */
 	/* Structured output starts only once the first sample is read, so
 	 * that an unreadable uptime or stat leaves no half document. */
-	primed = o->fmt != OUT_TEXT || DIS(F_JSON | F_PSUTIL);
+	primed = o->fmt != PK_OUT_TEXT || DIS(F_JSON | F_PSUTIL);
 	if (primed && read_sample(s, o, 1) != 0)
 		exit(2);
-	if (o->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+	if (o->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL))
 		banner(o, s->cpu_nr, &tm);
-	else if (o->fmt != OUT_TEXT && o->outfile == NULL)
+	else if (o->fmt != PK_OUT_TEXT && o->outfile == NULL)
 		writer_begin(o, &w, stdout);
 	status = run(o, s, &w, primed);
-	if (o->fmt != OUT_TEXT && o->outfile == NULL)
-		out_end(&w);
+	if (o->fmt != PK_OUT_TEXT && o->outfile == NULL)
+		pk_out_end(&w);
 	flush_out();
-	sysstat_json = DIS(F_JSON) && o->fmt == OUT_TEXT;
+	sysstat_json = DIS(F_JSON) && o->fmt == PK_OUT_TEXT;
 	free_devs(s);
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);

@@ -75,7 +75,7 @@ struct opts {
 	long		 interval, count;
 	char		 ptype[64];	/* -j TYPE */
 	struct colors	 c;
-	int		 fmt;		/* OUT_TEXT, OUT_TSV, OUT_JSON, OUT_PROM */
+	int		 fmt;		/* PK_OUT_TEXT, PK_OUT_TSV, PK_OUT_JSON, PK_OUT_PROM */
 	unsigned	 outflags;
 	const char	*procfs, *sysfs;
 	const char	*outfile;	/* -w FILE, --outfile FILE */
@@ -158,8 +158,8 @@ void	 write_stats(const struct opts *, const struct sample *,
 	    const struct tm *, int);
 
 /* output.c */
-void	 writer_begin(const struct opts *, struct out *, FILE *);
-int	 write_sample(const struct opts *, const struct sample *, struct out *,
+void	 writer_begin(const struct opts *, struct pk_out *, FILE *);
+int	 write_sample(const struct opts *, const struct sample *, struct pk_out *,
 	    struct pk_ctx *, int);
 
 #endif /* IOSTAT_H */

@@ -22,13 +22,13 @@
  * avg-cpu percentage).
  */
 #define DEVF(key, unit, help, m) \
-	{ { key, OUT_F64, OUT_GAUGE, unit, help }, \
+	{ { key, PK_OUT_F64, PK_OUT_GAUGE, unit, help }, \
 	  offsetof(struct pk_disk_stats, m), -1 }
 #define CPUF(key, help, i) \
-	{ { key, OUT_F64, OUT_GAUGE, "percent", help }, 0, i }
+	{ { key, PK_OUT_F64, PK_OUT_GAUGE, "percent", help }, 0, i }
 
 static const struct field {
-	struct out_col	 col;
+	struct pk_out_col	 col;
 	size_t		 off;	/* in struct pk_disk_stats */
 	int		 cpu;	/* index in the avg-cpu line, or -1 */
 } fields[] = {
@@ -70,76 +70,76 @@ static const struct field {
  * seconds).
  */
 #define PSF(key, type, unit, help, m) \
-	{ { key, type, OUT_COUNTER, unit, help }, \
+	{ { key, type, PK_OUT_COUNTER, unit, help }, \
 	  offsetof(struct pk_psdisk, m) }
 
 static const struct psfield {
-	struct out_col	 col;
+	struct pk_out_col	 col;
 	size_t		 off;	/* a uint64_t in struct pk_psdisk */
 } psfields[] = {
-	PSF("read_count", OUT_U64, NULL, "Reads completed", reads),
-	PSF("write_count", OUT_U64, NULL, "Writes completed", writes),
-	PSF("read_bytes", OUT_U64, NULL, "Bytes read", rbytes),
-	PSF("write_bytes", OUT_U64, NULL, "Bytes written", wbytes),
-	PSF("read_time", OUT_F64, "seconds", "Time reading", rtime),
-	PSF("write_time", OUT_F64, "seconds", "Time writing", wtime),
-	PSF("read_merged_count", OUT_U64, NULL, "Reads merged", rmerged),
-	PSF("write_merged_count", OUT_U64, NULL, "Writes merged", wmerged),
-	PSF("busy_time", OUT_F64, "seconds", "Time doing I/O", busy),
+	PSF("read_count", PK_OUT_U64, NULL, "Reads completed", reads),
+	PSF("write_count", PK_OUT_U64, NULL, "Writes completed", writes),
+	PSF("read_bytes", PK_OUT_U64, NULL, "Bytes read", rbytes),
+	PSF("write_bytes", PK_OUT_U64, NULL, "Bytes written", wbytes),
+	PSF("read_time", PK_OUT_F64, "seconds", "Time reading", rtime),
+	PSF("write_time", PK_OUT_F64, "seconds", "Time writing", wtime),
+	PSF("read_merged_count", PK_OUT_U64, NULL, "Reads merged", rmerged),
+	PSF("write_merged_count", PK_OUT_U64, NULL, "Writes merged", wmerged),
+	PSF("busy_time", PK_OUT_F64, "seconds", "Time doing I/O", busy),
 };
 #define NPSFIELDS	(sizeof(psfields) / sizeof(psfields[0]))
 
 /* The writer's columns: the label(s), then the table's. */
-static const struct out_col kind_col =
-	{ "kind", OUT_STR, OUT_LABEL, NULL, "Row kind: cpu or device" };
-static const struct out_col device_col =
-	{ "device", OUT_STR, OUT_LABEL, NULL, "Device name" };
+static const struct pk_out_col kind_col =
+	{ "kind", PK_OUT_STR, PK_OUT_LABEL, NULL, "Row kind: cpu or device" };
+static const struct pk_out_col device_col =
+	{ "device", PK_OUT_STR, PK_OUT_LABEL, NULL, "Device name" };
 
 /* A device's record (kind "device"), or the cpu one when x is NULL. */
 static void
-out_fields(struct out *w, const char *name, const struct pk_disk_stats *x,
+out_fields(struct pk_out *w, const char *name, const struct pk_disk_stats *x,
     const double cpu[6])
 {
 	const struct field *f;
 	size_t k;
 
-	out_record_begin(w);
-	out_str(w, x != NULL ? "device" : "cpu");
+	pk_out_record_begin(w);
+	pk_out_str(w, x != NULL ? "device" : "cpu");
 	if (x != NULL)
-		out_str(w, name);
+		pk_out_str(w, name);
 	else
-		out_null(w);
+		pk_out_null(w);
 	for (k = 0; k < NFIELDS; k++) {
 		f = &fields[k];
 		if ((f->cpu >= 0) != (x == NULL))
-			out_null(w);	/* a field of the other kind */
+			pk_out_null(w);	/* a field of the other kind */
 		else if (f->cpu >= 0)
-			out_f64(w, cpu[f->cpu], 2);
+			pk_out_f64(w, cpu[f->cpu], 2);
 		else
-			out_f64(w, *(const double *)(const void *)
+			pk_out_f64(w, *(const double *)(const void *)
 			    ((const char *)x + f->off), 2);
 	}
-	out_record_end(w);
+	pk_out_record_end(w);
 }
 
 /* A psutil record. */
 static void
-out_ps(struct out *w, const struct pk_psdisk *x)
+out_ps(struct pk_out *w, const struct pk_psdisk *x)
 {
 	uint64_t v;
 	size_t k;
 
-	out_record_begin(w);
-	out_str(w, x->name);
+	pk_out_record_begin(w);
+	pk_out_str(w, x->name);
 	for (k = 0; k < NPSFIELDS; k++) {
 		v = *(const uint64_t *)(const void *)((const char *)x +
 		    psfields[k].off);
-		if (psfields[k].col.type == OUT_F64)
-			out_f64(w, v / 1000.0, 3);
+		if (psfields[k].col.type == PK_OUT_F64)
+			pk_out_f64(w, v / 1000.0, 3);
 		else
-			out_u64(w, v);
+			pk_out_u64(w, v);
 	}
-	out_record_end(w);
+	pk_out_record_end(w);
 }
 
 /* psutil's fields from the cumulative counters iostat read (-o prom). */
@@ -178,14 +178,14 @@ print_psutil(const struct pk_psdisk *x)
  * read failed (ctx says why).
  */
 static int
-write_psutil(const struct opts *o, const struct sample *sm, struct out *w)
+write_psutil(const struct opts *o, const struct sample *sm, struct pk_out *w)
 {
 	size_t i;
 
 	if (sm->ps_rc != PK_OK)
 		return -1;
 	for (i = 0; i < sm->nps; i++) {
-		if (o->fmt == OUT_TEXT)
+		if (o->fmt == PK_OUT_TEXT)
 			print_psutil(&sm->ps[i]);
 		else
 			out_ps(w, &sm->ps[i]);
@@ -199,7 +199,7 @@ write_psutil(const struct opts *o, const struct sample *sm, struct out *w)
  * reports it and exits with the sample unfinished.
  */
 static int
-write_out(const struct opts *o, const struct sample *sm, struct out *w,
+write_out(const struct opts *o, const struct sample *sm, struct pk_out *w,
     int skip)
 {
 	struct pk_psdisk ps;
@@ -207,16 +207,16 @@ write_out(const struct opts *o, const struct sample *sm, struct out *w,
 
 	if (skip)
 		return 0;
-	if (o->fmt != OUT_TEXT)
-		out_sample_begin(w, pk_now());
+	if (o->fmt != PK_OUT_TEXT)
+		pk_out_sample_begin(w, pk_time_now());
 	if (DIS(F_PSUTIL)) {
 		if (write_psutil(o, sm, w) != 0)
 			return -1;
 	} else {
-		if (o->fmt != OUT_PROM && DIS(F_CPU))
+		if (o->fmt != PK_OUT_PROM && DIS(F_CPU))
 			out_fields(w, NULL, NULL, sm->cpu);
 		for (k = sm->beg[0]; k < sm->end[0]; k++) {
-			if (o->fmt == OUT_PROM) {
+			if (o->fmt == PK_OUT_PROM) {
 				blk_to_ps(sm->rows[k].name, &sm->rows[k].cur,
 				    &ps);
 				out_ps(w, &ps);
@@ -227,18 +227,18 @@ write_out(const struct opts *o, const struct sample *sm, struct out *w,
 		if (sm->err)
 			return -1;
 	}
-	/* A one-sample prom or json document is finished by out_end(). */
-	if (o->fmt != OUT_TEXT && (w->flags & OUT_INTERVAL))
-		out_sample_end(w);
+	/* A one-sample prom or json document is finished by pk_out_end(). */
+	if (o->fmt != PK_OUT_TEXT && (w->flags & PK_OUT_INTERVAL))
+		pk_out_sample_end(w);
 	return 0;
 }
 
 void
-writer_begin(const struct opts *o, struct out *w, FILE *fp)
+writer_begin(const struct opts *o, struct pk_out *w, FILE *fp)
 {
-	static struct out_col cols[2 + NFIELDS];
+	static struct pk_out_col cols[2 + NFIELDS];
 	/* json has tsv's keys; prom and --psutil psutil's counters */
-	int tsv = o->fmt != OUT_PROM && !DIS(F_PSUTIL);
+	int tsv = o->fmt != PK_OUT_PROM && !DIS(F_PSUTIL);
 	unsigned fl = o->outflags;
 	size_t k, n = 0;
 
@@ -254,9 +254,9 @@ writer_begin(const struct opts *o, struct out *w, FILE *fp)
 	 * an interval run give one document per sample (JSON Lines, one
 	 * exposition each); a -w file holds one sample.
 	 */
-	if (o->fmt == OUT_TSV || (o->interval > 0 && o->outfile == NULL))
-		fl |= OUT_INTERVAL;
-	if (out_begin(w, fp, o->fmt, fl, "iostat", cols, n) != PK_OK)
+	if (o->fmt == PK_OUT_TSV || (o->interval > 0 && o->outfile == NULL))
+		fl |= PK_OUT_INTERVAL;
+	if (pk_out_begin(w, fp, o->fmt, fl, "iostat", cols, n) != PK_OK)
 		errx(1, "out of memory");
 }
 
@@ -265,7 +265,7 @@ writer_begin(const struct opts *o, struct out *w, FILE *fp)
  * -1 as write_out(): nothing is committed.
  */
 int
-write_sample(const struct opts *o, const struct sample *sm, struct out *w,
+write_sample(const struct opts *o, const struct sample *sm, struct pk_out *w,
     struct pk_ctx *ctx, int skip)
 {
 	struct sh_out so;
@@ -276,7 +276,7 @@ write_sample(const struct opts *o, const struct sample *sm, struct out *w,
 	writer_begin(o, w, so.fp);
 	if (write_out(o, sm, w, skip) != 0)
 		return -1;
-	out_end(w);
+	pk_out_end(w);
 	sh_commit(ctx, &so);
 	return 0;
 }

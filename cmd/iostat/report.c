@@ -160,7 +160,7 @@ tabs(int n)
 static void
 json_str(const char *str)
 {
-	out_json_string(stdout, str);
+	pk_esc_json(stdout, str);
 }
 
 static void
@@ -468,11 +468,11 @@ write_stats(const struct opts *o, const struct sample *sm, const struct tm *tm,
 void
 banner(const struct opts *o, int cpu_nr, const struct tm *tm)
 {
-	struct pk_uname u;
+	struct pk_sys_uname u;
 	char date[64];
 
 	fmt_time(date, sizeof(date), DIS(F_ISO) ? "%Y-%m-%d" : loc_date, tm);
-	if (pk_uname(&u) != PK_OK)
+	if (pk_sys_uname(&u) != PK_OK)
 		memset(&u, 0, sizeof(u));
 	if (!DIS(F_JSON)) {
 		printf("%s %s (%s) \t%s \t_%s_\t(%d CPU)\n\n", u.sysname,
