@@ -1088,6 +1088,48 @@ void	 pk_psmem_free(struct pk_psmem *p);
 
 #define PK_IFNAMSIZ	16	/* the kernel's IFNAMSIZ: 15 characters + NUL */
 
+/*
+ * Interface flag bits as Linux numbers them (IFF_*): the 16-bit
+ * SIOCGIFFLAGS short net-tools prints, then netlink's 32-bit extras.
+ * Every OS's probe fills struct pk_netif's flags with these.
+ */
+#define PK_IFF_UP		0x1
+#define PK_IFF_BROADCAST	0x2
+#define PK_IFF_DEBUG		0x4
+#define PK_IFF_LOOPBACK		0x8
+#define PK_IFF_POINTOPOINT	0x10
+#define PK_IFF_NOTRAILERS	0x20
+#define PK_IFF_RUNNING		0x40
+#define PK_IFF_NOARP		0x80
+#define PK_IFF_PROMISC		0x100
+#define PK_IFF_ALLMULTI		0x200
+#define PK_IFF_MASTER		0x400
+#define PK_IFF_SLAVE		0x800
+#define PK_IFF_MULTICAST	0x1000
+#define PK_IFF_PORTSEL		0x2000
+#define PK_IFF_AUTOMEDIA	0x4000
+#define PK_IFF_DYNAMIC		0x8000
+#define PK_IFF_LOWER_UP		0x10000
+#define PK_IFF_DORMANT		0x20000
+#define PK_IFF_ECHO		0x40000
+
+/* Hardware types (Linux ARPHRD_*), struct pk_netif's hwtype. */
+#define PK_ARPHRD_ETHER		1
+#define PK_ARPHRD_INFINIBAND	32
+#define PK_ARPHRD_CAN		280
+#define PK_ARPHRD_PPP		512
+#define PK_ARPHRD_TUNNEL	768
+#define PK_ARPHRD_LOOPBACK	772
+#define PK_ARPHRD_SIT		776
+#define PK_ARPHRD_IPGRE		778
+#define PK_ARPHRD_IEEE80211	801
+#define PK_ARPHRD_IP6GRE	823
+#define PK_ARPHRD_NONE		65534
+
+/* IFA_F_* address flags (pk_inet4_addr, pk_inet6_entry) */
+#define PK_IFA_F_SECONDARY	0x01
+#define PK_IFA_F_PERMANENT	0x80
+
 /* The 16 columns of /proc/net/dev, u64 as the kernel prints them. */
 struct pk_netdev_stats {
 	uint64_t rx_bytes, rx_packets, rx_errs, rx_drop, rx_fifo, rx_frame;

@@ -53,12 +53,15 @@ static const struct {
 	unsigned	 bit;
 	const char	*name;
 } ip_flags[] = {
-	{ 0x8, "LOOPBACK" }, { 0x2, "BROADCAST" }, { 0x10, "POINTOPOINT" },
-	{ 0x1000, "MULTICAST" }, { 0x80, "NOARP" }, { 0x200, "ALLMULTI" },
-	{ 0x100, "PROMISC" }, { 0x400, "MASTER" }, { 0x800, "SLAVE" },
-	{ 0x4, "DEBUG" }, { 0x8000, "DYNAMIC" }, { 0x4000, "AUTOMEDIA" },
-	{ 0x2000, "PORTSEL" }, { 0x20, "NOTRAILERS" }, { 0x1, "UP" },
-	{ 0x10000, "LOWER_UP" }, { 0x20000, "DORMANT" }, { 0x40000, "ECHO" },
+	{ PK_IFF_LOOPBACK, "LOOPBACK" }, { PK_IFF_BROADCAST, "BROADCAST" },
+	{ PK_IFF_POINTOPOINT, "POINTOPOINT" }, { PK_IFF_MULTICAST, "MULTICAST" },
+	{ PK_IFF_NOARP, "NOARP" }, { PK_IFF_ALLMULTI, "ALLMULTI" },
+	{ PK_IFF_PROMISC, "PROMISC" }, { PK_IFF_MASTER, "MASTER" },
+	{ PK_IFF_SLAVE, "SLAVE" }, { PK_IFF_DEBUG, "DEBUG" },
+	{ PK_IFF_DYNAMIC, "DYNAMIC" }, { PK_IFF_AUTOMEDIA, "AUTOMEDIA" },
+	{ PK_IFF_PORTSEL, "PORTSEL" }, { PK_IFF_NOTRAILERS, "NOTRAILERS" },
+	{ PK_IFF_UP, "UP" }, { PK_IFF_LOWER_UP, "LOWER_UP" },
+	{ PK_IFF_DORMANT, "DORMANT" }, { PK_IFF_ECHO, "ECHO" },
 };
 
 /* The 32-bit flags when netlink gave them, else the 16-bit ioctl ones. */
@@ -73,7 +76,7 @@ ip_flag_bits(const struct pk_netif *ifp)
 static const char *
 ip_flag_next(unsigned bits, size_t *i)
 {
-	if (*i == 0 && (bits & IFF_UP_) && !(bits & IFF_RUNNING_)) {
+	if (*i == 0 && (bits & PK_IFF_UP) && !(bits & PK_IFF_RUNNING)) {
 		*i = 1;
 		return "NO-CARRIER";
 	}
@@ -141,7 +144,7 @@ static int
 has_mac(const struct pk_netif *ifp)
 {
 	return (ifp->has & PK_NETIF_HAS_STATS) &&
-	    (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK);
+	    (ifp->hwtype == PK_ARPHRD_ETHER || ifp->hwtype == PK_ARPHRD_LOOPBACK);
 }
 
 static void
@@ -157,7 +160,7 @@ ps_stats(FILE *fp, const struct pk_netif *ifp)
 		fputs("unknown", fp);
 	fprintf(fp, ", duplex=%s, mtu=%d, up=%s",
 	    !(ifp->has & PK_NETIF_HAS_DUPLEX) ? "?" : ifp->duplex ? "full" :
-	    "half", ifp->mtu, (ifp->flags & IFF_RUNNING_) ? "yes" : "no");
+	    "half", ifp->mtu, (ifp->flags & PK_IFF_RUNNING) ? "yes" : "no");
 	fprintf(fp, ", operstate=%s, carrier=%s\n",
 	    (ifp->has & PK_NETIF_HAS_OPER) ? ifp->operstate : "?",
 	    !(ifp->has & PK_NETIF_HAS_CARRIER) ? "?" : ifp->carrier ? "yes" :
@@ -204,11 +207,11 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 		ps_stats(fp, ifp);
 	FOR_IN4(e, i, w, ifp->name) {
 		fprintf(fp, "    IPv4 address   : %s\n", ntoa4(e->local, a));
-		if ((ifp->flags & IFF_BROADCAST_) && (e->has & PK_INET4_HAS_BRD))
+		if ((ifp->flags & PK_IFF_BROADCAST) && (e->has & PK_INET4_HAS_BRD))
 			fprintf(fp, "         broadcast : %s\n", ntoa4(e->brd, a));
 		prefix_mask(e->prefixlen, m, 4);
 		fprintf(fp, "         netmask   : %s\n", ntoa4(m, a));
-		if (!(ifp->flags & IFF_BROADCAST_) && (ifp->flags & IFF_P2P_) &&
+		if (!(ifp->flags & PK_IFF_BROADCAST) && (ifp->flags & PK_IFF_POINTOPOINT) &&
 		    (e->has & PK_INET4_HAS_PEER))
 			fprintf(fp, "      p2p       : %s\n", ntoa4(e->peer, a));
 	}
@@ -227,7 +230,7 @@ ps_nic(FILE *fp, const struct pk_netif *ifp, const struct world *w)
 		fprintf(fp, "    MAC  address   : %02x:%02x:%02x:%02x:%02x:%02x\n",
 		    ifp->hwaddr[0], ifp->hwaddr[1], ifp->hwaddr[2],
 		    ifp->hwaddr[3], ifp->hwaddr[4], ifp->hwaddr[5]);
-		if (ifp->flags & IFF_BROADCAST_)
+		if (ifp->flags & PK_IFF_BROADCAST)
 			fputs("         broadcast : ff:ff:ff:ff:ff:ff\n", fp);
 	}
 	putc('\n', fp);
@@ -316,17 +319,17 @@ static const char *
 link_type(int t, char *buf, size_t len)
 {
 	switch (t) {
-	case HW_ETHER: return "ether";
-	case HW_LOOPBACK: return "loopback";
-	case HW_NONE: return "none";
-	case HW_TUNNEL: return "ipip";
-	case HW_SIT: return "sit";
-	case HW_PPP: return "ppp";
-	case 778: return "gre";
-	case 823: return "ip6gre";
-	case 280: return "can";
-	case 32: return "infiniband";
-	case 801: return "ieee802.11";
+	case PK_ARPHRD_ETHER: return "ether";
+	case PK_ARPHRD_LOOPBACK: return "loopback";
+	case PK_ARPHRD_NONE: return "none";
+	case PK_ARPHRD_TUNNEL: return "ipip";
+	case PK_ARPHRD_SIT: return "sit";
+	case PK_ARPHRD_PPP: return "ppp";
+	case PK_ARPHRD_IPGRE: return "gre";
+	case PK_ARPHRD_IP6GRE: return "ip6gre";
+	case PK_ARPHRD_CAN: return "can";
+	case PK_ARPHRD_INFINIBAND: return "infiniband";
+	case PK_ARPHRD_IEEE80211: return "ieee802.11";
 	default: snprintf(buf, len, "[%d]", t); return buf;
 	}
 }
@@ -438,7 +441,7 @@ flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 	out_u64(col(f), (uint64_t)ifp->mtu);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
 	out_str(col(f), link_type(ifp->hwtype, buf, sizeof(buf)));
-	if (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK) {
+	if (ifp->hwtype == PK_ARPHRD_ETHER || ifp->hwtype == PK_ARPHRD_LOOPBACK) {
 		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
 		    h[0], h[1], h[2], h[3], h[4], h[5]);
 		out_str(col(f), buf);
@@ -527,7 +530,7 @@ json_addrs(struct out *out, const struct pk_netif *ifp, const struct world *w)
 		out_key(out, "scope");
 		json_scope4(out, e4->scope);
 		out_key(out, "secondary");
-		out_bool(out, e4->flags & 0x01);	/* IFA_F_SECONDARY */
+		out_bool(out, e4->flags & PK_IFA_F_SECONDARY);
 		out_key(out, "label");
 		out_str(out, e4->label);
 		out_obj_end(out);
@@ -627,8 +630,8 @@ record_prom(struct out *out, const struct pk_netif *ifp)
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
 		opt_u64(out, counter_known(ifp, flat_absent[i]), c[i]);
 	out_u64(out, (uint64_t)ifp->mtu);
-	out_u64(out, (ifp->flags & IFF_UP_) != 0);
-	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
+	out_u64(out, (ifp->flags & PK_IFF_UP) != 0);
+	out_u64(out, (ifp->flags & PK_IFF_RUNNING) != 0);
 	opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
 	    ifp->speed_mbps * 125000);	/* Mbit/s to bytes/s */
 	out_record_end(out);
@@ -715,7 +718,7 @@ merge_links(struct pk_ctx *ctx, struct world *w)
 			    sizeof(ifp->operstate));
 			ifp->has |= PK_NETIF_HAS_OPER;
 		}
-		if (f->carrier >= 0 && (ifp->flags & IFF_UP_)) {
+		if (f->carrier >= 0 && (ifp->flags & PK_IFF_UP)) {
 			ifp->carrier = f->carrier;
 			ifp->has |= PK_NETIF_HAS_CARRIER;
 		}

@@ -44,20 +44,26 @@ static const struct {
 	int		 bit;
 	const char	*name;
 } flag_names[] = {
-	{ 0x1, "UP" }, { 0x2, "BROADCAST" }, { 0x4, "DEBUG" },
-	{ 0x8, "LOOPBACK" }, { 0x10, "POINTOPOINT" }, { 0x20, "NOTRAILERS" },
-	{ 0x40, "RUNNING" }, { 0x80, "NOARP" }, { 0x100, "PROMISC" },
-	{ 0x200, "ALLMULTI" }, { 0x800, "SLAVE" }, { 0x400, "MASTER" },
-	{ 0x1000, "MULTICAST" }, { 0x8000, "DYNAMIC" },
+	{ PK_IFF_UP, "UP" }, { PK_IFF_BROADCAST, "BROADCAST" },
+	{ PK_IFF_DEBUG, "DEBUG" }, { PK_IFF_LOOPBACK, "LOOPBACK" },
+	{ PK_IFF_POINTOPOINT, "POINTOPOINT" },
+	{ PK_IFF_NOTRAILERS, "NOTRAILERS" }, { PK_IFF_RUNNING, "RUNNING" },
+	{ PK_IFF_NOARP, "NOARP" }, { PK_IFF_PROMISC, "PROMISC" },
+	{ PK_IFF_ALLMULTI, "ALLMULTI" }, { PK_IFF_SLAVE, "SLAVE" },
+	{ PK_IFF_MASTER, "MASTER" }, { PK_IFF_MULTICAST, "MULTICAST" },
+	{ PK_IFF_DYNAMIC, "DYNAMIC" },
 };
 static const struct {
 	int	 bit;
 	char	 letter;
 } flag_letters[] = {
-	{ 0x200, 'A' }, { 0x2, 'B' }, { 0x4, 'D' }, { 0x8, 'L' },
-	{ 0x1000, 'M' }, { 0x8000, 'd' }, { 0x100, 'P' }, { 0x20, 'N' },
-	{ 0x80, 'O' }, { 0x10, 'P' }, { 0x800, 's' }, { 0x400, 'm' },
-	{ 0x40, 'R' }, { 0x1, 'U' },
+	{ PK_IFF_ALLMULTI, 'A' }, { PK_IFF_BROADCAST, 'B' },
+	{ PK_IFF_DEBUG, 'D' }, { PK_IFF_LOOPBACK, 'L' },
+	{ PK_IFF_MULTICAST, 'M' }, { PK_IFF_DYNAMIC, 'd' },
+	{ PK_IFF_PROMISC, 'P' }, { PK_IFF_NOTRAILERS, 'N' },
+	{ PK_IFF_NOARP, 'O' }, { PK_IFF_POINTOPOINT, 'P' },
+	{ PK_IFF_SLAVE, 's' }, { PK_IFF_MASTER, 'm' },
+	{ PK_IFF_RUNNING, 'R' }, { PK_IFF_UP, 'U' },
 };
 
 static void __attribute__((noreturn))
@@ -316,9 +322,9 @@ print_inet_line(FILE *fp, int flags, const uint8_t *addr, const uint8_t *mask,
 
 	fprintf(fp, "        inet %s  netmask %s", ntoa4(addr, a),
 	    ntoa4(mask, b));
-	if (flags & IFF_BROADCAST_)
+	if (flags & PK_IFF_BROADCAST)
 		fprintf(fp, "  broadcast %s", ntoa4(brd, a));
-	if (flags & IFF_P2P_)
+	if (flags & PK_IFF_POINTOPOINT)
 		fprintf(fp, "  destination %s", ntoa4(dst, a));
 	putc('\n', fp);
 }
@@ -388,24 +394,24 @@ print_hw(FILE *fp, const struct pk_netif *ifp)
 	int i;
 
 	switch (ifp->hwtype) {
-	case HW_ETHER:
+	case PK_ARPHRD_ETHER:
 		fprintf(fp, "        ether %02x:%02x:%02x:%02x:%02x:%02x",
 		    h[0], h[1], h[2], h[3], h[4], h[5]);
 		title = "Ethernet";
 		break;
-	case HW_LOOPBACK:
+	case PK_ARPHRD_LOOPBACK:
 		fputs("        loop", fp);
 		title = "Local Loopback";
 		break;
-	case HW_TUNNEL:		/* an address printer that prints "" */
+	case PK_ARPHRD_TUNNEL:		/* an address printer that prints "" */
 		fputs("        tunnel ", fp);
 		title = "IPIP Tunnel";
 		break;
-	case HW_SIT:		/* no address printer: no space */
+	case PK_ARPHRD_SIT:		/* no address printer: no space */
 		fputs("        sit", fp);
 		title = "IPv6-in-IPv4";
 		break;
-	case HW_PPP:
+	case PK_ARPHRD_PPP:
 		fputs("        ppp", fp);
 		title = "Point-to-Point Protocol";
 		break;
@@ -517,7 +523,7 @@ int
 shown(const struct pk_netif *ifp, const struct opts *o)
 {
 	return (ifp->has & PK_NETIF_HAS_FLAGS) && (o->name != NULL ||
-	    o->all || (ifp->flags & IFF_UP_));
+	    o->all || (ifp->flags & PK_IFF_UP));
 }
 
 static void

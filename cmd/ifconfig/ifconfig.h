@@ -10,15 +10,6 @@
 
 #include "pskit.h"
 
-#define IFF_UP_		0x1
-#define IFF_BROADCAST_	0x2
-#define IFF_P2P_	0x10
-#define IFF_RUNNING_	0x40
-
-/* ARPHRD types net-tools knows how to print here, and ip's names. */
-enum { HW_ETHER = 1, HW_LOOPBACK = 772, HW_TUNNEL = 768, HW_SIT = 776,
-	HW_NONE = 65534, HW_PPP = 512 };
-
 struct opts {
 	int		 all, shortfmt, alladdrs, psutil;
 	int		 fmt;
