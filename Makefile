@@ -42,6 +42,7 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/netaddr.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \

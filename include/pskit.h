@@ -1088,48 +1088,6 @@ void	 pk_psmem_free(struct pk_psmem *p);
 
 #define PK_IFNAMSIZ	16	/* the kernel's IFNAMSIZ: 15 characters + NUL */
 
-/*
- * Interface flag bits as Linux numbers them (IFF_*): the 16-bit
- * SIOCGIFFLAGS short net-tools prints, then netlink's 32-bit extras.
- * Every OS's probe fills struct pk_netif's flags with these.
- */
-#define PK_IFF_UP		0x1
-#define PK_IFF_BROADCAST	0x2
-#define PK_IFF_DEBUG		0x4
-#define PK_IFF_LOOPBACK		0x8
-#define PK_IFF_POINTOPOINT	0x10
-#define PK_IFF_NOTRAILERS	0x20
-#define PK_IFF_RUNNING		0x40
-#define PK_IFF_NOARP		0x80
-#define PK_IFF_PROMISC		0x100
-#define PK_IFF_ALLMULTI		0x200
-#define PK_IFF_MASTER		0x400
-#define PK_IFF_SLAVE		0x800
-#define PK_IFF_MULTICAST	0x1000
-#define PK_IFF_PORTSEL		0x2000
-#define PK_IFF_AUTOMEDIA	0x4000
-#define PK_IFF_DYNAMIC		0x8000
-#define PK_IFF_LOWER_UP		0x10000
-#define PK_IFF_DORMANT		0x20000
-#define PK_IFF_ECHO		0x40000
-
-/* Hardware types (Linux ARPHRD_*), struct pk_netif's hwtype. */
-#define PK_ARPHRD_ETHER		1
-#define PK_ARPHRD_INFINIBAND	32
-#define PK_ARPHRD_CAN		280
-#define PK_ARPHRD_PPP		512
-#define PK_ARPHRD_TUNNEL	768
-#define PK_ARPHRD_LOOPBACK	772
-#define PK_ARPHRD_SIT		776
-#define PK_ARPHRD_IPGRE		778
-#define PK_ARPHRD_IEEE80211	801
-#define PK_ARPHRD_IP6GRE	823
-#define PK_ARPHRD_NONE		65534
-
-/* IFA_F_* address flags (pk_inet4_addr, pk_inet6_entry) */
-#define PK_IFA_F_SECONDARY	0x01
-#define PK_IFA_F_PERMANENT	0x80
-
 /* The 16 columns of /proc/net/dev, u64 as the kernel prints them. */
 struct pk_netdev_stats {
 	uint64_t rx_bytes, rx_packets, rx_errs, rx_drop, rx_fifo, rx_frame;
@@ -1315,6 +1273,95 @@ struct pk_netlink {
 int	 pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n);
 /* The sysfs word of an IF_OPER_* value ("up", "lowerlayerdown"...). */
 const char *pk_net_operstate_name(int operstate);
+
+/*
+ * Interface flag bits as Linux numbers them (IFF_*): the 16-bit
+ * SIOCGIFFLAGS short net-tools prints, then netlink's 32-bit extras.
+ * Every OS's probe fills struct pk_netif's flags with these.
+ */
+#define PK_IFF_UP		0x1
+#define PK_IFF_BROADCAST	0x2
+#define PK_IFF_DEBUG		0x4
+#define PK_IFF_LOOPBACK		0x8
+#define PK_IFF_POINTOPOINT	0x10
+#define PK_IFF_NOTRAILERS	0x20
+#define PK_IFF_RUNNING		0x40
+#define PK_IFF_NOARP		0x80
+#define PK_IFF_PROMISC		0x100
+#define PK_IFF_ALLMULTI		0x200
+#define PK_IFF_MASTER		0x400
+#define PK_IFF_SLAVE		0x800
+#define PK_IFF_MULTICAST	0x1000
+#define PK_IFF_PORTSEL		0x2000
+#define PK_IFF_AUTOMEDIA	0x4000
+#define PK_IFF_DYNAMIC		0x8000
+#define PK_IFF_LOWER_UP		0x10000
+#define PK_IFF_DORMANT		0x20000
+#define PK_IFF_ECHO		0x40000
+
+/* Hardware types (Linux ARPHRD_*), struct pk_netif's hwtype. */
+#define PK_ARPHRD_ETHER		1
+#define PK_ARPHRD_INFINIBAND	32
+#define PK_ARPHRD_CAN		280
+#define PK_ARPHRD_PPP		512
+#define PK_ARPHRD_TUNNEL	768
+#define PK_ARPHRD_LOOPBACK	772
+#define PK_ARPHRD_SIT		776
+#define PK_ARPHRD_IPGRE		778
+#define PK_ARPHRD_IEEE80211	801
+#define PK_ARPHRD_IP6GRE	823
+#define PK_ARPHRD_NONE		65534
+
+/* IFA_F_* address flags (pk_inet4_addr, pk_inet6_entry) */
+#define PK_IFA_F_SECONDARY	0x01
+#define PK_IFA_F_PERMANENT	0x80
+
+/*
+ * What a report reads besides the interfaces (netaddr.c, OS-neutral):
+ * the if_inet6 lines in file order, the netlink IPv4 addresses and (-P)
+ * IPv6 addresses in kernel order; have_* say which were read.  The index
+ * (in6s, in4s) holds the first two sorted by name, each name's entries
+ * kept in list order.
+ */
+struct pk_net_addrs {
+	struct pk_inet6_entry		*in6;
+	size_t				 nin6;
+	struct pk_inet4_addr		*in4;
+	size_t				 nin4;
+	int				 have_in4;
+	struct pk_inet6_addr		*a6;
+	size_t				 na6;
+	int				 have_a6;
+	const struct pk_inet6_entry	**in6s;
+	const struct pk_inet4_addr	**in4s;
+};
+
+/* Build the index of the lists already in a.  PK_ENOMEM. */
+int	 pk_net_addrs_index(struct pk_ctx *ctx, struct pk_net_addrs *a);
+/* The if_inet6 entries of name, or the IPv4 addresses of label (eth0:1):
+ * *v points at the first of the returned count, in list order. */
+size_t	 pk_net_addrs_in6(const struct pk_net_addrs *a, const char *name,
+	    const struct pk_inet6_entry *const **v);
+size_t	 pk_net_addrs_in4(const struct pk_net_addrs *a, const char *label,
+	    const struct pk_inet4_addr *const **v);
+void	 pk_net_addrs_free(struct pk_net_addrs *a);
+
+/*
+ * Merge one pk_net_links() dump (sorted here by name) into ifs: ifindex,
+ * 32-bit flags, operstate, and the carrier of an interface that is UP (a
+ * down device's carrier is unknown, as in sysfs).  An alias (eth0:1) gets
+ * its device's.  The IFLA_STATS64 counters only when ctx reads the live
+ * /proc: a --procfs tree's counters never mix with the namespace's.
+ */
+void	 pk_net_links_merge(const struct pk_ctx *ctx, struct pk_netif *ifs,
+	    size_t nifs, struct pk_netlink *links, size_t nlinks);
+
+/* Dotted quad of a[0..3] into buf (16 bytes). */
+const char *pk_net_ntoa4(const uint8_t *a, char *buf);
+/* The prefix length of an IPv4 netmask (its set bits). */
+unsigned pk_net_mask_prefix(const uint8_t *mask);
+/* The netmask of a prefix length, len bytes (4 or 16). */
+void	 pk_net_prefix_mask(unsigned prefixlen, uint8_t *mask, size_t len);
 
 /* ---- winservices: Windows services through the Service Control Manager ---- */
 
