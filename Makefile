@@ -130,6 +130,15 @@ tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA) $(FLAGS_STAMP)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
 		$< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
+# ifconfig's field-table test renders through the command's own report.o.
+IFC_UNIT_OBJS = $(OBJDIR)/cmd/ifconfig/report.o $(OBJDIR)/cmd/ifconfig/nettools.o
+tests/unit/bin/test_ifconfig_fields: tests/unit/test_ifconfig_fields.c \
+    tests/unit/harness.h $(IFC_UNIT_OBJS) $(LIBA) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit -Icmd/ifconfig $(ALL_CFLAGS) \
+		$(ALL_LDFLAGS) -o $@ $< $(IFC_UNIT_OBJS) $(LIBA) \
+		$(PLATFORM_LIBS) $(LDLIBS)
+
 unit: $(UNIT_BINS)
 
 # Leak tests: the library's functions, and each command's main() built
