@@ -52,22 +52,45 @@ pk_net_addrs_index(struct pk_ctx *ctx, struct pk_net_addrs *a)
 	return PK_OK;
 }
 
-size_t
-pk_net_addrs_in6(const struct pk_net_addrs *a, const char *name,
-    const struct pk_inet6_entry *const **v)
+static const char *
+in6_name(const struct pk_net_addrs *a, size_t i)
 {
-	size_t lo = 0, hi = a->nin6, mid, n;
+	return a->in6s[i]->name;
+}
+
+static const char *
+in4_name(const struct pk_net_addrs *a, size_t i)
+{
+	return a->in4s[i]->label;
+}
+
+/* The entries [*first, *first + count) of the n sorted ones named name. */
+static size_t
+equal_range(const struct pk_net_addrs *a, size_t n,
+    const char *(*nm)(const struct pk_net_addrs *, size_t), const char *name,
+    size_t *first)
+{
+	size_t lo = 0, hi = n, mid, k;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (strcmp(a->in6s[mid]->name, name) < 0)
+		if (strcmp(nm(a, mid), name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (n = 0; lo + n < a->nin6 && strcmp(a->in6s[lo + n]->name,
-	    name) == 0; n++)
+	for (k = 0; lo + k < n && strcmp(nm(a, lo + k), name) == 0; k++)
 		;
+	*first = lo;
+	return k;
+}
+
+size_t
+pk_net_addrs_in6(const struct pk_net_addrs *a, const char *name,
+    const struct pk_inet6_entry *const **v)
+{
+	size_t lo, n = equal_range(a, a->nin6, in6_name, name, &lo);
+
 	*v = a->in6s != NULL ? a->in6s + lo : NULL;
 	return n;
 }
@@ -76,18 +99,8 @@ size_t
 pk_net_addrs_in4(const struct pk_net_addrs *a, const char *label,
     const struct pk_inet4_addr *const **v)
 {
-	size_t lo = 0, hi = a->nin4, mid, n;
+	size_t lo, n = equal_range(a, a->nin4, in4_name, label, &lo);
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(a->in4s[mid]->label, label) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (n = 0; lo + n < a->nin4 && strcmp(a->in4s[lo + n]->label,
-	    label) == 0; n++)
-		;
 	*v = a->in4s != NULL ? a->in4s + lo : NULL;
 	return n;
 }
