@@ -72,35 +72,35 @@ const size_t ifc_ncounters = sizeof(ifc_counters) / sizeof(ifc_counters[0]);
 
 /* One record being written: the columns so far, named when nested. */
 struct rec {
-	struct out		*out;
+	struct pk_out		*out;
 	int			 nested;
-	const struct out_col	*cols;
+	const struct pk_out_col	*cols;
 	size_t			 col;
 	const struct world	*w;
 };
 
 /* A column of the link (not a counter) and how to write it. */
 struct link_field {
-	struct out_col	 col;
+	struct pk_out_col	 col;
 	void		(*put)(struct rec *, const struct pk_netif *);
 };
 
-static struct out *
+static struct pk_out *
 col(struct rec *r)
 {
 	if (r->nested)
-		out_key(r->out, r->cols[r->col].key);
+		pk_out_key(r->out, r->cols[r->col].key);
 	r->col++;
 	return r->out;
 }
 
 static void
-opt_u64(struct out *out, int present, uint64_t v)
+opt_u64(struct pk_out *out, int present, uint64_t v)
 {
 	if (present)
-		out_u64(out, v);
+		pk_out_u64(out, v);
 	else
-		out_null(out);
+		pk_out_null(out);
 }
 
 static int
@@ -119,7 +119,7 @@ counter_value(const struct ifc_counter *c, const struct pk_netif *ifp)
 }
 
 static void
-put_counter(struct out *out, const struct ifc_counter *c,
+put_counter(struct pk_out *out, const struct ifc_counter *c,
     const struct pk_netif *ifp)
 {
 	opt_u64(out, counter_present(c, ifp), counter_value(c, ifp));
@@ -190,7 +190,7 @@ link_type(int t, char *buf, size_t len)
 static void
 put_ifname(struct rec *r, const struct pk_netif *ifp)
 {
-	out_str(col(r), ifp->name);
+	pk_out_str(col(r), ifp->name);
 }
 
 static void
@@ -209,10 +209,10 @@ put_flags(struct rec *r, const struct pk_netif *ifp)
 	size_t i = 0;
 
 	if (r->nested) {
-		out_arr_begin(col(r));
+		pk_out_arr_begin(col(r));
 		while ((name = ip_flag_next(bits, &i)) != NULL)
-			out_str(r->out, name);
-		out_arr_end(r->out);
+			pk_out_str(r->out, name);
+		pk_out_arr_end(r->out);
 		return;
 	}
 	buf[0] = '\0';
@@ -221,7 +221,7 @@ put_flags(struct rec *r, const struct pk_netif *ifp)
 			strlcat(buf, ",", sizeof(buf));
 		strlcat(buf, name, sizeof(buf));
 	}
-	out_str(col(r), buf);
+	pk_out_str(col(r), buf);
 }
 
 /* ip's operstate spelling: the sysfs word in capitals ("UP"). */
@@ -232,19 +232,19 @@ put_operstate(struct rec *r, const struct pk_netif *ifp)
 	size_t i;
 
 	if (!(ifp->has & PK_NETIF_HAS_OPER)) {
-		out_str(col(r), NULL);
+		pk_out_str(col(r), NULL);
 		return;
 	}
 	for (i = 0; ifp->operstate[i] != '\0' && i + 1 < sizeof(buf); i++)
 		buf[i] = (char)toupper((unsigned char)ifp->operstate[i]);
 	buf[i] = '\0';
-	out_str(col(r), buf);
+	pk_out_str(col(r), buf);
 }
 
 static void
 put_mtu(struct rec *r, const struct pk_netif *ifp)
 {
-	out_u64(col(r), (uint64_t)ifp->mtu);
+	pk_out_u64(col(r), (uint64_t)ifp->mtu);
 }
 
 static void
@@ -258,7 +258,7 @@ put_link_type(struct rec *r, const struct pk_netif *ifp)
 {
 	char buf[32];
 
-	out_str(col(r), link_type(ifp->hwtype, buf, sizeof(buf)));
+	pk_out_str(col(r), link_type(ifp->hwtype, buf, sizeof(buf)));
 }
 
 static void
@@ -269,12 +269,12 @@ put_address(struct rec *r, const struct pk_netif *ifp)
 
 	if (ifp->hwtype != PK_ARPHRD_ETHER &&
 	    ifp->hwtype != PK_ARPHRD_LOOPBACK) {
-		out_null(col(r));
+		pk_out_null(col(r));
 		return;
 	}
 	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
 	    h[0], h[1], h[2], h[3], h[4], h[5]);
-	out_str(col(r), buf);
+	pk_out_str(col(r), buf);
 }
 
 /* Comma-joined "addr/prefixlen" of one name: ipv4. */
@@ -296,7 +296,7 @@ put_ipv4(struct rec *r, const struct pk_netif *ifp)
 	if (!r->w->addrs.have_in4 && (ifp->has & PK_NETIF_HAS_IP))
 		snprintf(list, sizeof(list), "%s/%u", pk_net_ntoa4(ifp->addr, a),
 		    pk_net_mask_prefix(ifp->netmask));
-	out_str(col(r), list[0] ? list : NULL);
+	pk_out_str(col(r), list[0] ? list : NULL);
 }
 
 /* The same for if_inet6: ipv6. */
@@ -316,7 +316,7 @@ put_ipv6(struct rec *r, const struct pk_netif *ifp)
 		    v[i]->prefixlen);
 		strlcat(list, item, sizeof(list));
 	}
-	out_str(col(r), list[0] ? list : NULL);
+	pk_out_str(col(r), list[0] ? list : NULL);
 }
 
 static void
@@ -328,7 +328,7 @@ put_speed_mbps(struct rec *r, const struct pk_netif *ifp)
 static void
 put_duplex(struct rec *r, const struct pk_netif *ifp)
 {
-	out_str(col(r), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
+	pk_out_str(col(r), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
 	    ifp->duplex ? "full" : "half");
 }
 
@@ -338,32 +338,32 @@ put_nettools_flags(struct rec *r, const struct pk_netif *ifp)
 	char buf[256];
 
 	flags_join(ifp->flags & 0xffff, buf, sizeof(buf));
-	out_str(col(r), buf);
+	pk_out_str(col(r), buf);
 }
 
 /* tsv and json: link_head, the IFC_FLAT counters, link_tail, IFC_TAIL. */
 static const struct link_field link_head[] = {
-	{ { "ifname", OUT_STR, OUT_LABEL, NULL, "Interface name" },
+	{ { "ifname", PK_OUT_STR, PK_OUT_LABEL, NULL, "Interface name" },
 	    put_ifname },
-	{ { "ifindex", OUT_U64, OUT_INFO, NULL, "Interface index" },
+	{ { "ifindex", PK_OUT_U64, PK_OUT_INFO, NULL, "Interface index" },
 	    put_ifindex },
-	{ { "flags", OUT_STR, OUT_INFO, NULL, "Interface flags" }, put_flags },
-	{ { "operstate", OUT_STR, OUT_INFO, NULL,
+	{ { "flags", PK_OUT_STR, PK_OUT_INFO, NULL, "Interface flags" }, put_flags },
+	{ { "operstate", PK_OUT_STR, PK_OUT_INFO, NULL,
 	    "RFC 2863 operational state" }, put_operstate },
-	{ { "mtu", OUT_U64, OUT_GAUGE, NULL, "MTU" }, put_mtu },
-	{ { "txqlen", OUT_U64, OUT_GAUGE, NULL, "Transmit queue length" },
+	{ { "mtu", PK_OUT_U64, PK_OUT_GAUGE, NULL, "MTU" }, put_mtu },
+	{ { "txqlen", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Transmit queue length" },
 	    put_txqlen },
-	{ { "link_type", OUT_STR, OUT_INFO, NULL, "Link type" },
+	{ { "link_type", PK_OUT_STR, PK_OUT_INFO, NULL, "Link type" },
 	    put_link_type },
-	{ { "address", OUT_STR, OUT_INFO, NULL, "Hardware address" },
+	{ { "address", PK_OUT_STR, PK_OUT_INFO, NULL, "Hardware address" },
 	    put_address },
-	{ { "ipv4", OUT_STR, OUT_INFO, NULL, "IPv4 addresses" }, put_ipv4 },
-	{ { "ipv6", OUT_STR, OUT_INFO, NULL, "IPv6 addresses" }, put_ipv6 },
+	{ { "ipv4", PK_OUT_STR, PK_OUT_INFO, NULL, "IPv4 addresses" }, put_ipv4 },
+	{ { "ipv6", PK_OUT_STR, PK_OUT_INFO, NULL, "IPv6 addresses" }, put_ipv6 },
 };
 static const struct link_field link_tail[] = {
-	{ { "speed_mbps", OUT_U64, OUT_GAUGE, NULL, NULL }, put_speed_mbps },
-	{ { "duplex", OUT_STR, OUT_INFO, NULL, NULL }, put_duplex },
-	{ { "nettools_flags", OUT_STR, OUT_INFO, NULL,
+	{ { "speed_mbps", PK_OUT_U64, PK_OUT_GAUGE, NULL, NULL }, put_speed_mbps },
+	{ { "duplex", PK_OUT_STR, PK_OUT_INFO, NULL, NULL }, put_duplex },
+	{ { "nettools_flags", PK_OUT_STR, PK_OUT_INFO, NULL,
 	    "net-tools flag names" }, put_nettools_flags },
 };
 #define NHEAD	(sizeof(link_head) / sizeof(link_head[0]))
@@ -372,13 +372,13 @@ static const struct link_field link_tail[] = {
 static void
 put_prom_up(struct rec *r, const struct pk_netif *ifp)
 {
-	out_u64(col(r), (ifp->flags & PK_IFF_UP) != 0);
+	pk_out_u64(col(r), (ifp->flags & PK_IFF_UP) != 0);
 }
 
 static void
 put_prom_running(struct rec *r, const struct pk_netif *ifp)
 {
-	out_u64(col(r), (ifp->flags & PK_IFF_RUNNING) != 0);
+	pk_out_u64(col(r), (ifp->flags & PK_IFF_RUNNING) != 0);
 }
 
 static void
@@ -390,12 +390,12 @@ put_prom_speed(struct rec *r, const struct pk_netif *ifp)
 
 /* prom: the ifname label, the counters with a family, then these. */
 static const struct link_field prom_tail[] = {
-	{ { "mtu", OUT_U64, OUT_GAUGE, "bytes", "MTU" }, put_mtu },
-	{ { "up", OUT_U64, OUT_GAUGE, NULL, "1 when the interface is UP" },
+	{ { "mtu", PK_OUT_U64, PK_OUT_GAUGE, "bytes", "MTU" }, put_mtu },
+	{ { "up", PK_OUT_U64, PK_OUT_GAUGE, NULL, "1 when the interface is UP" },
 	    put_prom_up },
-	{ { "running", OUT_U64, OUT_GAUGE, NULL,
+	{ { "running", PK_OUT_U64, PK_OUT_GAUGE, NULL,
 	    "1 when the interface is RUNNING" }, put_prom_running },
-	{ { "speed", OUT_U64, OUT_GAUGE, "bytes",
+	{ { "speed", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 	    "Link speed in bytes per second, as node_exporter" },
 	    put_prom_speed },
 };
@@ -405,7 +405,7 @@ static const struct link_field prom_tail[] = {
 
 /* The tsv (and json) columns, or the prom ones: returns how many. */
 static size_t
-make_cols(struct out_col *cols, int prom)
+make_cols(struct pk_out_col *cols, int prom)
 {
 	const struct ifc_counter *c;
 	size_t i, n = 0;
@@ -415,8 +415,8 @@ make_cols(struct out_col *cols, int prom)
 		for (i = 0; i < ifc_ncounters; i++) {
 			c = &ifc_counters[i];
 			if (c->prom != NULL)
-				cols[n++] = (struct out_col){ c->prom, OUT_U64,
-				    OUT_COUNTER, c->unit, c->help };
+				cols[n++] = (struct pk_out_col){ c->prom, PK_OUT_U64,
+				    PK_OUT_COUNTER, c->unit, c->help };
 		}
 		for (i = 0; i < NPROMTAIL; i++)
 			cols[n++] = prom_tail[i].col;
@@ -426,14 +426,14 @@ make_cols(struct out_col *cols, int prom)
 		cols[n++] = link_head[i].col;
 	for (i = 0; i < ifc_ncounters; i++)
 		if (ifc_counters[i].where == IFC_FLAT)
-			cols[n++] = (struct out_col){ ifc_counters[i].key,
-			    OUT_U64, OUT_COUNTER, NULL, NULL };
+			cols[n++] = (struct pk_out_col){ ifc_counters[i].key,
+			    PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL };
 	for (i = 0; i < NTAIL; i++)
 		cols[n++] = link_tail[i].col;
 	for (i = 0; i < ifc_ncounters; i++)
 		if (ifc_counters[i].where == IFC_TAIL)
-			cols[n++] = (struct out_col){ ifc_counters[i].key,
-			    OUT_U64, OUT_COUNTER, NULL, NULL };
+			cols[n++] = (struct pk_out_col){ ifc_counters[i].key,
+			    PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL };
 	return n;
 }
 
@@ -459,100 +459,100 @@ put_flat(struct rec *r, const struct pk_netif *ifp)
 
 /* ip's names for IPv4 ifa_scope values (rtnetlink RT_SCOPE_*). */
 static void
-json_scope4(struct out *out, unsigned scope)
+json_scope4(struct pk_out *out, unsigned scope)
 {
 	switch (scope) {
-	case 0: out_str(out, "global"); break;
-	case 200: out_str(out, "site"); break;
-	case 253: out_str(out, "link"); break;
-	case 254: out_str(out, "host"); break;
-	default: out_u64(out, scope); break;
+	case 0: pk_out_str(out, "global"); break;
+	case 200: pk_out_str(out, "site"); break;
+	case 253: pk_out_str(out, "link"); break;
+	case 254: pk_out_str(out, "host"); break;
+	default: pk_out_u64(out, scope); break;
 	}
 }
 
 /* The same for if_inet6's IPV6_ADDR_* scope bits. */
 static void
-json_scope6(struct out *out, unsigned scope)
+json_scope6(struct pk_out *out, unsigned scope)
 {
 	switch (scope & 0x70) {
-	case 0: out_str(out, "global"); break;
-	case 0x10: out_str(out, "host"); break;
-	case 0x20: out_str(out, "link"); break;
-	case 0x40: out_str(out, "site"); break;
-	default: out_u64(out, scope); break;
+	case 0: pk_out_str(out, "global"); break;
+	case 0x10: pk_out_str(out, "host"); break;
+	case 0x20: pk_out_str(out, "link"); break;
+	case 0x40: pk_out_str(out, "site"); break;
+	default: pk_out_u64(out, scope); break;
 	}
 }
 
 static void
-json_addr4(struct out *out, const struct pk_inet4_addr *e4)
+json_addr4(struct pk_out *out, const struct pk_inet4_addr *e4)
 {
 	char a[64];
 
-	out_obj_begin(out);
-	out_key(out, "family");
-	out_str(out, "inet");
-	out_key(out, "local");
-	out_str(out, pk_net_ntoa4(e4->local, a));
+	pk_out_obj_begin(out);
+	pk_out_key(out, "family");
+	pk_out_str(out, "inet");
+	pk_out_key(out, "local");
+	pk_out_str(out, pk_net_ntoa4(e4->local, a));
 	if (e4->has & PK_INET4_HAS_PEER) {
-		out_key(out, "address");
-		out_str(out, pk_net_ntoa4(e4->peer, a));
+		pk_out_key(out, "address");
+		pk_out_str(out, pk_net_ntoa4(e4->peer, a));
 	}
-	out_key(out, "prefixlen");
-	out_u64(out, e4->prefixlen);
+	pk_out_key(out, "prefixlen");
+	pk_out_u64(out, e4->prefixlen);
 	if (e4->has & PK_INET4_HAS_BRD) {
-		out_key(out, "broadcast");
-		out_str(out, pk_net_ntoa4(e4->brd, a));
+		pk_out_key(out, "broadcast");
+		pk_out_str(out, pk_net_ntoa4(e4->brd, a));
 	}
-	out_key(out, "scope");
+	pk_out_key(out, "scope");
 	json_scope4(out, e4->scope);
-	out_key(out, "secondary");
-	out_bool(out, e4->flags & PK_IFA_F_SECONDARY);
-	out_key(out, "label");
-	out_str(out, e4->label);
-	out_obj_end(out);
+	pk_out_key(out, "secondary");
+	pk_out_bool(out, e4->flags & PK_IFA_F_SECONDARY);
+	pk_out_key(out, "label");
+	pk_out_str(out, e4->label);
+	pk_out_obj_end(out);
 }
 
 /* addr_info: every address of the name, like `ip -j addr`. */
 static void
-json_addrs(struct out *out, const struct pk_netif *ifp, const struct world *w)
+json_addrs(struct pk_out *out, const struct pk_netif *ifp, const struct world *w)
 {
 	const struct pk_inet4_addr *const *v4;
 	const struct pk_inet6_entry *const *v6;
 	char a[64];
 	size_t i, n;
 
-	out_key(out, "addr_info");
-	out_arr_begin(out);
+	pk_out_key(out, "addr_info");
+	pk_out_arr_begin(out);
 	n = pk_net_addrs_in4(&w->addrs, ifp->name, &v4);
 	for (i = 0; i < n; i++)
 		json_addr4(out, v4[i]);
 	n = pk_net_addrs_in6(&w->addrs, ifp->name, &v6);
 	for (i = 0; i < n; i++) {
-		out_obj_begin(out);
-		out_key(out, "family");
-		out_str(out, "inet6");
-		out_key(out, "local");
+		pk_out_obj_begin(out);
+		pk_out_key(out, "family");
+		pk_out_str(out, "inet6");
+		pk_out_key(out, "local");
 		pk_net_ntop6(v6[i]->addr, a, sizeof(a));
-		out_str(out, a);
-		out_key(out, "prefixlen");
-		out_u64(out, v6[i]->prefixlen);
-		out_key(out, "scope");
+		pk_out_str(out, a);
+		pk_out_key(out, "prefixlen");
+		pk_out_u64(out, v6[i]->prefixlen);
+		pk_out_key(out, "scope");
 		json_scope6(out, v6[i]->scope);
-		out_obj_end(out);
+		pk_out_obj_end(out);
 	}
-	out_arr_end(out);
+	pk_out_arr_end(out);
 }
 
 /* One direction of stats64: its counters in struct pk_netif order. */
 static void
-json_stats_dir(struct out *out, const struct pk_netif *ifp, const char *dir)
+json_stats_dir(struct pk_out *out, const struct pk_netif *ifp, const char *dir)
 {
 	const struct ifc_counter *c, *next;
 	size_t i, last = 0;
 	int first = 1;
 
-	out_key(out, dir);
-	out_obj_begin(out);
+	pk_out_key(out, dir);
+	pk_out_obj_begin(out);
 	for (;;) {
 		next = NULL;
 		for (i = 0; i < ifc_ncounters; i++) {
@@ -564,27 +564,27 @@ json_stats_dir(struct out *out, const struct pk_netif *ifp, const char *dir)
 		}
 		if (next == NULL)
 			break;
-		out_key(out, next->s64);
+		pk_out_key(out, next->s64);
 		put_counter(out, next, ifp);
 		last = next->off;
 		first = 0;
 	}
-	out_obj_end(out);
+	pk_out_obj_end(out);
 }
 
 /* stats64: the 16 columns of /proc/net/dev under their own names. */
 static void
-json_stats(struct out *out, const struct pk_netif *ifp)
+json_stats(struct pk_out *out, const struct pk_netif *ifp)
 {
-	out_key(out, "stats64");
+	pk_out_key(out, "stats64");
 	if (!(ifp->has & PK_NETIF_HAS_STATS)) {
-		out_null(out);
+		pk_out_null(out);
 		return;
 	}
-	out_obj_begin(out);
+	pk_out_obj_begin(out);
 	json_stats_dir(out, ifp, "rx");
 	json_stats_dir(out, ifp, "tx");
-	out_obj_end(out);
+	pk_out_obj_end(out);
 }
 
 /*
@@ -597,48 +597,48 @@ record(struct rec *r, const struct pk_netif *ifp, int fmt)
 	size_t i;
 
 	r->col = 0;
-	if (fmt == OUT_PROM) {
-		out_record_begin(r->out);
+	if (fmt == PK_OUT_PROM) {
+		pk_out_record_begin(r->out);
 		put_ifname(r, ifp);
 		for (i = 0; i < ifc_ncounters; i++)
 			if (ifc_counters[i].prom != NULL)
 				put_counter(col(r), &ifc_counters[i], ifp);
 		for (i = 0; i < NPROMTAIL; i++)
 			prom_tail[i].put(r, ifp);
-	} else if (fmt == OUT_JSON) {
-		out_nest_record_begin(r->out, ifp->name);
+	} else if (fmt == PK_OUT_JSON) {
+		pk_out_nest_record_begin(r->out, ifp->name);
 		put_flat(r, ifp);
 		json_addrs(r->out, ifp, r->w);
 		json_stats(r->out, ifp);
 	} else {
-		out_record_begin(r->out);
+		pk_out_record_begin(r->out);
 		put_flat(r, ifp);
 	}
-	out_record_end(r->out);
+	pk_out_record_end(r->out);
 }
 
 void
 render_report(FILE *fp, const struct world *w, const struct opts *o)
 {
-	struct out_col cols[MAXCOLS];
-	struct out out;
-	struct rec r = { &out, o->fmt == OUT_JSON, cols, 0, w };
+	struct pk_out_col cols[MAXCOLS];
+	struct pk_out out;
+	struct rec r = { &out, o->fmt == PK_OUT_JSON, cols, 0, w };
 	size_t i, ncols;
 	int rc;
 
-	ncols = make_cols(cols, o->fmt == OUT_PROM);
-	if (o->fmt == OUT_JSON)
-		rc = out_nest_begin(&out, fp, OUT_JSON, o->outflags, "ifconfig",
+	ncols = make_cols(cols, o->fmt == PK_OUT_PROM);
+	if (o->fmt == PK_OUT_JSON)
+		rc = pk_out_nest_begin(&out, fp, PK_OUT_JSON, o->outflags, "ifconfig",
 		    "ifname");
 	else
-		rc = out_begin(&out, fp, (enum out_fmt)o->fmt, o->outflags,
+		rc = pk_out_begin(&out, fp, (enum pk_out_fmt)o->fmt, o->outflags,
 		    "ifconfig", cols, ncols);
 	if (rc != PK_OK)
 		errx(1, "out of memory");
-	out_sample_begin(&out, pk_now());
+	pk_out_sample_begin(&out, pk_time_now());
 	for (i = 0; i < w->nifs; i++)
 		if (shown(&w->ifs[i], o))
 			record(&r, &w->ifs[i], o->fmt);
-	if (out_end(&out) != PK_OK)
+	if (pk_out_end(&out) != PK_OK)
 		errx(1, "out of memory");
 }

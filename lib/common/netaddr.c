@@ -119,15 +119,15 @@ pk_net_addrs_free(struct pk_net_addrs *a)
 static int
 cmp_link(const void *a, const void *b)
 {
-	return strcmp(((const struct pk_netlink *)a)->name,
-	    ((const struct pk_netlink *)b)->name);
+	return strcmp(((const struct pk_net_link *)a)->name,
+	    ((const struct pk_net_link *)b)->name);
 }
 
 void
 pk_net_links_merge(const struct pk_ctx *ctx, struct pk_netif *ifs,
-    size_t nifs, struct pk_netlink *links, size_t nlinks)
+    size_t nifs, struct pk_net_link *links, size_t nlinks)
 {
-	struct pk_netlink key, *f;
+	struct pk_net_link key, *f;
 	struct pk_netif *ifp;
 	size_t i;
 	char *colon;

@@ -115,9 +115,9 @@ every_counter_in_every_format(void)
 	int col;
 
 	make_world();
-	tsv = render(OUT_TSV);
-	json = render(OUT_JSON);
-	prom = render(OUT_PROM);
+	tsv = render(PK_OUT_TSV);
+	json = render(PK_OUT_JSON);
+	prom = render(PK_OUT_PROM);
 	s64 = strstr(json, "\"stats64\":{");
 	CHECK(s64 != NULL);
 	for (i = 0; i < ifc_ncounters && s64 != NULL; i++) {
@@ -233,8 +233,8 @@ record_golden(void)
 	char *tsv, *json;
 
 	make_world();
-	tsv = render(OUT_TSV);
-	json = render(OUT_JSON);
+	tsv = render(PK_OUT_TSV);
+	json = render(PK_OUT_JSON);
 	CHECK_STR(tsv, head);
 	CHECK(strstr(json, s64) != NULL);
 	if (strstr(json, s64) == NULL)

@@ -89,7 +89,7 @@ index_empty(void)
 static void
 links_merge(void)
 {
-	struct pk_netlink l[3];
+	struct pk_net_link l[3];
 	struct pk_netif ifs[4];
 	struct pk_ctx ctx;
 
