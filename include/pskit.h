@@ -143,6 +143,8 @@ enum pk_meminfo_key {
 	PK_MI_LOWFREE,
 	PK_MI_COMMITLIMIT,
 	PK_MI_COMMITTED_AS,
+	PK_MI_ANONPAGES,
+	PK_MI_MAPPED,
 	PK_MI_NKEYS
 };
 
@@ -151,10 +153,13 @@ struct pk_meminfo {
 	uint32_t has;		/* bit (1 << key) set when the key was seen */
 };
 
-/* Pure parser with procps-ng 4.0.2's tokenisation and its 8191-byte
- * window (see meminfo.c). */
+/* The one /proc/meminfo parser: procps-ng 4.0.2's tokenisation and its
+ * 8191-byte window, or with PK_MEMINFO_SMEM smem 1.5's lines (see
+ * meminfo.c). */
 #define PK_MEMINFO_WINDOW	8191
-int	 pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out);
+#define PK_MEMINFO_SMEM		0x1
+int	 pk_meminfo_parse(const char *buf, size_t len, unsigned flags,
+	    struct pk_meminfo *out);
 
 /*
  * The numbers free(1) prints, in kB, after procps-ng 4.0.2's derivations.
@@ -960,8 +965,10 @@ struct pk_area {
 
 #define PK_AREAS	5
 
-/* Pure parser; PK_EPARSE without MemTotal. */
-int	 pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out);
+/* smem's keys of a pk_meminfo (parsed with PK_MEMINFO_SMEM), held at
+ * 2^50 kB; PK_EPARSE without MemTotal. */
+int	 pk_sysmem_from_meminfo(const struct pk_meminfo *mi,
+	    struct pk_sysmem *out);
 /* Read /proc/meminfo for it. */
 int	 pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out);
 /* The rows of smem -w (see sysmem.c for the formulas). */

@@ -18,7 +18,7 @@ pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw, struct pk_mem *out)
 		return pk_fail(ctx, PK_EPARSE, 0, "read %s/meminfo: empty file",
 		    ctx->procfs);
 	}
-	rc = pk_meminfo_parse(buf.data, buf.len, raw);
+	rc = pk_meminfo_parse(buf.data, buf.len, 0, raw);
 	pk_buf_free(&buf);
 	if (rc == PK_OK)
 		pk_mem_derive(raw, out);

@@ -302,11 +302,13 @@ int
 pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
 {
 	struct pk_buf b = { 0 };
+	struct pk_meminfo mi;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "meminfo", &b)) == PK_OK &&
-	    pk_sysmem_parse(b.data, b.len, out) != PK_OK)
+	    (pk_meminfo_parse(b.data, b.len, PK_MEMINFO_SMEM, &mi) != PK_OK ||
+	    pk_sysmem_from_meminfo(&mi, out) != PK_OK))
 		rc = pk_fail(ctx, PK_EPARSE, 0, "parse %s/meminfo",
 		    ctx->procfs);
 	pk_buf_free(&b);

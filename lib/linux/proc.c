@@ -232,6 +232,7 @@ static void
 read_system(struct pk_ctx *ctx, struct pk_proc *p, struct pk_buf *b)
 {
 	struct pk_meminfo mi;
+	struct pk_mem m;
 	uint64_t btime;
 	long v;
 
@@ -241,8 +242,8 @@ read_system(struct pk_ctx *ctx, struct pk_proc *p, struct pk_buf *b)
 		    (double)p->stat.starttime / (double)p->clk_tck;
 		p->has |= PK_P_CREATE;
 	}
-	if (pk_read_file(ctx, PK_ROOT_PROC, "meminfo", b) == PK_OK &&
-	    pk_meminfo_parse(b->data, b->len, &mi) == PK_OK &&
+	/* free's reader and parser, as on Windows */
+	if (pk_mem_read(ctx, &mi, &m) == PK_OK &&
 	    (mi.has & (1u << PK_MI_MEMTOTAL))) {
 		p->memtotal = mi.kb[PK_MI_MEMTOTAL] * 1024;
 		p->has |= PK_P_MEMTOTAL;

@@ -426,12 +426,8 @@ pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
 	memset(out, 0, sizeof(*out));
 	if ((rc = pk_mem_read(ctx, &mi, &m)) != PK_OK)
 		return rc;
-	out->kb[PK_SYS_MEMTOTAL] = mi.kb[PK_MI_MEMTOTAL];
-	out->kb[PK_SYS_MEMFREE] = mi.kb[PK_MI_MEMFREE];
-	out->kb[PK_SYS_SWAPTOTAL] = mi.kb[PK_MI_SWAPTOTAL];
-	out->has = 1u << PK_SYS_MEMTOTAL | 1u << PK_SYS_MEMFREE |
-	    1u << PK_SYS_SWAPTOTAL;
-	return PK_OK;
+	/* MemTotal is always there: set by lib/windows/mem.c */
+	return pk_sysmem_from_meminfo(&mi, out);
 }
 
 /* S-1-5-18/19/20 (LocalSystem, LocalService, NetworkService), else the
