@@ -587,14 +587,6 @@ double	 pk_proc_secs(const struct pk_proc *p, uint64_t ticks);
  * data.  0 when that field was not read. */
 int	 pk_proc_memtype_value(const struct pk_proc *p, const char *memtype,
 	    uint64_t *v);
-struct out;
-/* One record of p in as_dict() names and shapes (procdict.c). */
-int	 pk_proc_dict(struct out *w, const struct pk_proc *p,
-	    const char *memtype);
-/* One flat Prometheus record of p (procprom.c), with these columns. */
-struct out_col;
-const struct out_col *pk_proc_prom_cols(size_t *ncols);
-int	 pk_proc_prom(struct out *w, const struct pk_proc *p);
 
 /* ---- iostat: /proc/stat cpu line, uptime, block device statistics ---- */
 
@@ -1017,36 +1009,6 @@ size_t	 pk_utf8_seq(const unsigned char *s);
 int	 pk_utf8_valid(const char *s);
 
 /*
- * Text formatting of memory reports (smemfmt.c): smem 1.5's -k units
- * ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and the
- * UTF-8 character counts and escaping of its fixed-width columns.
- */
-size_t	 pk_u8_len(const char *s);
-size_t	 pk_u8_prefix(const char *s, size_t nchars);
-char	*pk_disp_escape(const char *s);
-void	 pk_smem_units(int64_t kb, char *buf, size_t len);
-void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
-int	 pk_smem_size_kb(const char *s, double *kb);
-
-/*
- * smem 1.5's pie chart (showpie, smemchart.c): values sorted descending
- * (kB); the smallest are folded into "other" while the fold plus the
- * next is under 2% of total or the next is under 0.5%; "unused" is
- * total minus the sum of every value, shown when positive.
- */
-struct pk_pie {
-	size_t	 nkept;		/* values[0..nkept) keep their own slice */
-	double	 other;		/* sum of the folded ones */
-	int	 has_other;	/* smem: "if t", so a fold of zeros is dropped */
-	double	 unused;
-	int	 has_unused;
-	double	 drawn;		/* the sum of the slices drawn */
-};
-void	 pk_smem_pie(const double *values, size_t n, double total,
-	    struct pk_pie *out);
-/* matplotlib's autopct of a slice: 100 * v / the sum of all slices. */
-double	 pk_smem_pie_percent(const struct pk_pie *p, double v);
-/*
  * Untrusted text as XML 1.0 character data or attribute value (xml.c):
  * & < > " ' as entities; C0, DEL, C1, invalid UTF-8 and code points XML
  * does not allow as vis(3)-style octal (\ooo per byte), so any bytes
@@ -1145,15 +1107,8 @@ int	 pk_if_inet6_parse(const char *buf, size_t len,
 /* net-tools 2.10 nstrcmp(): natural order, "eth2" < "eth10" < "eth10:1". */
 int	 pk_net_nstrcmp(const char *a, const char *b);
 
-/*
- * ifconfig's "(231.2 MiB)": base 1024, thresholds strictly above 1024^k,
- * tenths truncated (net-tools 2.10 lib/interface.c ife_print_long).
- */
-void	 pk_net_human_ifconfig(uint64_t bytes, char *buf, size_t len);
 /* inet_ntop(AF_INET6) of glibc, for systems without it; len >= 46. */
 void	 pk_net_ntop6(const uint8_t *addr, char *buf, size_t len);
-/* psutil's bytes2human(): base 1024, >= thresholds, "%.1f" rounded. */
-void	 pk_net_human_psutil(uint64_t bytes, char *buf, size_t len);
 
 /* One IPv4 address (netlink RTM_GETADDR), secondaries included. */
 struct pk_inet4_addr {
@@ -1368,12 +1323,6 @@ const char *pk_svc_start_str(const struct pk_svc *s);
 /* psutil's start_type: automatic (delayed included), manual, disabled,
  * else unknown. */
 const char *pk_svc_start_psutil(const struct pk_svc *s);
-/*
- * Python's repr() of a UTF-8 string, as psutil's winservices.py prints
- * names: quotes chosen like CPython, \\ \' \t \n \r \xNN \uNNNN for
- * non-printable code points, invalid UTF-8 bytes as \xNN.  Appends to b.
- */
-int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
 
 /* ---- Windows probes (lib/windows/mem.c, pmem.c) ---- */
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 #include "ifconfig.h"
 

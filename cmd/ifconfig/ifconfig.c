@@ -13,6 +13,7 @@
 #include <vis.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 #include "ifconfig.h"
 #include "shell.h"

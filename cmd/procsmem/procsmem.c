@@ -26,6 +26,7 @@
 #include <vis.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 #include "views.h"
 #include "shell.h"

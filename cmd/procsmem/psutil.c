@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 #include "views.h"
 #include "shell.h"

@@ -15,6 +15,7 @@
 #include <vis.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 #include "shell.h"
 

@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "pskit.h"
+#include "pskit_fmt.h"
 
 static const char netdev3[] =
 "Inter-|   Receive                                                |  Transmit\n"

@@ -8,6 +8,7 @@
 
 #include "harness.h"
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 
 static char *text;

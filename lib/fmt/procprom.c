@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 
 static const struct out_col prom_cols[] = {

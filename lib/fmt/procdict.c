@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pskit.h"
+#include "pskit_fmt.h"
 #include "pskit_out.h"
 
 /* Clock ticks as seconds (psutil divides by CLK_TCK). */
