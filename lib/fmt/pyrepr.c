@@ -12,29 +12,15 @@
 static long
 utf8_decode(const unsigned char *s, size_t *n)
 {
+	static const unsigned char lead[] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
 	unsigned long cp;
 	size_t len, i;
 
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
+	if ((len = pk_utf8_seq(s)) == 0)	/* esc.c: the one validator */
 		return -1;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
+	cp = s[0] & lead[len];
+	for (i = 1; i < len; i++)
 		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return -1;
 	*n = len;
 	return (long)cp;
 }
