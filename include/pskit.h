@@ -822,6 +822,7 @@ struct pk_smaps_parser {
 	struct pk_smaps	 sum;
 	struct pk_vma	 vma;		/* the open mapping */
 	int		 open;
+	int		 rollup;	/* smaps_rollup: every field to sum */
 	int		 rc;
 	struct pk_buf	 line;		/* a line cut by a chunk's end */
 	struct pk_buf	 name;		/* vma.name */
@@ -833,7 +834,8 @@ int	 pk_smaps_end(struct pk_smaps_parser *ps, struct pk_smaps *out);
 /*
  * Pure parsers.  pk_smaps_parse() is the stream parser over one buffer:
  * it sums every mapping for which fn (may be NULL) returns 1;
- * pk_smaps_rollup_parse() reads the single smaps_rollup record.  Fields
+ * pk_smaps_rollup_parse() reads the single smaps_rollup record through
+ * it (every field line counts, headers or not).  Fields
  * are matched by name, never by line position.  PK_EPARSE when a rollup
  * has no field.
  */
