@@ -192,11 +192,11 @@ int64_t	 pk_mem_low_total(const struct pk_meminfo *mi);
 int64_t	 pk_mem_low_free(const struct pk_meminfo *mi);
 int64_t	 pk_mem_low_used(const struct pk_meminfo *mi);
 int64_t	 pk_mem_high_used(const struct pk_meminfo *mi);
-int64_t	 pk_swap_used(const struct pk_meminfo *mi);
-int64_t	 pk_commit_free(const struct pk_meminfo *mi);
-int64_t	 pk_all_total(const struct pk_meminfo *mi);
-int64_t	 pk_all_used(const struct pk_meminfo *mi);
-int64_t	 pk_all_free(const struct pk_meminfo *mi);
+int64_t	 pk_mem_swap_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_commit_free(const struct pk_meminfo *mi);
+int64_t	 pk_mem_all_total(const struct pk_meminfo *mi);
+int64_t	 pk_mem_all_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_all_free(const struct pk_meminfo *mi);
 void	 pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *out);
 
 /*
@@ -309,7 +309,7 @@ int	 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a);
 void	 pk_atomic_abort(struct pk_atomic *a);
 
 /* Wall-clock time in seconds, for timestamps. */
-double	 pk_now(void);
+double	 pk_time_now(void);
 
 /* ---- process: one process read in one shot (procinfo) ---- */
 
@@ -467,7 +467,7 @@ struct pk_pchild {
 
 /* Parse one line table of /proc/net/{tcp,tcp6,udp,udp6}; rows whose
  * inode is in inodes[0..ninodes) (sorted) are appended to *conns. */
-int	 pk_net_inet_parse(const char *buf, size_t len, int family, int type,
+int	 pk_pconn_inet_parse(const char *buf, size_t len, int family, int type,
 	    const uint64_t *inodes, const int *fds, size_t ninodes,
 	    struct pk_pconn **conns, size_t *nconns);
 /*
@@ -476,14 +476,14 @@ int	 pk_net_inet_parse(const char *buf, size_t len, int family, int type,
  * parse whole is dropped, and so is every line of an inode that appears
  * more than once.
  */
-int	 pk_net_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
+int	 pk_pconn_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
 	    const int *fds, size_t ninodes, struct pk_pconn **conns,
 	    size_t *nconns);
 /*
  * The same rows from the kernel's sock_diag (UNIX_DIAG) of the caller's
  * network namespace: the live system's source.
  */
-int	 pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes,
+int	 pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes,
 	    const int *fds, size_t ninodes, struct pk_pconn **conns,
 	    size_t *nconns);
 /* Order: TCP before UDP before UNIX, then local then remote address. */
@@ -719,7 +719,7 @@ int	 pk_diskstats_read(struct pk_ctx *ctx, struct pk_diskstats_ent **ents,
 /* access("<sys>/block/NAME") as sysstat's is_device(). */
 int	 pk_blk_is_device(struct pk_ctx *ctx, const char *name);
 /* Major of "device-mapper" in /proc/devices; UINT32_MAX when absent. */
-unsigned pk_devmap_major(struct pk_ctx *ctx);
+unsigned pk_blk_devmap_major(struct pk_ctx *ctx);
 /* Device numbers of /dev/NAME ('!' read as '/'). */
 int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
 /*
@@ -747,18 +747,18 @@ int	 pk_blk_persist_name(const char *type, const char *kname, char *out,
 	    size_t len);
 
 /* uname(2) for report banners. */
-struct pk_uname {
+struct pk_sys_uname {
 	char	 sysname[65], nodename[65], release[65], machine[65];
 };
-int	 pk_uname(struct pk_uname *u);
+int	 pk_sys_uname(struct pk_sys_uname *u);
 
 /*
  * Interval timing without drift: a monotonic clock in seconds, and a
- * sleep until an absolute point of it.  pk_sleep_until returns early
+ * sleep until an absolute point of it.  pk_time_sleep_until returns early
  * (PK_EOS) when a signal arrives, so a caller can check its flag.
  */
-double	 pk_monotonic(void);
-int	 pk_sleep_until(double deadline);
+double	 pk_time_monotonic(void);
+int	 pk_time_sleep_until(double deadline);
 
 /* ---- process memory: smaps, smaps_rollup, per-process info (procsmem) ---- */
 
@@ -974,9 +974,9 @@ void	 pk_sysmem_areas(const struct pk_sysmem *m, int64_t total,
  * terminal width, a kernel image's size, POSIX extended regular
  * expressions.  Stubs return PK_ENOTSUP (user names: PK_ENOENT).
  */
-int	 pk_user_name(uint32_t uid, char *buf, size_t len);
+int	 pk_sys_user_name(uint32_t uid, char *buf, size_t len);
 /* Columns of the terminal on fd, -1 when fd is not a terminal. */
-int	 pk_term_columns(int fd);
+int	 pk_sys_term_columns(int fd);
 /* The "dec" size reported by size(1) for an uncompressed kernel image,
  * in bytes. */
 int	 pk_kernel_image_size(struct pk_ctx *ctx, const char *path,
@@ -997,8 +997,8 @@ void	 pk_re_free(struct pk_re *re);
  * (PK_ESC_UTF8), else every byte >= 0x80 is escaped.  pk_esc_text()
  * truncates like strlcpy but never inside an escape or a character;
  * pk_esc_cut() cuts an escaped string to ncols characters the same way.
- * The tsv, json and prom escapers are out_tsv_escape(), out_json_string(),
- * out_json_key() and out_prom_label() (pskit_out.h).
+ * The tsv, json and prom escapers are pk_esc_tsv(), pk_esc_json(),
+ * pk_esc_json_key() and pk_esc_prom_label() (pskit_out.h).
  */
 #define PK_ESC_UTF8	0x1
 unsigned pk_esc_locale(void);
@@ -1023,11 +1023,11 @@ char	*pk_xml_escape(const char *s);
 /*
  * virtual_memory() and swap_memory() as psutil 5.9.4 _pslinux.py
  * computes them (scripts/free.py prints them), in kB.  They differ from
- * procps (pk_mem_used, pk_swap_used): see psutilmem.c.
+ * procps (pk_mem_used, pk_mem_swap_used): see psutilmem.c.
  */
 int64_t	 pk_mem_psutil_used(const struct pk_meminfo *mi);
 int64_t	 pk_mem_psutil_cached(const struct pk_meminfo *mi);
-int64_t	 pk_swap_psutil_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_psutil_swap_used(const struct pk_meminfo *mi);
 /* scripts/procsmem.py convert_bytes(): "15.3M", "1023.0K", "0B". */
 void	 pk_psutil_convert_bytes(uint64_t n, char *buf, size_t len);
 
@@ -1223,7 +1223,7 @@ int	 pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out,
 	    size_t *n);
 
 /* One link of the netlink RTM_GETLINK dump. */
-struct pk_netlink {
+struct pk_net_link {
 	char		 name[PK_IFNAMSIZ];
 	unsigned	 ifindex;
 	unsigned	 flags;		/* 32-bit ifi_flags (LOWER_UP, DORMANT) */
@@ -1234,7 +1234,7 @@ struct pk_netlink {
 };
 
 /* Every link of the namespace, in ifindex order. */
-int	 pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n);
+int	 pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n);
 /* The sysfs word of an IF_OPER_* value ("up", "lowerlayerdown"...). */
 const char *pk_net_operstate_name(int operstate);
 

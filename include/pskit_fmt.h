@@ -16,12 +16,12 @@
 /* ---- procinfo: psutil's as_dict() and a Prometheus record ---- */
 
 /* One record of p in as_dict() names and shapes (lib/fmt/procdict.c). */
-int	 pk_proc_dict(struct out *w, const struct pk_proc *p,
+int	 pk_proc_dict(struct pk_out *w, const struct pk_proc *p,
 	    const char *memtype);
 /* One flat Prometheus record of p (lib/fmt/procprom.c), with these
  * columns. */
-const struct out_col *pk_proc_prom_cols(size_t *ncols);
-int	 pk_proc_prom(struct out *w, const struct pk_proc *p);
+const struct pk_out_col *pk_proc_prom_cols(size_t *ncols);
+int	 pk_proc_prom(struct pk_out *w, const struct pk_proc *p);
 
 /* ---- procsmem: smem 1.5's text and chart numbers ---- */
 
