@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "ifconfig.h"
 
 static const struct out_col tsv_cols[] = {

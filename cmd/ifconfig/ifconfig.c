@@ -13,7 +13,7 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "ifconfig.h"
 #include "shell.h"
 

@@ -26,7 +26,7 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "views.h"
 #include "shell.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 /* Clock ticks as seconds (psutil divides by CLK_TCK). */
 double

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static const struct out_col prom_cols[] = {
 	{ "pid", OUT_STR, OUT_LABEL, NULL, "Process id" },

@@ -7,7 +7,7 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static const struct out_col cols[] = {
 	{ "name", OUT_STR, OUT_LABEL, NULL, "The name" },

@@ -1,5 +1,5 @@
 /*
- * pskit_out.h: the one structured-output writer (tsv, json, prom).
+ * pskit/out.h: the one structured-output writer (tsv, json, prom).
  *
  * A command describes its record once as a table of columns, then emits
  * records with out_record_begin(), one out_<type>() call per column in
@@ -10,8 +10,11 @@
 #ifndef PSKIT_OUT_H
 #define PSKIT_OUT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "pskit/esc.h"
 
 enum out_fmt {
 	OUT_TEXT,
@@ -136,16 +139,5 @@ int	 out_obj_begin(struct out *o);
 int	 out_obj_end(struct out *o);
 int	 out_arr_begin(struct out *o);
 int	 out_arr_end(struct out *o);
-
-/*
- * Escapers (esc.c, the one escaping policy), exported for unit tests and
- * iostat's sysstat JSON.  tsv: \t \n \r \\ and \xHH, reversible.
- * json: a valid string exactly, an invalid value as an array of byte
- * values, an invalid key as "\u0000" + hex bytes.  prom: injective.
- */
-void	 out_tsv_escape(FILE *fp, const char *s);
-void	 out_json_string(FILE *fp, const char *s);
-void	 out_json_key(FILE *fp, const char *s);
-void	 out_prom_label(FILE *fp, const char *s);
 
 #endif /* PSKIT_OUT_H */
