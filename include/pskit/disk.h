@@ -108,7 +108,7 @@ int	 pk_diskstats_read(struct pk_ctx *ctx, struct pk_diskstats_ent **ents,
 /* access("<sys>/block/NAME") as sysstat's is_device(). */
 int	 pk_blk_is_device(struct pk_ctx *ctx, const char *name);
 /* Major of "device-mapper" in /proc/devices; UINT32_MAX when absent. */
-unsigned pk_devmap_major(struct pk_ctx *ctx);
+unsigned pk_blk_devmap_major(struct pk_ctx *ctx);
 /* Device numbers of /dev/NAME ('!' read as '/'). */
 int	 pk_blk_devnum(const char *name, unsigned *maj, unsigned *min);
 /*

@@ -33,9 +33,9 @@ int	 pk_utf8_valid(const char *s);
  * json: a valid string exactly, an invalid value as an array of byte
  * values, an invalid key as "\u0000" + hex bytes.  prom: injective.
  */
-void	 out_tsv_escape(FILE *fp, const char *s);
-void	 out_json_string(FILE *fp, const char *s);
-void	 out_json_key(FILE *fp, const char *s);
-void	 out_prom_label(FILE *fp, const char *s);
+void	 pk_esc_tsv(FILE *fp, const char *s);
+void	 pk_esc_json(FILE *fp, const char *s);
+void	 pk_esc_json_key(FILE *fp, const char *s);
+void	 pk_esc_prom_label(FILE *fp, const char *s);
 
 #endif /* PSKIT_ESC_H */

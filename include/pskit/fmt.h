@@ -52,10 +52,10 @@ char	*pk_xml_escape(const char *s);
 void	 pk_psutil_convert_bytes(uint64_t n, char *buf, size_t len);
 
 /* One record of p in as_dict() names and shapes (procdict.c). */
-int	 pk_proc_dict(struct out *w, const struct pk_proc *p,
+int	 pk_proc_dict(struct pk_out *w, const struct pk_proc *p,
 	    const char *memtype);
 /* One flat Prometheus record of p (procprom.c), with these columns. */
-const struct out_col *pk_proc_prom_cols(size_t *ncols);
-int	 pk_proc_prom(struct out *w, const struct pk_proc *p);
+const struct pk_out_col *pk_proc_prom_cols(size_t *ncols);
+int	 pk_proc_prom(struct pk_out *w, const struct pk_proc *p);
 
 #endif /* PSKIT_FMT_H */

@@ -73,11 +73,11 @@ int64_t	 pk_mem_low_total(const struct pk_meminfo *mi);
 int64_t	 pk_mem_low_free(const struct pk_meminfo *mi);
 int64_t	 pk_mem_low_used(const struct pk_meminfo *mi);
 int64_t	 pk_mem_high_used(const struct pk_meminfo *mi);
-int64_t	 pk_swap_used(const struct pk_meminfo *mi);
-int64_t	 pk_commit_free(const struct pk_meminfo *mi);
-int64_t	 pk_all_total(const struct pk_meminfo *mi);
-int64_t	 pk_all_used(const struct pk_meminfo *mi);
-int64_t	 pk_all_free(const struct pk_meminfo *mi);
+int64_t	 pk_mem_swap_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_commit_free(const struct pk_meminfo *mi);
+int64_t	 pk_mem_all_total(const struct pk_meminfo *mi);
+int64_t	 pk_mem_all_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_all_free(const struct pk_meminfo *mi);
 void	 pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *out);
 
 /*
@@ -90,11 +90,11 @@ int	 pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw,
 /*
  * virtual_memory() and swap_memory() as psutil 5.9.4 _pslinux.py
  * computes them (scripts/free.py prints them), in kB.  They differ from
- * procps (pk_mem_used, pk_swap_used): see psutilmem.c.
+ * procps (pk_mem_used, pk_mem_swap_used): see psutilmem.c.
  */
 int64_t	 pk_mem_psutil_used(const struct pk_meminfo *mi);
 int64_t	 pk_mem_psutil_cached(const struct pk_meminfo *mi);
-int64_t	 pk_swap_psutil_used(const struct pk_meminfo *mi);
+int64_t	 pk_mem_psutil_swap_used(const struct pk_meminfo *mi);
 
 /* smem's view of /proc/meminfo (-w, -p): the keys it uses, in kB. */
 enum pk_sys_key {

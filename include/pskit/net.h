@@ -180,7 +180,7 @@ int	 pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out,
 	    size_t *n);
 
 /* One link of the netlink RTM_GETLINK dump. */
-struct pk_netlink {
+struct pk_net_link {
 	char		 name[PK_IFNAMSIZ];
 	unsigned	 ifindex;
 	unsigned	 flags;		/* 32-bit ifi_flags (LOWER_UP, DORMANT) */
@@ -191,7 +191,7 @@ struct pk_netlink {
 };
 
 /* Every link of the namespace, in ifindex order. */
-int	 pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n);
+int	 pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n);
 /* The sysfs word of an IF_OPER_* value ("up", "lowerlayerdown"...). */
 const char *pk_net_operstate_name(int operstate);
 

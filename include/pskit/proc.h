@@ -161,7 +161,7 @@ struct pk_pchild {
 
 /* Parse one line table of /proc/net/{tcp,tcp6,udp,udp6}; rows whose
  * inode is in inodes[0..ninodes) (sorted) are appended to *conns. */
-int	 pk_net_inet_parse(const char *buf, size_t len, int family, int type,
+int	 pk_pconn_inet_parse(const char *buf, size_t len, int family, int type,
 	    const uint64_t *inodes, const int *fds, size_t ninodes,
 	    struct pk_pconn **conns, size_t *nconns);
 /*
@@ -170,14 +170,14 @@ int	 pk_net_inet_parse(const char *buf, size_t len, int family, int type,
  * parse whole is dropped, and so is every line of an inode that appears
  * more than once.
  */
-int	 pk_net_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
+int	 pk_pconn_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
 	    const int *fds, size_t ninodes, struct pk_pconn **conns,
 	    size_t *nconns);
 /*
  * The same rows from the kernel's sock_diag (UNIX_DIAG) of the caller's
  * network namespace: the live system's source.
  */
-int	 pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes,
+int	 pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes,
 	    const int *fds, size_t ninodes, struct pk_pconn **conns,
 	    size_t *nconns);
 /* Order: TCP before UDP before UNIX, then local then remote address. */

@@ -9,19 +9,19 @@
 #include <stdint.h>
 
 /* uname(2) for report banners. */
-struct pk_uname {
+struct pk_sys_uname {
 	char	 sysname[65], nodename[65], release[65], machine[65];
 };
-int	 pk_uname(struct pk_uname *u);
+int	 pk_sys_uname(struct pk_sys_uname *u);
 
 /*
  * OS services a report needs besides /proc: user names, the terminal
  * width, POSIX extended regular expressions.  Stubs return PK_ENOTSUP
  * (user names: PK_ENOENT).
  */
-int	 pk_user_name(uint32_t uid, char *buf, size_t len);
+int	 pk_sys_user_name(uint32_t uid, char *buf, size_t len);
 /* Columns of the terminal on fd, -1 when fd is not a terminal. */
-int	 pk_term_columns(int fd);
+int	 pk_sys_term_columns(int fd);
 
 struct pk_re;
 /* Compile an extended regular expression; on error, errbuf says why. */

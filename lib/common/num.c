@@ -48,7 +48,7 @@ pk_parse_ulong(const char *p, const char *end, uint64_t *val, int *ok)
 }
 
 double
-pk_now(void)
+pk_time_now(void)
 {
 	struct timespec ts;
 

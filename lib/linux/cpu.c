@@ -85,7 +85,7 @@ pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 }
 
 int
-pk_uname(struct pk_uname *u)
+pk_sys_uname(struct pk_sys_uname *u)
 {
 	struct utsname n;
 
@@ -99,7 +99,7 @@ pk_uname(struct pk_uname *u)
 }
 
 double
-pk_monotonic(void)
+pk_time_monotonic(void)
 {
 	struct timespec ts;
 
@@ -112,10 +112,10 @@ pk_monotonic(void)
  * would be misread by time-faking preloads (faketime in the tests).
  */
 int
-pk_sleep_until(double deadline)
+pk_time_sleep_until(double deadline)
 {
 	struct timespec ts;
-	double left = deadline - pk_monotonic();
+	double left = deadline - pk_time_monotonic();
 
 	if (left <= 0)
 		return PK_OK;
@@ -125,5 +125,5 @@ pk_sleep_until(double deadline)
 		ts.tv_nsec = 999999999L;
 	if (nanosleep(&ts, NULL) == -1)
 		return PK_EOS;
-	return pk_monotonic() >= deadline ? PK_OK : PK_EOS;
+	return pk_time_monotonic() >= deadline ? PK_OK : PK_EOS;
 }

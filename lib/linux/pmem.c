@@ -314,7 +314,7 @@ pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
 }
 
 int
-pk_user_name(uint32_t uid, char *buf, size_t len)
+pk_sys_user_name(uint32_t uid, char *buf, size_t len)
 {
 	struct passwd *pw;
 
@@ -325,7 +325,7 @@ pk_user_name(uint32_t uid, char *buf, size_t len)
 }
 
 int
-pk_term_columns(int fd)
+pk_sys_term_columns(int fd)
 {
 	struct winsize ws;
 

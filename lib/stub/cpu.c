@@ -25,20 +25,20 @@ pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 }
 
 int
-pk_uname(struct pk_uname *u)
+pk_sys_uname(struct pk_sys_uname *u)
 {
 	(void)u;
 	return PK_ENOTSUP;
 }
 
 double
-pk_monotonic(void)
+pk_time_monotonic(void)
 {
-	return pk_now();
+	return pk_time_now();
 }
 
 int
-pk_sleep_until(double deadline)
+pk_time_sleep_until(double deadline)
 {
 	(void)deadline;
 	return PK_ENOTSUP;

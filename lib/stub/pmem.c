@@ -68,7 +68,7 @@ pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
 }
 
 int
-pk_user_name(uint32_t uid, char *buf, size_t len)
+pk_sys_user_name(uint32_t uid, char *buf, size_t len)
 {
 	(void)uid;
 	(void)buf;
@@ -77,7 +77,7 @@ pk_user_name(uint32_t uid, char *buf, size_t len)
 }
 
 int
-pk_term_columns(int fd)
+pk_sys_term_columns(int fd)
 {
 	(void)fd;
 	return -1;

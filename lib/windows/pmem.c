@@ -11,7 +11,7 @@
  *	                 the analogue of the mappings smaps sums
  * Pss, Swap and SwapPss have no Windows source: their has-bits stay clear
  * (null in tsv/json).  The uid is the RID (last sub-authority) of the
- * process token's user SID; pk_user_name() turns it back into a name.
+ * process token's user SID; pk_sys_user_name() turns it back into a name.
  *
  * Errors as on Linux: a process that exits during the scan is PK_ENOENT
  * (skipped), one the caller may not open at all is PK_EACCES (counted).
@@ -469,7 +469,7 @@ rid_sid(uint32_t rid, unsigned char *buf, DWORD len)
 
 /* "DOMAIN\user" as psutil's username(); "?" for an unreadable token. */
 int
-pk_user_name(uint32_t uid, char *buf, size_t len)
+pk_sys_user_name(uint32_t uid, char *buf, size_t len)
 {
 	wchar_t name[256], dom[256], both[520];
 	DWORD nl = 256, dl = 256;
@@ -497,7 +497,7 @@ pk_user_name(uint32_t uid, char *buf, size_t len)
 }
 
 int
-pk_term_columns(int fd)
+pk_sys_term_columns(int fd)
 {
 	CONSOLE_SCREEN_BUFFER_INFO ci;
 	intptr_t h = _get_osfhandle(fd);
