@@ -42,9 +42,11 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/net.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
+	lib/common/pmem.c \
 	lib/common/proc.c \
 	lib/common/procdict.c \
 	lib/common/procnet.c \

@@ -103,6 +103,12 @@ int	 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
  * /dev/zero link cannot fill memory.  pk_read_file() is built on it.
  */
 int	 pk_read_at(int dfd, const char *name, struct pk_buf *buf);
+/*
+ * Close a descriptor the library opened (a /proc/PID directory, an ioctl
+ * socket), so the free functions of lib/common need no OS call; a no-op
+ * where the stubs open none.
+ */
+void	 pk_fd_close(int fd);
 
 /*
  * Number parsing shared by every /proc parser.  pk_parse_ulong() reads a

@@ -285,13 +285,3 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 	p->exact = 0;
 	return PK_OK;
 }
-
-void
-pk_pmem_free(struct pk_pmem *p)
-{
-	free(p->cmdline);
-	p->cmdline = NULL;
-	if (p->dfd >= 0)
-		close(p->dfd);
-	p->dfd = -1;
-}

@@ -52,10 +52,3 @@ pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
 	(void)len;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
-
-void
-pk_pmem_free(struct pk_pmem *p)
-{
-	free(p->cmdline);
-	p->cmdline = NULL;
-}
