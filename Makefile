@@ -42,9 +42,12 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/net.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
+	lib/common/pmem.c \
+	lib/common/proc.c \
 	lib/common/procdict.c \
 	lib/common/procnet.c \
 	lib/common/procparse.c \
@@ -56,6 +59,7 @@ COMMON_SRCS = \
 	lib/common/smemfmt.c \
 	lib/common/svc.c \
 	lib/common/sysmem.c \
+	lib/common/time.c \
 	lib/common/xml.c
 
 # Native builds keep the library where DESIGN.md says; other platforms

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "shell.h"
 
 volatile sig_atomic_t sh_signal;
@@ -49,7 +49,7 @@ sh_bad_value(const char *what, const char *arg)
 int
 sh_format(const char *arg)
 {
-	int fmt = out_parse_fmt(arg);
+	int fmt = pk_out_parse_fmt(arg);
 
 	if (fmt == -1)
 		warnx("unknown output format '%s' (text, tsv, json, prom)", arg);

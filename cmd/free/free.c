@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "psutil.h"
 #include "shell.h"
 
@@ -118,17 +118,17 @@ struct row {
 	unsigned	 present;	/* bit per column */
 };
 
-static const struct out_col out_cols[] = {
-	{ "type", OUT_STR, OUT_LABEL, NULL, "Row of the free report" },
-	{ "total", OUT_I64, OUT_GAUGE, "bytes", "Total memory" },
-	{ "used", OUT_I64, OUT_GAUGE, "bytes", "Used memory (total - available)" },
-	{ "free", OUT_I64, OUT_GAUGE, "bytes", "Unused memory (MemFree)" },
-	{ "shared", OUT_I64, OUT_GAUGE, "bytes", "Shared memory (Shmem)" },
-	{ "buffers", OUT_I64, OUT_GAUGE, "bytes", "Kernel buffers" },
-	{ "cache", OUT_I64, OUT_GAUGE, "bytes", "Page cache and reclaimable slab" },
-	{ "buff_cache", OUT_I64, OUT_GAUGE, "bytes", "Buffers plus cache" },
-	{ "available", OUT_I64, OUT_GAUGE, "bytes", "Memory available for new work" },
-	{ "scope", OUT_STR, OUT_LABEL, NULL, "host, or the cgroup path" },
+static const struct pk_out_col out_cols[] = {
+	{ "type", PK_OUT_STR, PK_OUT_LABEL, NULL, "Row of the free report" },
+	{ "total", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Total memory" },
+	{ "used", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Used memory (total - available)" },
+	{ "free", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Unused memory (MemFree)" },
+	{ "shared", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Shared memory (Shmem)" },
+	{ "buffers", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Kernel buffers" },
+	{ "cache", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Page cache and reclaimable slab" },
+	{ "buff_cache", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Buffers plus cache" },
+	{ "available", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Memory available for new work" },
+	{ "scope", PK_OUT_STR, PK_OUT_LABEL, NULL, "host, or the cgroup path" },
 };
 
 struct opts {
@@ -266,9 +266,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 		case 'V': sh_version();
 		case OPT_HELP: usage(stdout);
 		case 'o': set_format(o, optarg); break;
-		case OPT_TSV: o->fmt = OUT_TSV; break;
-		case OPT_JSON: o->fmt = OUT_JSON; break;
-		case OPT_NOHEADER: o->outflags |= OUT_NOHEADER; break;
+		case OPT_TSV: o->fmt = PK_OUT_TSV; break;
+		case OPT_JSON: o->fmt = PK_OUT_JSON; break;
+		case OPT_NOHEADER: o->outflags |= PK_OUT_NOHEADER; break;
 		case OPT_OUTFILE: o->outfile = optarg; break;
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
@@ -282,14 +282,14 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(stderr);
-	if (o->psutil && (o->fmt != OUT_TEXT || (o->flags & F_REPEAT) ||
+	if (o->psutil && (o->fmt != PK_OUT_TEXT || (o->flags & F_REPEAT) ||
 	    o->cgroup))
 		errx(1, "--psutil prints free.py's report once: "
 		    "no -o, -s, -c or --cgroup");
 	if ((p = getenv("PSKIT_FREE_CGROUP")) != NULL && strcmp(p, "1") == 0)
 		o->cgroup = 1;
 	if (o->flags & F_REPEAT)
-		o->outflags |= OUT_INTERVAL;
+		o->outflags |= PK_OUT_INTERVAL;
 }
 
 /* procps' power(): an integer base raised in double arithmetic. */
@@ -448,23 +448,23 @@ render_text(FILE *fp, const struct row *rows, size_t n, const struct opts *o)
 
 /* Structured rows: bytes always, whatever unit option was given. */
 static void
-render_out(struct out *w, const struct row *rows, size_t n, const char *scope)
+render_out(struct pk_out *w, const struct row *rows, size_t n, const char *scope)
 {
 	size_t i;
 	int c;
 
 	for (i = 0; i < n; i++) {
-		out_record_begin(w);
-		out_str(w, rows[i].type);
+		pk_out_record_begin(w);
+		pk_out_str(w, rows[i].type);
 		for (c = 0; c < NCOLS; c++) {
 			if (rows[i].present & (1u << c))
-				out_i64(w, (int64_t)((uint64_t)rows[i].kb[c] *
+				pk_out_i64(w, (int64_t)((uint64_t)rows[i].kb[c] *
 				    1024u));
 			else
-				out_null(w);
+				pk_out_null(w);
 		}
-		out_str(w, scope);
-		out_record_end(w);
+		pk_out_str(w, scope);
+		pk_out_record_end(w);
 	}
 }
 
@@ -513,17 +513,17 @@ pause_us(float us)
 
 /* One sample to fp: the text report or a structured sample. */
 static void
-emit(FILE *fp, struct out *w, const struct row *rows, size_t n,
+emit(FILE *fp, struct pk_out *w, const struct row *rows, size_t n,
     const struct opts *o, const char *scope)
 {
-	if (o->fmt == OUT_TEXT) {
+	if (o->fmt == PK_OUT_TEXT) {
 		render_text(fp, rows, n, o);
 		return;
 	}
-	out_sample_begin(w, pk_now());
+	pk_out_sample_begin(w, pk_time_now());
 	render_out(w, rows, n, scope);
-	if (w->flags & OUT_INTERVAL)
-		out_sample_end(w);
+	if (w->flags & PK_OUT_INTERVAL)
+		pk_out_sample_end(w);
 }
 
 /* --outfile: each sample replaces the file atomically. */
@@ -532,16 +532,16 @@ emit_file(struct pk_ctx *ctx, const struct row *rows, size_t n,
     const struct opts *o, const char *scope)
 {
 	struct sh_out so;
-	struct out w;
+	struct pk_out w;
 
 	sh_open(ctx, &so, o->outfile, SH_PUBLIC);
-	if (o->fmt != OUT_TEXT && out_begin(&w, so.fp, o->fmt,
-	    o->outflags & ~OUT_INTERVAL, "free", out_cols,
+	if (o->fmt != PK_OUT_TEXT && pk_out_begin(&w, so.fp, o->fmt,
+	    o->outflags & ~PK_OUT_INTERVAL, "free", out_cols,
 	    sizeof(out_cols) / sizeof(out_cols[0])) != PK_OK)
 		errx(1, "out of memory");
 	emit(so.fp, &w, rows, n, o, scope);
-	if (o->fmt != OUT_TEXT)
-		out_end(&w);
+	if (o->fmt != PK_OUT_TEXT)
+		pk_out_end(&w);
 	sh_commit(ctx, &so);
 }
 
@@ -550,7 +550,7 @@ run(struct pk_ctx *ctx, const struct opts *o)
 {
 	struct row rows[6];
 	struct pk_mem m;
-	struct out w;
+	struct pk_out w;
 	char scope[PK_CG_PATHMAX];
 	size_t n;
 	int left = o->count, begun = 0;
@@ -558,8 +558,8 @@ run(struct pk_ctx *ctx, const struct opts *o)
 	for (;;) {
 		/* collect, then render: a failed read leaves no partial output */
 		read_mem(ctx, o, &m, scope, sizeof(scope));
-		if (!begun && o->fmt != OUT_TEXT && o->outfile == NULL) {
-			if (out_begin(&w, stdout, o->fmt, o->outflags, "free",
+		if (!begun && o->fmt != PK_OUT_TEXT && o->outfile == NULL) {
+			if (pk_out_begin(&w, stdout, o->fmt, o->outflags, "free",
 			    out_cols, sizeof(out_cols) / sizeof(out_cols[0])) !=
 			    PK_OK)
 				errx(1, "out of memory");
@@ -576,14 +576,14 @@ run(struct pk_ctx *ctx, const struct opts *o)
 			break;
 		if (!(o->flags & F_REPEAT) || sh_signal)
 			break;
-		if (o->fmt == OUT_TEXT && o->outfile == NULL)
+		if (o->fmt == PK_OUT_TEXT && o->outfile == NULL)
 			putchar('\n');
 		pause_us(o->interval_us);
 		if (sh_signal)
 			break;
 	}
 	if (begun)
-		out_end(&w);
+		pk_out_end(&w);
 	return 0;
 }
 

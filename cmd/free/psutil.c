@@ -45,7 +45,7 @@ render(FILE *fp, const struct pk_meminfo *mi)
 	mem[5] = pk_mem_psutil_cached(mi);
 	row(fp, "Mem:", mem, 6);
 	swap[0] = (int64_t)kb[PK_MI_SWAPTOTAL];
-	swap[1] = pk_swap_psutil_used(mi);
+	swap[1] = pk_mem_psutil_swap_used(mi);
 	swap[2] = (int64_t)kb[PK_MI_SWAPFREE];
 	row(fp, "Swap:", swap, 3);
 }

@@ -10,39 +10,39 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "ifconfig.h"
 
-static const struct out_col tsv_cols[] = {
-	{ "ifname", OUT_STR, OUT_LABEL, NULL, "Interface name" },
-	{ "ifindex", OUT_U64, OUT_INFO, NULL, "Interface index" },
-	{ "flags", OUT_STR, OUT_INFO, NULL, "Interface flags" },
-	{ "operstate", OUT_STR, OUT_INFO, NULL, "RFC 2863 operational state" },
-	{ "mtu", OUT_U64, OUT_GAUGE, NULL, "MTU" },
-	{ "txqlen", OUT_U64, OUT_GAUGE, NULL, "Transmit queue length" },
-	{ "link_type", OUT_STR, OUT_INFO, NULL, "Link type" },
-	{ "address", OUT_STR, OUT_INFO, NULL, "Hardware address" },
-	{ "ipv4", OUT_STR, OUT_INFO, NULL, "IPv4 addresses" },
-	{ "ipv6", OUT_STR, OUT_INFO, NULL, "IPv6 addresses" },
-	{ "rx_bytes", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "rx_packets", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "rx_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "rx_dropped", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "rx_overruns", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "rx_frame", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_bytes", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_packets", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_dropped", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_overruns", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_carrier", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "tx_collisions", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "speed_mbps", OUT_U64, OUT_GAUGE, NULL, NULL },
-	{ "duplex", OUT_STR, OUT_INFO, NULL, NULL },
+static const struct pk_out_col tsv_cols[] = {
+	{ "ifname", PK_OUT_STR, PK_OUT_LABEL, NULL, "Interface name" },
+	{ "ifindex", PK_OUT_U64, PK_OUT_INFO, NULL, "Interface index" },
+	{ "flags", PK_OUT_STR, PK_OUT_INFO, NULL, "Interface flags" },
+	{ "operstate", PK_OUT_STR, PK_OUT_INFO, NULL, "RFC 2863 operational state" },
+	{ "mtu", PK_OUT_U64, PK_OUT_GAUGE, NULL, "MTU" },
+	{ "txqlen", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Transmit queue length" },
+	{ "link_type", PK_OUT_STR, PK_OUT_INFO, NULL, "Link type" },
+	{ "address", PK_OUT_STR, PK_OUT_INFO, NULL, "Hardware address" },
+	{ "ipv4", PK_OUT_STR, PK_OUT_INFO, NULL, "IPv4 addresses" },
+	{ "ipv6", PK_OUT_STR, PK_OUT_INFO, NULL, "IPv6 addresses" },
+	{ "rx_bytes", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "rx_packets", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "rx_errors", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "rx_dropped", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "rx_overruns", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "rx_frame", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_bytes", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_packets", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_errors", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_dropped", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_overruns", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_carrier", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "tx_collisions", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "speed_mbps", PK_OUT_U64, PK_OUT_GAUGE, NULL, NULL },
+	{ "duplex", PK_OUT_STR, PK_OUT_INFO, NULL, NULL },
 	/* json nests these three as ip does (a net-tools string, stats64) */
-	{ "nettools_flags", OUT_STR, OUT_INFO, NULL, "net-tools flag names" },
-	{ "stats64_rx_over_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
-	{ "stats64_tx_carrier_errors", OUT_U64, OUT_COUNTER, NULL, NULL },
+	{ "nettools_flags", PK_OUT_STR, PK_OUT_INFO, NULL, "net-tools flag names" },
+	{ "stats64_rx_over_errors", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
+	{ "stats64_tx_carrier_errors", PK_OUT_U64, PK_OUT_COUNTER, NULL, NULL },
 };
 
 /*
@@ -99,30 +99,30 @@ ip_operstate(const struct pk_netif *ifp, char *buf, size_t len)
 }
 
 /* Prometheus: node_exporter-like names, counters in base units. */
-static const struct out_col prom_cols[] = {
-	{ "ifname", OUT_STR, OUT_LABEL, NULL, NULL },
-	{ "receive", OUT_U64, OUT_COUNTER, "bytes", "Bytes received" },
-	{ "receive_packets", OUT_U64, OUT_COUNTER, NULL, "Packets received" },
-	{ "receive_errors", OUT_U64, OUT_COUNTER, NULL, "Receive errors" },
-	{ "receive_dropped", OUT_U64, OUT_COUNTER, NULL,
+static const struct pk_out_col prom_cols[] = {
+	{ "ifname", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL },
+	{ "receive", PK_OUT_U64, PK_OUT_COUNTER, "bytes", "Bytes received" },
+	{ "receive_packets", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Packets received" },
+	{ "receive_errors", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Receive errors" },
+	{ "receive_dropped", PK_OUT_U64, PK_OUT_COUNTER, NULL,
 	    "Received packets dropped (missed included)" },
-	{ "receive_overruns", OUT_U64, OUT_COUNTER, NULL, "Receive FIFO errors" },
-	{ "receive_frame", OUT_U64, OUT_COUNTER, NULL, "Receive frame errors" },
-	{ "transmit", OUT_U64, OUT_COUNTER, "bytes", "Bytes transmitted" },
-	{ "transmit_packets", OUT_U64, OUT_COUNTER, NULL, "Packets transmitted" },
-	{ "transmit_errors", OUT_U64, OUT_COUNTER, NULL, "Transmit errors" },
-	{ "transmit_dropped", OUT_U64, OUT_COUNTER, NULL,
+	{ "receive_overruns", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Receive FIFO errors" },
+	{ "receive_frame", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Receive frame errors" },
+	{ "transmit", PK_OUT_U64, PK_OUT_COUNTER, "bytes", "Bytes transmitted" },
+	{ "transmit_packets", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Packets transmitted" },
+	{ "transmit_errors", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Transmit errors" },
+	{ "transmit_dropped", PK_OUT_U64, PK_OUT_COUNTER, NULL,
 	    "Transmit packets dropped" },
-	{ "transmit_overruns", OUT_U64, OUT_COUNTER, NULL,
+	{ "transmit_overruns", PK_OUT_U64, PK_OUT_COUNTER, NULL,
 	    "Transmit FIFO errors" },
-	{ "transmit_carrier", OUT_U64, OUT_COUNTER, NULL,
+	{ "transmit_carrier", PK_OUT_U64, PK_OUT_COUNTER, NULL,
 	    "Transmit carrier errors" },
-	{ "transmit_collisions", OUT_U64, OUT_COUNTER, NULL, "Collisions" },
-	{ "mtu", OUT_U64, OUT_GAUGE, "bytes", "MTU" },
-	{ "up", OUT_U64, OUT_GAUGE, NULL, "1 when the interface is UP" },
-	{ "running", OUT_U64, OUT_GAUGE, NULL,
+	{ "transmit_collisions", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Collisions" },
+	{ "mtu", PK_OUT_U64, PK_OUT_GAUGE, "bytes", "MTU" },
+	{ "up", PK_OUT_U64, PK_OUT_GAUGE, NULL, "1 when the interface is UP" },
+	{ "running", PK_OUT_U64, PK_OUT_GAUGE, NULL,
 	    "1 when the interface is RUNNING" },
-	{ "speed", OUT_U64, OUT_GAUGE, "bytes",
+	{ "speed", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 	    "Link speed in bytes per second, as node_exporter" },
 };
 
@@ -360,27 +360,27 @@ addr_lists(const struct pk_netif *ifp, const struct world *w, char *v4,
 
 /* The tsv columns, in order; nested (json) output names each one. */
 struct flat {
-	struct out	*out;
+	struct pk_out	*out;
 	int		 nested;
 	size_t		 col;
 };
 
-static struct out *
+static struct pk_out *
 col(struct flat *f)
 {
 	if (f->nested)
-		out_key(f->out, tsv_cols[f->col].key);
+		pk_out_key(f->out, tsv_cols[f->col].key);
 	f->col++;
 	return f->out;
 }
 
 static void
-opt_u64(struct out *out, int present, uint64_t v)
+opt_u64(struct pk_out *out, int present, uint64_t v)
 {
 	if (present)
-		out_u64(out, v);
+		pk_out_u64(out, v);
 	else
-		out_null(out);
+		pk_out_null(out);
 }
 
 /* The absent-bit of each counter of flat_fields() and record_prom(). */
@@ -404,10 +404,10 @@ flat_ip_flags(struct flat *f, const struct pk_netif *ifp)
 	size_t i = 0;
 
 	if (f->nested) {
-		out_arr_begin(col(f));
+		pk_out_arr_begin(col(f));
 		while ((name = ip_flag_next(bits, &i)) != NULL)
-			out_str(f->out, name);
-		out_arr_end(f->out);
+			pk_out_str(f->out, name);
+		pk_out_arr_end(f->out);
 		return;
 	}
 	buf[0] = '\0';
@@ -416,7 +416,7 @@ flat_ip_flags(struct flat *f, const struct pk_netif *ifp)
 			strlcat(buf, ",", sizeof(buf));
 		strlcat(buf, name, sizeof(buf));
 	}
-	out_str(col(f), buf);
+	pk_out_str(col(f), buf);
 }
 
 static void
@@ -431,29 +431,29 @@ flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 	const uint8_t *h = ifp->hwaddr;
 	size_t i;
 
-	out_str(col(f), ifp->name);
+	pk_out_str(col(f), ifp->name);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_INDEX, ifp->ifindex);
 	flat_ip_flags(f, ifp);
-	out_str(col(f), ip_operstate(ifp, buf, sizeof(buf)));
-	out_u64(col(f), (uint64_t)ifp->mtu);
+	pk_out_str(col(f), ip_operstate(ifp, buf, sizeof(buf)));
+	pk_out_u64(col(f), (uint64_t)ifp->mtu);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_TXQLEN, (uint64_t)ifp->txqlen);
-	out_str(col(f), link_type(ifp->hwtype, buf, sizeof(buf)));
+	pk_out_str(col(f), link_type(ifp->hwtype, buf, sizeof(buf)));
 	if (ifp->hwtype == HW_ETHER || ifp->hwtype == HW_LOOPBACK) {
 		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
 		    h[0], h[1], h[2], h[3], h[4], h[5]);
-		out_str(col(f), buf);
+		pk_out_str(col(f), buf);
 	} else
-		out_null(col(f));
+		pk_out_null(col(f));
 	addr_lists(ifp, w, v4, v6, sizeof(v4));
-	out_str(col(f), v4[0] ? v4 : NULL);
-	out_str(col(f), v6[0] ? v6 : NULL);
+	pk_out_str(col(f), v4[0] ? v4 : NULL);
+	pk_out_str(col(f), v6[0] ? v6 : NULL);
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
 		opt_u64(col(f), counter_known(ifp, flat_absent[i]), c[i]);
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_SPEED, ifp->speed_mbps);
-	out_str(col(f), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
+	pk_out_str(col(f), !(ifp->has & PK_NETIF_HAS_DUPLEX) ? NULL :
 	    ifp->duplex ? "full" : "half");
 	flags_join(ifp->flags & 0xffff, buf, sizeof(buf));
-	out_str(col(f), buf);
+	pk_out_str(col(f), buf);
 	if (f->nested)
 		return;		/* stats64 nests them, as ip does */
 	opt_u64(col(f), ifp->has & PK_NETIF_HAS_STATS64, ifp->rx_over_errors);
@@ -462,95 +462,95 @@ flat_fields(struct flat *f, const struct pk_netif *ifp, const struct world *w)
 }
 
 static void
-record_tsv(struct out *out, const struct pk_netif *ifp, const struct world *w)
+record_tsv(struct pk_out *out, const struct pk_netif *ifp, const struct world *w)
 {
 	struct flat f = { out, 0, 0 };
 
-	out_record_begin(out);
+	pk_out_record_begin(out);
 	flat_fields(&f, ifp, w);
-	out_record_end(out);
+	pk_out_record_end(out);
 }
 
 /* ip's names for IPv4 ifa_scope values (rtnetlink RT_SCOPE_*). */
 static void
-json_scope4(struct out *out, unsigned scope)
+json_scope4(struct pk_out *out, unsigned scope)
 {
 	switch (scope) {
-	case 0: out_str(out, "global"); break;
-	case 200: out_str(out, "site"); break;
-	case 253: out_str(out, "link"); break;
-	case 254: out_str(out, "host"); break;
-	default: out_u64(out, scope); break;
+	case 0: pk_out_str(out, "global"); break;
+	case 200: pk_out_str(out, "site"); break;
+	case 253: pk_out_str(out, "link"); break;
+	case 254: pk_out_str(out, "host"); break;
+	default: pk_out_u64(out, scope); break;
 	}
 }
 
 /* The same for if_inet6's IPV6_ADDR_* scope bits. */
 static void
-json_scope6(struct out *out, unsigned scope)
+json_scope6(struct pk_out *out, unsigned scope)
 {
 	switch (scope & 0x70) {
-	case 0: out_str(out, "global"); break;
-	case 0x10: out_str(out, "host"); break;
-	case 0x20: out_str(out, "link"); break;
-	case 0x40: out_str(out, "site"); break;
-	default: out_u64(out, scope); break;
+	case 0: pk_out_str(out, "global"); break;
+	case 0x10: pk_out_str(out, "host"); break;
+	case 0x20: pk_out_str(out, "link"); break;
+	case 0x40: pk_out_str(out, "site"); break;
+	default: pk_out_u64(out, scope); break;
 	}
 }
 
 /* addr_info: every address of the name, like `ip -j addr`. */
 static void
-json_addrs(struct out *out, const struct pk_netif *ifp, const struct world *w)
+json_addrs(struct pk_out *out, const struct pk_netif *ifp, const struct world *w)
 {
 	const struct pk_inet4_addr *e4;
 	const struct pk_inet6_entry *e6;
 	char a[64];
 	size_t i;
 
-	out_key(out, "addr_info");
-	out_arr_begin(out);
+	pk_out_key(out, "addr_info");
+	pk_out_arr_begin(out);
 	FOR_IN4(e4, i, w, ifp->name) {
-		out_obj_begin(out);
-		out_key(out, "family");
-		out_str(out, "inet");
-		out_key(out, "local");
-		out_str(out, ntoa4(e4->local, a));
+		pk_out_obj_begin(out);
+		pk_out_key(out, "family");
+		pk_out_str(out, "inet");
+		pk_out_key(out, "local");
+		pk_out_str(out, ntoa4(e4->local, a));
 		if (e4->has & PK_INET4_HAS_PEER) {
-			out_key(out, "address");
-			out_str(out, ntoa4(e4->peer, a));
+			pk_out_key(out, "address");
+			pk_out_str(out, ntoa4(e4->peer, a));
 		}
-		out_key(out, "prefixlen");
-		out_u64(out, e4->prefixlen);
+		pk_out_key(out, "prefixlen");
+		pk_out_u64(out, e4->prefixlen);
 		if (e4->has & PK_INET4_HAS_BRD) {
-			out_key(out, "broadcast");
-			out_str(out, ntoa4(e4->brd, a));
+			pk_out_key(out, "broadcast");
+			pk_out_str(out, ntoa4(e4->brd, a));
 		}
-		out_key(out, "scope");
+		pk_out_key(out, "scope");
 		json_scope4(out, e4->scope);
-		out_key(out, "secondary");
-		out_bool(out, e4->flags & 0x01);	/* IFA_F_SECONDARY */
-		out_key(out, "label");
-		out_str(out, e4->label);
-		out_obj_end(out);
+		pk_out_key(out, "secondary");
+		pk_out_bool(out, e4->flags & 0x01);	/* IFA_F_SECONDARY */
+		pk_out_key(out, "label");
+		pk_out_str(out, e4->label);
+		pk_out_obj_end(out);
 	}
 	FOR_IN6(e6, i, w, ifp->name) {
-		out_obj_begin(out);
-		out_key(out, "family");
-		out_str(out, "inet6");
-		out_key(out, "local");
+		pk_out_obj_begin(out);
+		pk_out_key(out, "family");
+		pk_out_str(out, "inet6");
+		pk_out_key(out, "local");
 		pk_net_ntop6(e6->addr, a, sizeof(a));
-		out_str(out, a);
-		out_key(out, "prefixlen");
-		out_u64(out, e6->prefixlen);
-		out_key(out, "scope");
+		pk_out_str(out, a);
+		pk_out_key(out, "prefixlen");
+		pk_out_u64(out, e6->prefixlen);
+		pk_out_key(out, "scope");
 		json_scope6(out, e6->scope);
-		out_obj_end(out);
+		pk_out_obj_end(out);
 	}
-	out_arr_end(out);
+	pk_out_arr_end(out);
 }
 
 /* stats64: the 16 columns of /proc/net/dev under their own names. */
 static void
-json_stats(struct out *out, const struct pk_netif *ifp)
+json_stats(struct pk_out *out, const struct pk_netif *ifp)
 {
 	const struct pk_netdev_stats *s = &ifp->st;
 	static const char *rxk[] = { "bytes", "packets", "errors", "dropped",
@@ -569,32 +569,32 @@ json_stats(struct out *out, const struct pk_netif *ifp)
 		PK_NDS_TX_COLLS, PK_NDS_TX_CARRIER, PK_NDS_TX_COMPRESSED };
 	size_t i;
 
-	out_key(out, "stats64");
+	pk_out_key(out, "stats64");
 	if (!(ifp->has & PK_NETIF_HAS_STATS)) {
-		out_null(out);
+		pk_out_null(out);
 		return;
 	}
-	out_obj_begin(out);
-	out_key(out, "rx");
-	out_obj_begin(out);
+	pk_out_obj_begin(out);
+	pk_out_key(out, "rx");
+	pk_out_obj_begin(out);
 	for (i = 0; i < 8; i++) {
-		out_key(out, rxk[i]);
+		pk_out_key(out, rxk[i]);
 		opt_u64(out, !(s->absent & rxa[i]), rx[i]);
 	}
 	/* ip's names and netlink source; null on a --procfs tree */
-	out_key(out, "over_errors");
+	pk_out_key(out, "over_errors");
 	opt_u64(out, ifp->has & PK_NETIF_HAS_STATS64, ifp->rx_over_errors);
-	out_obj_end(out);
-	out_key(out, "tx");
-	out_obj_begin(out);
+	pk_out_obj_end(out);
+	pk_out_key(out, "tx");
+	pk_out_obj_begin(out);
 	for (i = 0; i < 8; i++) {
-		out_key(out, txk[i]);
+		pk_out_key(out, txk[i]);
 		opt_u64(out, !(s->absent & txa[i]), tx[i]);
 	}
-	out_key(out, "carrier_errors");
+	pk_out_key(out, "carrier_errors");
 	opt_u64(out, ifp->has & PK_NETIF_HAS_STATS64, ifp->tx_carrier_errors);
-	out_obj_end(out);
-	out_obj_end(out);
+	pk_out_obj_end(out);
+	pk_out_obj_end(out);
 }
 
 /*
@@ -602,19 +602,19 @@ json_stats(struct out *out, const struct pk_netif *ifp)
  * addr_info and stats64 shaped like `ip -j addr` and `ip -j -s link`.
  */
 static void
-record_json(struct out *out, const struct pk_netif *ifp, const struct world *w)
+record_json(struct pk_out *out, const struct pk_netif *ifp, const struct world *w)
 {
 	struct flat f = { out, 1, 0 };
 
-	out_nest_record_begin(out, ifp->name);
+	pk_out_nest_record_begin(out, ifp->name);
 	flat_fields(&f, ifp, w);
 	json_addrs(out, ifp, w);
 	json_stats(out, ifp);
-	out_record_end(out);
+	pk_out_record_end(out);
 }
 
 static void
-record_prom(struct out *out, const struct pk_netif *ifp)
+record_prom(struct pk_out *out, const struct pk_netif *ifp)
 {
 	const struct pk_netdev_stats *s = &ifp->st;
 	const uint64_t c[] = { s->rx_bytes, s->rx_packets, s->rx_errs,
@@ -622,55 +622,55 @@ record_prom(struct out *out, const struct pk_netif *ifp)
 		s->tx_errs, s->tx_drop, s->tx_fifo, s->tx_carrier, s->tx_colls };
 	size_t i;
 
-	out_record_begin(out);
-	out_str(out, ifp->name);
+	pk_out_record_begin(out);
+	pk_out_str(out, ifp->name);
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
 		opt_u64(out, counter_known(ifp, flat_absent[i]), c[i]);
-	out_u64(out, (uint64_t)ifp->mtu);
-	out_u64(out, (ifp->flags & IFF_UP_) != 0);
-	out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
+	pk_out_u64(out, (uint64_t)ifp->mtu);
+	pk_out_u64(out, (ifp->flags & IFF_UP_) != 0);
+	pk_out_u64(out, (ifp->flags & IFF_RUNNING_) != 0);
 	opt_u64(out, ifp->has & PK_NETIF_HAS_SPEED,
 	    ifp->speed_mbps * 125000);	/* Mbit/s to bytes/s */
-	out_record_end(out);
+	pk_out_record_end(out);
 }
 
 void
 render_report(FILE *fp, const struct world *w, const struct opts *o)
 {
-	struct out out;
+	struct pk_out out;
 	size_t i;
-	int prom = o->fmt == OUT_PROM, rc;
+	int prom = o->fmt == PK_OUT_PROM, rc;
 
-	if (o->fmt == OUT_JSON)
-		rc = out_nest_begin(&out, fp, OUT_JSON, o->outflags, "ifconfig",
+	if (o->fmt == PK_OUT_JSON)
+		rc = pk_out_nest_begin(&out, fp, PK_OUT_JSON, o->outflags, "ifconfig",
 		    "ifname");
 	else
-		rc = out_begin(&out, fp, (enum out_fmt)o->fmt, o->outflags,
+		rc = pk_out_begin(&out, fp, (enum pk_out_fmt)o->fmt, o->outflags,
 		    "ifconfig", prom ? prom_cols : tsv_cols, prom ?
 		    sizeof(prom_cols) / sizeof(prom_cols[0]) :
 		    sizeof(tsv_cols) / sizeof(tsv_cols[0]));
 	if (rc != PK_OK)
 		errx(1, "out of memory");
-	out_sample_begin(&out, pk_now());
+	pk_out_sample_begin(&out, pk_time_now());
 	for (i = 0; i < w->nifs; i++) {
 		if (!shown(&w->ifs[i], o))
 			continue;
 		if (prom)
 			record_prom(&out, &w->ifs[i]);
-		else if (o->fmt == OUT_JSON)
+		else if (o->fmt == PK_OUT_JSON)
 			record_json(&out, &w->ifs[i], w);
 		else
 			record_tsv(&out, &w->ifs[i], w);
 	}
-	if (out_end(&out) != PK_OK)
+	if (pk_out_end(&out) != PK_OK)
 		errx(1, "out of memory");
 }
 
 static int
 cmp_link(const void *a, const void *b)
 {
-	return strcmp(((const struct pk_netlink *)a)->name,
-	    ((const struct pk_netlink *)b)->name);
+	return strcmp(((const struct pk_net_link *)a)->name,
+	    ((const struct pk_net_link *)b)->name);
 }
 
 /*
@@ -681,7 +681,7 @@ cmp_link(const void *a, const void *b)
 void
 merge_links(struct pk_ctx *ctx, struct world *w)
 {
-	struct pk_netlink *l, key, *f;
+	struct pk_net_link *l, key, *f;
 	struct pk_netif *ifp;
 	size_t n, i;
 	char *colon;

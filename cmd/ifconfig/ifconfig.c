@@ -13,7 +13,7 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "ifconfig.h"
 #include "shell.h"
 
@@ -131,11 +131,11 @@ parse_opts(char **argv, struct opts *o)
 			fputs(usage_text, stdout);
 			exit(0);
 		} else if (is(*argv, "--tsv", NULL))
-			o->fmt = OUT_TSV;
+			o->fmt = PK_OUT_TSV;
 		else if (is(*argv, "--json", NULL))
-			o->fmt = OUT_JSON;
+			o->fmt = PK_OUT_JSON;
 		else if (is(*argv, "--no-header", NULL))
-			o->outflags |= OUT_NOHEADER;
+			o->outflags |= PK_OUT_NOHEADER;
 		else if ((v = opt_value(&argv, "--output", "-o")) != NULL)
 			set_format(o, v);
 		else if ((v = opt_value(&argv, "--outfile", "-w")) != NULL)
@@ -525,7 +525,7 @@ render(FILE *fp, const struct world *w, const struct opts *o)
 {
 	size_t i;
 
-	if (o->fmt != OUT_TEXT) {
+	if (o->fmt != PK_OUT_TEXT) {
 		render_report(fp, w, o);
 		return;
 	}
@@ -584,7 +584,7 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	if (o->psutil || o->fmt != OUT_TEXT)
+	if (o->psutil || o->fmt != PK_OUT_TEXT)
 		what = PK_NET_ETHTOOL;
 	/* net-tools leaves out the inet6 lines when if_inet6 is unreadable;
 	 * say why, and still report every interface. */
@@ -595,7 +595,7 @@ collect_ifs(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 		/* no if_inet6 at all is a kernel without IPv6 */
 		w->missing |= ctx->code != PK_ENOENT;
 	}
-	if (o->alladdrs || o->psutil || o->fmt != OUT_TEXT) {
+	if (o->alladdrs || o->psutil || o->fmt != PK_OUT_TEXT) {
 		if (pk_net_inet4(ctx, &w->in4, &w->nin4) == PK_OK)
 			w->have_in4 = 1;
 		else
@@ -646,7 +646,7 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 {
 	int status = collect_ifs(ctx, net, o, w);
 
-	if (o->psutil || o->fmt != OUT_TEXT)
+	if (o->psutil || o->fmt != PK_OUT_TEXT)
 		merge_links(ctx, w);
 	/*
 	 * Issue 18.7: a structured report or a file is read by programs:
@@ -654,7 +654,7 @@ collect(struct pk_ctx *ctx, struct pk_net *net, const struct opts *o,
 	 * complete one with a fresh timestamp.  net-tools' text keeps its
 	 * "Limited output".
 	 */
-	if (w->missing && (o->fmt != OUT_TEXT || o->outfile != NULL))
+	if (w->missing && (o->fmt != PK_OUT_TEXT || o->outfile != NULL))
 		return 1;	/* the warning above said which source */
 	return status;
 }
@@ -683,7 +683,7 @@ main(int argc, char **argv)
 		;	/* incomplete structured report: nothing */
 	else if (!(status && o.name != NULL))
 		render(so.fp, &w, &o);
-	else if (o.fmt == OUT_TEXT && o.shortfmt && !o.psutil)
+	else if (o.fmt == PK_OUT_TEXT && o.shortfmt && !o.psutil)
 		fputs("Iface      MTU    RX-OK RX-ERR RX-DRP RX-OVR    "
 		    "TX-OK TX-ERR TX-DRP TX-OVR Flg\n", so.fp);
 	if (status != 0)

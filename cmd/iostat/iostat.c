@@ -146,14 +146,14 @@ set_output(struct ios *s, const char *fmt)
 	if (fmt == NULL)
 		usage(s);
 	s->flags &= ~F_JSON;
-	s->fmt = OUT_TEXT;
+	s->fmt = PK_OUT_TEXT;
 	if (strcmp(fmt, "JSON") == 0) {
 		s->flags |= F_JSON;
 		return;
 	}
 	for (i = 0; i < 4; i++)
 		if (strcmp(fmt, names[i]) == 0) {
-			s->fmt = out_parse_fmt(names[i]);
+			s->fmt = pk_out_parse_fmt(names[i]);
 			return;
 		}
 	warnx("unknown output format '%s'", fmt);
@@ -194,7 +194,7 @@ opt_pskit(struct ios *s, char **argv, int *opt)
 	else if (strcmp(a, "--tsv") == 0)
 		set_output(s, "tsv");
 	else if (strcmp(a, "--no-header") == 0)
-		s->outflags |= OUT_NOHEADER;
+		s->outflags |= PK_OUT_NOHEADER;
 	else if (strcmp(a, "--psutil") == 0)
 		s->flags |= F_PSUTIL;
 	else if (strcmp(a, "--help") == 0)
@@ -363,7 +363,7 @@ finish_args(struct ios *s, int report_set)
 static void
 wait_until(double deadline)
 {
-	while (!sh_signal && pk_sleep_until(deadline) == PK_EOS)
+	while (!sh_signal && pk_time_sleep_until(deadline) == PK_EOS)
 		;
 }
 
@@ -390,7 +390,7 @@ run(struct ios *s, int primed)
 	int curr = 1, skip = DIS(F_OMIT_BOOT) && s->interval > 0;
 	int comma = 0, status = 0;
 
-	dl = pk_monotonic();
+	dl = pk_time_monotonic();
 	do {
 		if (!primed && read_sample(s, curr) != 0) {
 			if (comma)
@@ -404,7 +404,7 @@ run(struct ios *s, int primed)
 		comma = 0;
 		now = time(NULL);
 		localtime_r(&now, &tm);
-		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+		if (s->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL))
 			write_stats(s, curr, &tm, skip);
 		else
 			write_sample(s, curr, skip);
@@ -421,10 +421,10 @@ run(struct ios *s, int primed)
 				comma = 1;
 			skip = 0;
 		}
-		if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL) && !comma)
+		if (s->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL) && !comma)
 			printf("\n");
 	} while (count);
-	if (DIS(F_JSON) && s->fmt == OUT_TEXT)
+	if (DIS(F_JSON) && s->fmt == PK_OUT_TEXT)
 		printf("\t\t\t]\n\t\t}\n\t]\n}}\n");
 	return status;
 }
@@ -461,7 +461,7 @@ main(int argc, char **argv)
 	sh_signals();
 	s->progname = argv[0];
 	s->dplaces = -1;
-	s->fmt = OUT_TEXT;
+	s->fmt = PK_OUT_TEXT;
 	/* The categories sysstat's init_nls() sets (not messages: no
 	 * catalogue here), so %x and the decimal point follow the locale. */
 	setlocale(LC_CTYPE, "");
@@ -472,9 +472,9 @@ main(int argc, char **argv)
 		errx(1, "%s", pk_strerror(&s->ctx));
 	parse_args(s, argc, argv);
 	init_colors(&s->c);
-	if (DIS(F_JSON) || s->fmt != OUT_TEXT)
+	if (DIS(F_JSON) || s->fmt != PK_OUT_TEXT)
 		setlocale(LC_NUMERIC, "C");
-	s->dm_major = DIS(F_DEVMAP) ? pk_devmap_major(&s->ctx) : ~0U;
+	s->dm_major = DIS(F_DEVMAP) ? pk_blk_devmap_major(&s->ctx) : ~0U;
 	/* psutil's disk_io_counters() reads neither stat nor uptime */
 	if (!DIS(F_PSUTIL) && (s->cpu_nr = pk_cpu_count(&s->ctx)) < 0 &&
 	    s->ctx.code == PK_ENOTSUP)
@@ -488,24 +488,24 @@ main(int argc, char **argv)
 	localtime_r(&now, &tm);
 	if (DIS(F_PSUTIL) && DIS(F_JSON)) {
 		s->flags &= ~F_JSON;
-		s->fmt = OUT_JSON;
+		s->fmt = PK_OUT_JSON;
 	}
-	if (s->outfile != NULL && s->fmt == OUT_TEXT)
+	if (s->outfile != NULL && s->fmt == PK_OUT_TEXT)
 		errx(1, "-w needs -o tsv, -o json or -o prom");
 	/* Structured output starts only once the first sample is read, so
 	 * that an unreadable uptime or stat leaves no half document. */
-	primed = s->fmt != OUT_TEXT || DIS(F_JSON | F_PSUTIL);
+	primed = s->fmt != PK_OUT_TEXT || DIS(F_JSON | F_PSUTIL);
 	if (primed && read_sample(s, 1) != 0)
 		exit(2);
-	if (s->fmt == OUT_TEXT && !DIS(F_PSUTIL))
+	if (s->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL))
 		banner(s, &tm);
-	else if (s->fmt != OUT_TEXT && s->outfile == NULL)
+	else if (s->fmt != PK_OUT_TEXT && s->outfile == NULL)
 		writer_begin(s, stdout);
 	status = run(s, primed);
-	if (s->fmt != OUT_TEXT && s->outfile == NULL)
-		out_end(&s->w);
+	if (s->fmt != PK_OUT_TEXT && s->outfile == NULL)
+		pk_out_end(&s->w);
 	flush_out();
-	sysstat_json = DIS(F_JSON) && s->fmt == OUT_TEXT;
+	sysstat_json = DIS(F_JSON) && s->fmt == PK_OUT_TEXT;
 	free_devs(s);
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);

@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 #define MAX_NAME_LEN	128
 
@@ -78,7 +78,7 @@ struct ios {
 	unsigned	 dm_major;
 	char		 ptype[64];	/* -j TYPE */
 	struct colors	 c;
-	int		 fmt;		/* OUT_TEXT, OUT_TSV, OUT_PROM */
+	int		 fmt;		/* PK_OUT_TEXT, PK_OUT_TSV, PK_OUT_PROM */
 	unsigned	 outflags;
 	const char	*procfs, *sysfs;
 	const char	*outfile;	/* -w FILE, --outfile FILE */
@@ -87,7 +87,7 @@ struct ios {
 	/* Where disks are read: ctx, -f DIR only, or +f ctx then DIR. */
 	struct pk_ctx	 alt;
 	int		 has_alt, all_dir;
-	struct out	 w;
+	struct pk_out	 w;
 };
 
 /* Test an option in the flags of the struct ios *s in scope. */

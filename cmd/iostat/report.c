@@ -160,7 +160,7 @@ tabs(int n)
 static void
 json_str(const char *str)
 {
-	out_json_string(stdout, str);
+	pk_esc_json(stdout, str);
 }
 
 static void
@@ -586,7 +586,7 @@ write_stats(struct ios *s, int curr, const struct tm *tm, int skip)
 void
 banner(struct ios *s, const struct tm *tm)
 {
-	struct pk_uname u;
+	struct pk_sys_uname u;
 	char date[64];
 	const char *e = getenv("S_TIME_FORMAT");
 
@@ -595,7 +595,7 @@ banner(struct ios *s, const struct tm *tm)
 		fmt_time(date, sizeof(date), "%Y-%m-%d", tm);
 	} else
 		fmt_time(date, sizeof(date), loc_date, tm);
-	if (pk_uname(&u) != PK_OK)
+	if (pk_sys_uname(&u) != PK_OK)
 		memset(&u, 0, sizeof(u));
 	if (!DIS(F_JSON)) {
 		printf("%s %s (%s) \t%s \t_%s_\t(%d CPU)\n\n", u.sysname,

@@ -17,7 +17,7 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "shell.h"
 
 #define NON_VERBOSE_ROWS	4
@@ -579,7 +579,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 
 	memset(o, 0, sizeof(*o));
 	o->memtype = "rss";
-	o->fmt = OUT_TEXT;
+	o->fmt = PK_OUT_TEXT;
 	while ((c = getopt_long(argc, argv, "avm:o:w:hV", longopts, NULL)) !=
 	    -1) {
 		switch (c) {
@@ -599,9 +599,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 			if ((o->fmt = sh_format(optarg)) < 0)
 				usage(stderr);
 			break;
-		case OPT_TSV: o->fmt = OUT_TSV; break;
-		case OPT_JSON: o->fmt = OUT_JSON; break;
-		case OPT_NOHEADER: o->outflags |= OUT_NOHEADER; break;
+		case OPT_TSV: o->fmt = PK_OUT_TSV; break;
+		case OPT_JSON: o->fmt = PK_OUT_JSON; break;
+		case OPT_NOHEADER: o->outflags |= PK_OUT_NOHEADER; break;
 		case 'w': o->outfile = optarg; break;
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
@@ -641,18 +641,18 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
     const int64_t *pids, size_t n)
 {
 	struct pk_proc p;
-	struct out w;
+	struct pk_out w;
 	size_t i, shown = 0, ncols;
 	int rc, status = 0;
 
-	if (o->fmt == OUT_PROM) {
-		const struct out_col *cols = pk_proc_prom_cols(&ncols);
+	if (o->fmt == PK_OUT_PROM) {
+		const struct pk_out_col *cols = pk_proc_prom_cols(&ncols);
 
-		if (out_begin(&w, fp, OUT_PROM, 0, "procinfo", cols, ncols) !=
+		if (pk_out_begin(&w, fp, PK_OUT_PROM, 0, "procinfo", cols, ncols) !=
 		    PK_OK)
 			errx(1, "out of memory");
-	} else if (o->fmt != OUT_TEXT &&
-	    out_nest_begin(&w, fp, o->fmt, o->outflags, "procinfo", "pid") !=
+	} else if (o->fmt != PK_OUT_TEXT &&
+	    pk_out_nest_begin(&w, fp, o->fmt, o->outflags, "procinfo", "pid") !=
 	    PK_OK)
 		errx(1, "unsupported output format");
 	for (i = 0; i < n; i++) {
@@ -669,11 +669,11 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 			warnx("%lld: %s", (long long)pids[i], pk_strerror(ctx));
 			status = status ? status : 1;
 		} else {
-			if (o->fmt == OUT_TEXT) {
+			if (o->fmt == PK_OUT_TEXT) {
 				if (shown++ > 0)
 					putc('\n', fp);
 				render_text(fp, o, &p);
-			} else if (o->fmt == OUT_PROM)
+			} else if (o->fmt == PK_OUT_PROM)
 				pk_proc_prom(&w, &p);
 			else
 				pk_proc_dict(&w, &p, o->memtype);
@@ -686,8 +686,8 @@ report(struct pk_ctx *ctx, FILE *fp, const struct opts *o,
 		}
 		pk_proc_free(&p);
 	}
-	if (o->fmt != OUT_TEXT)
-		out_end(&w);
+	if (o->fmt != PK_OUT_TEXT)
+		pk_out_end(&w);
 	return status;
 }
 
@@ -706,7 +706,7 @@ main(int argc, char **argv)
 	pids = parse_pids(argc - optind, argv + optind, &n);
 	if (pk_ctx_open(&ctx, o.procfs, o.sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	o.tty = o.outfile == NULL && o.fmt == OUT_TEXT &&
+	o.tty = o.outfile == NULL && o.fmt == PK_OUT_TEXT &&
 	    isatty(STDOUT_FILENO);
 	/* command lines, environments, cwd, open files: owner only */
 	sh_open(&ctx, &so, o.outfile, SH_PRIVATE);

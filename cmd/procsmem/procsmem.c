@@ -26,7 +26,7 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "views.h"
 #include "shell.h"
 
@@ -235,34 +235,23 @@ static const struct field group_template[] = {
 static struct field group_fields[sizeof(group_template) / sizeof(group_template[0])];
 
 /* Structured records of each view (bytes; prom aggregates, see below). */
-#define OB(k, h)	{ k, OUT_U64, OUT_GAUGE, "bytes", h }
-static const struct out_col proc_cols[] = {
-	{ "pid", OUT_U64, OUT_INFO, NULL, "Process ID" },
-	{ "user", OUT_STR, OUT_LABEL, NULL, "Owner" },
-	{ "command", OUT_STR, OUT_INFO, NULL, "Command line" },
-	{ "name", OUT_STR, OUT_LABEL, NULL, "Process name" },
+#define OB(k, h)	{ k, PK_OUT_U64, PK_OUT_GAUGE, "bytes", h }
+static const struct pk_out_col proc_cols[] = {
+	{ "pid", PK_OUT_U64, PK_OUT_INFO, NULL, "Process ID" },
+	{ "user", PK_OUT_STR, PK_OUT_LABEL, NULL, "Owner" },
+	{ "command", PK_OUT_STR, PK_OUT_INFO, NULL, "Command line" },
+	{ "name", PK_OUT_STR, PK_OUT_LABEL, NULL, "Process name" },
 	OB("swap", "Swap (ignoring sharing)"),
 	OB("swap_pss", "Proportional swap"),
 	OB("uss", "Unique set size"),
 	OB("pss", "Proportional set size"),
 	OB("rss", "Resident set size"),
 	OB("vss", "Virtual set size"),
-	{ "maps", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
+	{ "maps", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Mappings" },
 };
-static const struct out_col user_cols[] = {
-	{ "user", OUT_STR, OUT_LABEL, NULL, "User" },
-	{ "count", OUT_U64, OUT_GAUGE, NULL, "Processes" },
-	OB("swap", "Swap (ignoring sharing)"),
-	OB("swap_pss", "Proportional swap"),
-	OB("uss", "Unique set size"),
-	OB("pss", "Proportional set size"),
-	OB("rss", "Resident set size"),
-	OB("vss", "Virtual set size"),
-};
-static const struct out_col map_cols[] = {
-	{ "map", OUT_STR, OUT_LABEL, NULL, "Mapping name" },
-	{ "count", OUT_U64, OUT_GAUGE, NULL, "Mappings" },
-	{ "pids", OUT_U64, OUT_GAUGE, NULL, "Processes mapping it" },
+static const struct pk_out_col user_cols[] = {
+	{ "user", PK_OUT_STR, PK_OUT_LABEL, NULL, "User" },
+	{ "count", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Processes" },
 	OB("swap", "Swap (ignoring sharing)"),
 	OB("swap_pss", "Proportional swap"),
 	OB("uss", "Unique set size"),
@@ -270,11 +259,22 @@ static const struct out_col map_cols[] = {
 	OB("rss", "Resident set size"),
 	OB("vss", "Virtual set size"),
 };
-static const struct out_col sys_cols[] = {
-	{ "area", OUT_STR, OUT_LABEL, NULL, "Memory area" },
-	{ "used", OUT_I64, OUT_GAUGE, "bytes", "Area in use" },
-	{ "cache", OUT_I64, OUT_GAUGE, "bytes", "Area used as reclaimable cache" },
-	{ "noncache", OUT_I64, OUT_GAUGE, "bytes", "Area not reclaimable" },
+static const struct pk_out_col map_cols[] = {
+	{ "map", PK_OUT_STR, PK_OUT_LABEL, NULL, "Mapping name" },
+	{ "count", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Mappings" },
+	{ "pids", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Processes mapping it" },
+	OB("swap", "Swap (ignoring sharing)"),
+	OB("swap_pss", "Proportional swap"),
+	OB("uss", "Unique set size"),
+	OB("pss", "Proportional set size"),
+	OB("rss", "Resident set size"),
+	OB("vss", "Virtual set size"),
+};
+static const struct pk_out_col sys_cols[] = {
+	{ "area", PK_OUT_STR, PK_OUT_LABEL, NULL, "Memory area" },
+	{ "used", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Area in use" },
+	{ "cache", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Area used as reclaimable cache" },
+	{ "noncache", PK_OUT_I64, PK_OUT_GAUGE, "bytes", "Area not reclaimable" },
 };
 #undef OB
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -429,7 +429,7 @@ username(struct report *r, uint32_t uid)
 	if ((nu = reallocarray(r->users, r->nusers + 1, sizeof(*nu))) == NULL)
 		err(1, NULL);
 	r->users = nu;
-	if (pk_user_name(uid, buf, sizeof(buf)) != PK_OK)
+	if (pk_sys_user_name(uid, buf, sizeof(buf)) != PK_OK)
 		snprintf(buf, sizeof(buf), "%u", uid);
 	nu[r->nusers].name = escape(buf);
 	nu[r->nusers].uid = uid;
@@ -1055,7 +1055,7 @@ cell_text(const struct report *r, const struct field *f, struct val v,
 static int
 tty_columns(void)
 {
-	int c = pk_term_columns(STDIN_FILENO);
+	int c = pk_sys_term_columns(STDIN_FILENO);
 
 	return c < 0 ? 80 : c;
 }
@@ -1230,16 +1230,16 @@ render_text(FILE *fp, const struct report *r, const struct field **cols,
  */
 #define CS_MAX	24
 struct colset {
-	struct out_col	 all[CS_MAX];	/* every column a record writes */
+	struct pk_out_col	 all[CS_MAX];	/* every column a record writes */
 	unsigned char	 keep[CS_MAX];
-	struct out_col	 oc[CS_MAX];	/* the kept ones, for out_begin */
+	struct pk_out_col	 oc[CS_MAX];	/* the kept ones, for pk_out_begin */
 	char		 keys[CS_MAX][64];
 	size_t		 n, nkept;
 };
 
 static void
 cs_add(struct colset *cs, const char *pre, const char *key,
-    enum out_type t, enum out_kind kind, const char *unit, const char *help)
+    enum pk_out_type t, enum pk_out_kind kind, const char *unit, const char *help)
 {
 	size_t i = cs->n++;
 
@@ -1255,7 +1255,7 @@ cs_add(struct colset *cs, const char *pre, const char *key,
 }
 
 static void
-cs_table(struct colset *cs, const struct out_col *c, size_t n)
+cs_table(struct colset *cs, const struct pk_out_col *c, size_t n)
 {
 	size_t i;
 
@@ -1274,9 +1274,9 @@ cs_sums(struct colset *cs, const char *pre, const char *what)
 		"Resident set size (ignoring sharing)" };
 	size_t i;
 
-	cs_add(cs, pre, "processes", OUT_U64, OUT_GAUGE, NULL, what);
+	cs_add(cs, pre, "processes", PK_OUT_U64, PK_OUT_GAUGE, NULL, what);
 	for (i = 0; i < 4; i++)
-		cs_add(cs, pre, k[i], OUT_U64, OUT_GAUGE, "bytes", h[i]);
+		cs_add(cs, pre, k[i], PK_OUT_U64, PK_OUT_GAUGE, "bytes", h[i]);
 }
 
 static const char *
@@ -1294,20 +1294,20 @@ cs_prom(struct colset *cs, const struct opts *o)
 	if (o->view == V_SYS)
 		cs_table(cs, sys_cols, NELEM(sys_cols));
 	else if (o->view == V_PROC) {
-		cs_add(cs, NULL, "program", OUT_STR, OUT_LABEL, NULL, NULL);
-		cs_add(cs, NULL, "user", OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "program", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "user", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 		cs_sums(cs, "program", "Processes per program (process name)");
 		cs_sums(cs, "user", "Processes per user");
 	} else {
-		cs_add(cs, NULL, k, OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, k, PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 		if (o->by == BY_CONTAINER)
-			cs_add(cs, NULL, "pod", OUT_STR, OUT_LABEL, NULL, NULL);
+			cs_add(cs, NULL, "pod", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 		if (o->view == V_MAP)
-			cs_add(cs, k, "mappings", OUT_U64, OUT_GAUGE, NULL,
+			cs_add(cs, k, "mappings", PK_OUT_U64, PK_OUT_GAUGE, NULL,
 			    "Mappings of this name");
 		cs_sums(cs, k, "Processes in the group");
 		if (o->by == BY_CGROUP)
-			cs_add(cs, k, "memory_current", OUT_U64, OUT_GAUGE,
+			cs_add(cs, k, "memory_current", PK_OUT_U64, PK_OUT_GAUGE,
 			    "bytes", "memory.current (v1: memory.usage_in_bytes)"
 			    " of the cgroup");
 	}
@@ -1316,24 +1316,24 @@ cs_prom(struct colset *cs, const struct opts *o)
 static void
 cs_records(struct colset *cs, const struct opts *o)
 {
-	static const struct { const struct out_col *c; size_t n; } t[] = {
+	static const struct { const struct pk_out_col *c; size_t n; } t[] = {
 		{ proc_cols, NELEM(proc_cols) }, { user_cols, NELEM(user_cols) },
 		{ map_cols, NELEM(map_cols) }, { sys_cols, NELEM(sys_cols) },
 	};
 
 	if (o->totals)
-		cs_add(cs, NULL, "kind", OUT_STR, OUT_INFO, NULL, NULL);
+		cs_add(cs, NULL, "kind", PK_OUT_STR, PK_OUT_INFO, NULL, NULL);
 	if (o->view != V_GROUP) {
 		cs_table(cs, t[o->view].c, t[o->view].n);
 		return;
 	}
-	cs_add(cs, NULL, by_names[o->by], OUT_STR, OUT_LABEL, NULL, NULL);
+	cs_add(cs, NULL, by_names[o->by], PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 	if (o->by == BY_CONTAINER)
-		cs_add(cs, NULL, "pod", OUT_STR, OUT_LABEL, NULL, NULL);
+		cs_add(cs, NULL, "pod", PK_OUT_STR, PK_OUT_LABEL, NULL, NULL);
 	/* user_cols from "count" on: the same sums */
 	cs_table(cs, user_cols + 1, NELEM(user_cols) - 1);
 	if (o->by == BY_CGROUP)
-		cs_add(cs, NULL, "memory_current", OUT_U64, OUT_GAUGE, "bytes",
+		cs_add(cs, NULL, "memory_current", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 		    NULL);
 }
 
@@ -1343,12 +1343,12 @@ cs_build(struct colset *cs, const struct opts *o)
 	size_t i;
 
 	memset(cs, 0, sizeof(*cs));
-	if (o->fmt == OUT_PROM)
+	if (o->fmt == PK_OUT_PROM)
 		cs_prom(cs, o);
 	else
 		cs_records(cs, o);
 	for (i = 0; i < cs->n; i++) {
-		cs->keep[i] = o->fmt == OUT_PROM || o->columns == NULL ||
+		cs->keep[i] = o->fmt == PK_OUT_PROM || o->columns == NULL ||
 		    *o->columns == '\0' || strcmp(cs->keys[i], "kind") == 0 ||
 		    word_in(o->columns, cs->keys[i]);
 		if (cs->keep[i])
@@ -1358,7 +1358,7 @@ cs_build(struct colset *cs, const struct opts *o)
 
 /* One record through the column set: values of dropped columns vanish. */
 struct rec {
-	struct out		*w;
+	struct pk_out		*w;
 	const struct colset	*cs;
 	size_t			 i;
 };
@@ -1373,28 +1373,28 @@ static void
 rec_u64(struct rec *rc, uint64_t v)
 {
 	if (rec_keep(rc))
-		out_u64(rc->w, v);
+		pk_out_u64(rc->w, v);
 }
 
 static void
 rec_i64(struct rec *rc, int64_t v)
 {
 	if (rec_keep(rc))
-		out_i64(rc->w, v);
+		pk_out_i64(rc->w, v);
 }
 
 static void
 rec_str(struct rec *rc, const char *s)
 {
 	if (rec_keep(rc))
-		out_str(rc->w, s);
+		pk_out_str(rc->w, s);
 }
 
 static void
 rec_null(struct rec *rc)
 {
 	if (rec_keep(rc))
-		out_null(rc->w);
+		pk_out_null(rc->w);
 }
 
 /* kB to bytes, or null where the source did not give the field. */
@@ -1466,7 +1466,7 @@ record(struct rec *rc, const struct report *r, const struct ent *e,
 {
 	char buf[32];
 
-	out_record_begin(rc->w);
+	pk_out_record_begin(rc->w);
 	rc->i = 0;
 	if (r->o->totals)
 		rec_str(rc, total ? "total" : kind_names[r->o->view]);
@@ -1516,7 +1516,7 @@ record(struct rec *rc, const struct report *r, const struct ent *e,
 		rec_i64(rc, e->noncache * 1024);
 		break;
 	}
-	out_record_end(rc->w);
+	pk_out_record_end(rc->w);
 }
 
 /* The -t row of tsv/json: every row's values summed, no key. */
@@ -1575,13 +1575,13 @@ prom_default(struct rec *rc, const struct report *r)
 	}
 	for (i = 0; i < ng; i++) {
 		g = gs[i];
-		out_record_begin(rc->w);
+		pk_out_record_begin(rc->w);
 		rc->i = 0;
 		rec_str(rc, g->pid ? NULL : g->rname);
 		rec_str(rc, g->pid ? g->rname : NULL);
 		rec_sums(rc, r, g->pid ? NULL : g, g->count);
 		rec_sums(rc, r, g->pid ? g : NULL, g->count);
-		out_record_end(rc->w);
+		pk_out_record_end(rc->w);
 		free(g->rname);
 		free(g->name);
 		free(g);
@@ -1601,7 +1601,7 @@ prom_groups(struct rec *rc, const struct report *r)
 	for (i = 0; i < r->n; i++) {
 		const struct ent *e = r->ents[i];
 
-		out_record_begin(rc->w);
+		pk_out_record_begin(rc->w);
 		rc->i = 0;
 		if (r->o->view == V_USER)
 			rec_str(rc, user_text(r, e, buf, sizeof(buf)));
@@ -1618,25 +1618,25 @@ prom_groups(struct rec *rc, const struct report *r)
 			else
 				rec_null(rc);
 		}
-		out_record_end(rc->w);
+		pk_out_record_end(rc->w);
 	}
 }
 
 /* The records of one sample. */
 static void
-emit_records(struct out *w, const struct report *r, const struct colset *cs)
+emit_records(struct pk_out *w, const struct report *r, const struct colset *cs)
 {
 	struct rec rc = { w, cs, 0 };
 	size_t i;
 
-	if (r->o->fmt == OUT_PROM && r->o->view == V_PROC)
+	if (r->o->fmt == PK_OUT_PROM && r->o->view == V_PROC)
 		prom_default(&rc, r);
-	else if (r->o->fmt == OUT_PROM && r->o->view != V_SYS)
+	else if (r->o->fmt == PK_OUT_PROM && r->o->view != V_SYS)
 		prom_groups(&rc, r);
 	else {
 		for (i = 0; i < r->n; i++)
 			record(&rc, r, r->ents[i], 0);
-		if (r->o->totals && r->o->fmt != OUT_PROM)
+		if (r->o->totals && r->o->fmt != PK_OUT_PROM)
 			total_record(&rc, r);
 	}
 }
@@ -1645,14 +1645,14 @@ static void
 render_out(FILE *fp, const struct report *r, unsigned flags)
 {
 	struct colset *cs = xcalloc(1, sizeof(*cs));
-	struct out w;
+	struct pk_out w;
 
 	cs_build(cs, r->o);
-	if (out_begin(&w, fp, r->o->fmt, flags, "procsmem", cs->oc,
+	if (pk_out_begin(&w, fp, r->o->fmt, flags, "procsmem", cs->oc,
 	    cs->nkept) != PK_OK)
 		errx(1, "out of memory");
 	emit_records(&w, r, cs);
-	if (out_end(&w) != PK_OK)
+	if (pk_out_end(&w) != PK_OK)
 		errx(1, "out of memory");
 	free(cs);
 }
@@ -1752,8 +1752,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 			if ((o->fmt = sh_format(optarg)) == -1)
 				usage(stderr);
 			break;
-		case OPT_TSV: o->fmt = OUT_TSV; break;
-		case OPT_JSON: o->fmt = OUT_JSON; break;
+		case OPT_TSV: o->fmt = PK_OUT_TSV; break;
+		case OPT_JSON: o->fmt = PK_OUT_JSON; break;
 		case OPT_OUTFILE: o->outfile = optarg; break;
 		case OPT_PROCFS: o->procfs = optarg; break;
 		case OPT_SYSFS: o->sysfs = optarg; break;
@@ -1768,7 +1768,7 @@ parse_opts(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(stderr);
-	if ((o->pie != NULL || o->bar != NULL) && o->fmt != OUT_TEXT)
+	if ((o->pie != NULL || o->bar != NULL) && o->fmt != PK_OUT_TEXT)
 		errx(2, "--pie and --bar write SVG: no -o");
 	/* smem tests these as Python strings: empty means not given */
 	if (o->sort != NULL && *o->sort == '\0')
@@ -1816,7 +1816,7 @@ need_exact(const struct opts *o, const struct field *sort,
 {
 	if (o->exact || o->mfilter != NULL || o->view == V_MAP)
 		return 1;
-	if (o->fmt != OUT_TEXT)
+	if (o->fmt != PK_OUT_TEXT)
 		return 0;
 	if (o->view == V_PROC && (sort->id == F_MAPS ||
 	    cols_have(cols, nc, F_MAPS)))
@@ -1828,10 +1828,10 @@ static void
 render(FILE *fp, const struct report *r, const struct field **cols,
     size_t nc)
 {
-	if (r->o->fmt == OUT_TEXT)
+	if (r->o->fmt == PK_OUT_TEXT)
 		render_text(fp, r, cols, nc);
 	else
-		render_out(fp, r, r->o->noheader ? OUT_NOHEADER : 0);
+		render_out(fp, r, r->o->noheader ? PK_OUT_NOHEADER : 0);
 }
 
 /*
@@ -1844,9 +1844,9 @@ out_mode(const struct report *r, const struct field **cols, size_t nc)
 {
 	size_t i;
 
-	if (r->o->view != V_PROC || r->o->fmt == OUT_PROM)
+	if (r->o->view != V_PROC || r->o->fmt == PK_OUT_PROM)
 		return SH_PUBLIC;
-	if (r->o->fmt != OUT_TEXT)
+	if (r->o->fmt != PK_OUT_TEXT)
 		return SH_PRIVATE;
 	for (i = 0; i < nc; i++)
 		if (cols[i]->id == F_COMMAND)
@@ -2026,7 +2026,7 @@ struct run {
 	size_t			 nc;
 	int			 exact;
 	struct colset		 cs;
-	struct out		 w;		/* structured samples to stdout */
+	struct pk_out		 w;		/* structured samples to stdout */
 	int			 begun;
 };
 
@@ -2090,11 +2090,11 @@ output(struct pk_ctx *ctx, struct run *u, const struct report *r, int first)
 		emit(ctx, r, u->cols, u->nc);
 		return;
 	}
-	if (o->fmt == OUT_TEXT || o->interval == 0) {
-		if (!first && o->fmt == OUT_TEXT)
+	if (o->fmt == PK_OUT_TEXT || o->interval == 0) {
+		if (!first && o->fmt == PK_OUT_TEXT)
 			putchar('\n');	/* smemstat's blank line */
 		emit(ctx, r, u->cols, u->nc);
-		if (o->cgroup && o->fmt == OUT_TEXT)
+		if (o->cgroup && o->fmt == PK_OUT_TEXT)
 			printf("cgroup %s: memory.current %llu kB\n",
 			    r->cg.loc.path,
 			    (unsigned long long)(r->cg.usage / 1024));
@@ -2102,15 +2102,15 @@ output(struct pk_ctx *ctx, struct run *u, const struct report *r, int first)
 	}
 	if (!u->begun) {
 		cs_build(&u->cs, o);
-		if (out_begin(&u->w, stdout, o->fmt, OUT_INTERVAL |
-		    (o->noheader ? OUT_NOHEADER : 0), "procsmem", u->cs.oc,
+		if (pk_out_begin(&u->w, stdout, o->fmt, PK_OUT_INTERVAL |
+		    (o->noheader ? PK_OUT_NOHEADER : 0), "procsmem", u->cs.oc,
 		    u->cs.nkept) != PK_OK)
 			errx(1, "out of memory");
 		u->begun = 1;
 	}
-	out_sample_begin(&u->w, pk_now());
+	pk_out_sample_begin(&u->w, pk_time_now());
 	emit_records(&u->w, r, &u->cs);
-	out_sample_end(&u->w);
+	pk_out_sample_end(&u->w);
 }
 
 /* Samples until --count, a signal or, without --interval, the first. */
@@ -2140,7 +2140,7 @@ run_samples(struct pk_ctx *ctx, struct run *u)
 		if (sh_signal)
 			break;
 	}
-	if (u->begun && out_end(&u->w) != PK_OK)
+	if (u->begun && pk_out_end(&u->w) != PK_OK)
 		errx(1, "out of memory");
 	return status;
 }

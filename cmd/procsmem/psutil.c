@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "views.h"
 #include "shell.h"
 
@@ -71,7 +71,7 @@ user_of(const struct pk_psmem *p)
 
 	if (!p->has_uid)
 		return escape("");
-	if (pk_user_name(p->ruid, buf, sizeof(buf)) != PK_OK)
+	if (pk_sys_user_name(p->ruid, buf, sizeof(buf)) != PK_OK)
 		snprintf(buf, sizeof(buf), "%u", p->ruid);
 	return escape(buf);
 }
@@ -208,7 +208,7 @@ psutil_main(const char *procfs, const char *sysfs, const char *outfile,
 	struct sh_out so;
 	struct pk_ctx ctx;
 
-	if (fmt != OUT_TEXT)
+	if (fmt != PK_OUT_TEXT)
 		errx(2, "--psutil prints procsmem.py's text report only (no -o)");
 	if (pk_ctx_open(&ctx, procfs, sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));

@@ -15,7 +15,7 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "shell.h"
 
 enum {
@@ -69,23 +69,23 @@ static const char *const starts[] = { "automatic", "delayed-auto", "manual",
 	"disabled", "boot", "system", "unknown", NULL };
 
 /* psutil's as_dict() keys, then the service type. */
-static const struct out_col out_cols[] = {
-	{ "name", OUT_STR, OUT_LABEL, NULL, "Service name" },
-	{ "display_name", OUT_STR, OUT_INFO, NULL, "Display name" },
-	{ "binpath", OUT_STR, OUT_INFO, NULL, "Command line" },
-	{ "username", OUT_STR, OUT_INFO, NULL, "Account" },
-	{ "start_type", OUT_STR, OUT_INFO, NULL, "Start type" },
-	{ "pid", OUT_U64, OUT_INFO, NULL, "Process id" },
-	{ "status", OUT_STR, OUT_INFO, NULL, "Status" },
-	{ "description", OUT_STR, OUT_INFO, NULL, "Description" },
-	{ "service_type", OUT_U64, OUT_INFO, NULL, "SERVICE_* type bits" },
-	{ "delayed", OUT_BOOL, OUT_INFO, NULL,
+static const struct pk_out_col out_cols[] = {
+	{ "name", PK_OUT_STR, PK_OUT_LABEL, NULL, "Service name" },
+	{ "display_name", PK_OUT_STR, PK_OUT_INFO, NULL, "Display name" },
+	{ "binpath", PK_OUT_STR, PK_OUT_INFO, NULL, "Command line" },
+	{ "username", PK_OUT_STR, PK_OUT_INFO, NULL, "Account" },
+	{ "start_type", PK_OUT_STR, PK_OUT_INFO, NULL, "Start type" },
+	{ "pid", PK_OUT_U64, PK_OUT_INFO, NULL, "Process id" },
+	{ "status", PK_OUT_STR, PK_OUT_INFO, NULL, "Status" },
+	{ "description", PK_OUT_STR, PK_OUT_INFO, NULL, "Description" },
+	{ "service_type", PK_OUT_U64, PK_OUT_INFO, NULL, "SERVICE_* type bits" },
+	{ "delayed", PK_OUT_BOOL, PK_OUT_INFO, NULL,
 	    "Delayed auto-start; null when not known" },
 };
 
-static const struct out_col prom_cols[] = {
-	{ "name", OUT_STR, OUT_LABEL, NULL, "Service name" },
-	{ "up", OUT_BOOL, OUT_GAUGE, NULL,
+static const struct pk_out_col prom_cols[] = {
+	{ "name", PK_OUT_STR, PK_OUT_LABEL, NULL, "Service name" },
+	{ "up", PK_OUT_BOOL, PK_OUT_GAUGE, NULL,
 	    "1 when the service is running, else 0" },
 };
 
@@ -135,9 +135,9 @@ parse_opts(int argc, char **argv, struct opts *o)
 				usage(stderr);
 			break;
 		case 'w': o->outfile = optarg; break;
-		case OPT_TSV: o->fmt = OUT_TSV; break;
-		case OPT_JSON: o->fmt = OUT_JSON; break;
-		case OPT_NOHEADER: o->outflags |= OUT_NOHEADER; break;
+		case OPT_TSV: o->fmt = PK_OUT_TSV; break;
+		case OPT_JSON: o->fmt = PK_OUT_JSON; break;
+		case OPT_NOHEADER: o->outflags |= PK_OUT_NOHEADER; break;
 		case OPT_NOSORT: o->nosort = 1; break;
 		case OPT_PROCFS: case OPT_SYSFS: break;
 		case 'V': sh_version();
@@ -303,61 +303,61 @@ render_text(FILE *fp, const struct pk_svc *v, size_t n)
 }
 
 static void
-render_out(struct out *w, const struct pk_svc *v, size_t n)
+render_out(struct pk_out *w, const struct pk_svc *v, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const struct pk_svc *s = &v[i];
 
-		out_record_begin(w);
-		out_str(w, s->name);
-		if (w->fmt == OUT_PROM) {
-			out_bool(w, (s->has & PK_SVC_HAS_STATUS) &&
+		pk_out_record_begin(w);
+		pk_out_str(w, s->name);
+		if (w->fmt == PK_OUT_PROM) {
+			pk_out_bool(w, (s->has & PK_SVC_HAS_STATUS) &&
 			    s->status == PK_SVC_RUNNING);
-			out_record_end(w);
+			pk_out_record_end(w);
 			continue;
 		}
-		out_str(w, s->display_name);
-		out_str(w, s->binpath);
-		out_str(w, s->username);
-		out_str(w, pk_svc_start_str(s));
+		pk_out_str(w, s->display_name);
+		pk_out_str(w, s->binpath);
+		pk_out_str(w, s->username);
+		pk_out_str(w, pk_svc_start_str(s));
 		if (s->has & PK_SVC_HAS_PID)
-			out_u64(w, s->pid);
+			pk_out_u64(w, s->pid);
 		else
-			out_null(w);
-		out_str(w, pk_svc_status_str(s));
-		out_str(w, s->description);
+			pk_out_null(w);
+		pk_out_str(w, pk_svc_status_str(s));
+		pk_out_str(w, s->description);
 		if (s->has & PK_SVC_HAS_STATUS)
-			out_u64(w, s->service_type);
+			pk_out_u64(w, s->service_type);
 		else
-			out_null(w);
+			pk_out_null(w);
 		/* Wine refuses the query (error 124): null, not false */
 		if ((s->has & PK_SVC_HAS_CONFIG) && s->delayed >= 0)
-			out_bool(w, s->delayed);
+			pk_out_bool(w, s->delayed);
 		else
-			out_null(w);
-		out_record_end(w);
+			pk_out_null(w);
+		pk_out_record_end(w);
 	}
 }
 
 static void
 render(FILE *fp, const struct pk_svc *v, size_t n, const struct opts *o)
 {
-	struct out w;
-	int prom = o->fmt == OUT_PROM;
+	struct pk_out w;
+	int prom = o->fmt == PK_OUT_PROM;
 
-	if (o->fmt == OUT_TEXT) {
+	if (o->fmt == PK_OUT_TEXT) {
 		render_text(fp, v, n);
 		return;
 	}
-	if (out_begin(&w, fp, o->fmt, o->outflags, "winservices",
+	if (pk_out_begin(&w, fp, o->fmt, o->outflags, "winservices",
 	    prom ? prom_cols : out_cols, prom ? 2 :
 	    sizeof(out_cols) / sizeof(out_cols[0])) != PK_OK)
 		errx(1, "out of memory");
-	out_sample_begin(&w, pk_now());
+	pk_out_sample_begin(&w, pk_time_now());
 	render_out(&w, v, n);
-	out_end(&w);
+	pk_out_end(&w);
 }
 
 int

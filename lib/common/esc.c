@@ -30,7 +30,7 @@
 #endif
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 /*
  * Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
@@ -227,7 +227,7 @@ pk_esc_cut(const char *str, size_t ncols, size_t *cols)
 
 /* TSV: \t \n \r \\ as pairs, other unsafe bytes \xHH. */
 void
-out_tsv_escape(FILE *fp, const char *str)
+pk_esc_tsv(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n, i;
@@ -296,7 +296,7 @@ json_valid(FILE *fp, const unsigned char *s)
  * its byte values, which no string decodes to (systemd journal export).
  */
 void
-out_json_string(FILE *fp, const char *str)
+pk_esc_json(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 
@@ -316,7 +316,7 @@ out_json_string(FILE *fp, const char *str)
  * so the form is never a real key and two keys never merge.
  */
 void
-out_json_key(FILE *fp, const char *str)
+pk_esc_json_key(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 
@@ -338,7 +338,7 @@ out_json_key(FILE *fp, const char *str)
  * literally decodes to a\\xff, the byte 0xff to a\xff.
  */
 void
-out_prom_label(FILE *fp, const char *str)
+pk_esc_prom_label(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n, i;

@@ -88,7 +88,7 @@ pk_mem_high_used(const struct pk_meminfo *mi)
 
 /* Never negative: 0 when SwapFree >= SwapTotal. */
 int64_t
-pk_swap_used(const struct pk_meminfo *mi)
+pk_mem_swap_used(const struct pk_meminfo *mi)
 {
 	if (UKB(mi, PK_MI_SWAPFREE) < UKB(mi, PK_MI_SWAPTOTAL))
 		return (int64_t)(UKB(mi, PK_MI_SWAPTOTAL) -
@@ -98,7 +98,7 @@ pk_swap_used(const struct pk_meminfo *mi)
 
 /* Negative with overcommit; procps 4.0.2 prints it so. */
 int64_t
-pk_commit_free(const struct pk_meminfo *mi)
+pk_mem_commit_free(const struct pk_meminfo *mi)
 {
 	return (int64_t)(UKB(mi, PK_MI_COMMITLIMIT) -
 	    UKB(mi, PK_MI_COMMITTED_AS));
@@ -106,19 +106,19 @@ pk_commit_free(const struct pk_meminfo *mi)
 
 /* The -t row: RAM plus swap, unsigned sums that wrap as procps' do. */
 int64_t
-pk_all_total(const struct pk_meminfo *mi)
+pk_mem_all_total(const struct pk_meminfo *mi)
 {
 	return (int64_t)(UKB(mi, PK_MI_MEMTOTAL) + UKB(mi, PK_MI_SWAPTOTAL));
 }
 
 int64_t
-pk_all_used(const struct pk_meminfo *mi)
+pk_mem_all_used(const struct pk_meminfo *mi)
 {
-	return (int64_t)((uint64_t)pk_mem_used(mi) + (uint64_t)pk_swap_used(mi));
+	return (int64_t)((uint64_t)pk_mem_used(mi) + (uint64_t)pk_mem_swap_used(mi));
 }
 
 int64_t
-pk_all_free(const struct pk_meminfo *mi)
+pk_mem_all_free(const struct pk_meminfo *mi)
 {
 	return (int64_t)(UKB(mi, PK_MI_MEMFREE) + UKB(mi, PK_MI_SWAPFREE));
 }
@@ -147,14 +147,14 @@ pk_mem_derive(const struct pk_meminfo *mi, struct pk_mem *m)
 	m->high_used = pk_mem_high_used(mi);
 	m->high_free = KB(mi, PK_MI_HIGHFREE);
 	m->swap_total = KB(mi, PK_MI_SWAPTOTAL);
-	m->swap_used = pk_swap_used(mi);
+	m->swap_used = pk_mem_swap_used(mi);
 	m->swap_free = KB(mi, PK_MI_SWAPFREE);
 	m->commit_limit = KB(mi, PK_MI_COMMITLIMIT);
 	m->committed = KB(mi, PK_MI_COMMITTED_AS);
-	m->commit_free = pk_commit_free(mi);
-	m->all_total = pk_all_total(mi);
-	m->all_used = pk_all_used(mi);
-	m->all_free = pk_all_free(mi);
+	m->commit_free = pk_mem_commit_free(mi);
+	m->all_total = pk_mem_all_total(mi);
+	m->all_used = pk_mem_all_used(mi);
+	m->all_free = pk_mem_all_free(mi);
 	m->has = 0;
 	if (has(mi, PK_MI_SHMEM))
 		m->has |= PK_MEM_HAS_SHARED;

@@ -181,7 +181,7 @@ conn_new(struct pk_pconn **conns, size_t *n)
 }
 
 int
-pk_net_inet_parse(const char *buf, size_t len, int family, int type,
+pk_pconn_inet_parse(const char *buf, size_t len, int family, int type,
     const uint64_t *inodes, const int *fds, size_t ninodes,
     struct pk_pconn **conns, size_t *nconns)
 {
@@ -296,7 +296,7 @@ unix_conns(const char **ts, const char **te, size_t nt, uint64_t ino,
  * inode then shows no row at all rather than a forged one.
  */
 int
-pk_net_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
+pk_pconn_unix_parse(const char *buf, size_t len, const uint64_t *inodes,
     const int *fds, size_t ninodes, struct pk_pconn **conns,
     size_t *nconns)
 {

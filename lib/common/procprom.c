@@ -7,38 +7,38 @@
 #include <stdio.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
-static const struct out_col prom_cols[] = {
-	{ "pid", OUT_STR, OUT_LABEL, NULL, "Process id" },
-	{ "name", OUT_STR, OUT_LABEL, NULL, "Process name" },
-	{ "cpu_user", OUT_F64, OUT_COUNTER, "seconds",
+static const struct pk_out_col prom_cols[] = {
+	{ "pid", PK_OUT_STR, PK_OUT_LABEL, NULL, "Process id" },
+	{ "name", PK_OUT_STR, PK_OUT_LABEL, NULL, "Process name" },
+	{ "cpu_user", PK_OUT_F64, PK_OUT_COUNTER, "seconds",
 	    "CPU time spent in user mode" },
-	{ "cpu_system", OUT_F64, OUT_COUNTER, "seconds",
+	{ "cpu_system", PK_OUT_F64, PK_OUT_COUNTER, "seconds",
 	    "CPU time spent in kernel mode" },
-	{ "resident_memory", OUT_U64, OUT_GAUGE, "bytes",
+	{ "resident_memory", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 	    "Resident set size (statm)" },
-	{ "virtual_memory", OUT_U64, OUT_GAUGE, "bytes",
+	{ "virtual_memory", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 	    "Virtual memory size (statm)" },
-	{ "uss", OUT_U64, OUT_GAUGE, "bytes",
+	{ "uss", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 	    "Unique set size (smaps_rollup private pages)" },
-	{ "pss", OUT_U64, OUT_GAUGE, "bytes",
+	{ "pss", PK_OUT_U64, PK_OUT_GAUGE, "bytes",
 	    "Proportional set size (smaps_rollup)" },
-	{ "swap", OUT_U64, OUT_GAUGE, "bytes", "Swapped-out memory" },
-	{ "threads", OUT_U64, OUT_GAUGE, NULL, "Number of threads" },
-	{ "open_fds", OUT_I64, OUT_GAUGE, NULL, "Open file descriptors" },
-	{ "read", OUT_U64, OUT_COUNTER, "bytes",
+	{ "swap", PK_OUT_U64, PK_OUT_GAUGE, "bytes", "Swapped-out memory" },
+	{ "threads", PK_OUT_U64, PK_OUT_GAUGE, NULL, "Number of threads" },
+	{ "open_fds", PK_OUT_I64, PK_OUT_GAUGE, NULL, "Open file descriptors" },
+	{ "read", PK_OUT_U64, PK_OUT_COUNTER, "bytes",
 	    "Bytes read from storage (io read_bytes)" },
-	{ "written", OUT_U64, OUT_COUNTER, "bytes",
+	{ "written", PK_OUT_U64, PK_OUT_COUNTER, "bytes",
 	    "Bytes written to storage (io write_bytes)" },
-	{ "voluntary_context_switches", OUT_U64, OUT_COUNTER, NULL,
+	{ "voluntary_context_switches", PK_OUT_U64, PK_OUT_COUNTER, NULL,
 	    "Voluntary context switches" },
-	{ "involuntary_context_switches", OUT_U64, OUT_COUNTER, NULL,
+	{ "involuntary_context_switches", PK_OUT_U64, PK_OUT_COUNTER, NULL,
 	    "Involuntary context switches" },
-	{ "start_time", OUT_F64, OUT_GAUGE, "seconds",
+	{ "start_time", PK_OUT_F64, PK_OUT_GAUGE, "seconds",
 	    "Start time since the epoch" },
 };
-const struct out_col *
+const struct pk_out_col *
 pk_proc_prom_cols(size_t *ncols)
 {
 	*ncols = sizeof(prom_cols) / sizeof(prom_cols[0]);
@@ -46,16 +46,16 @@ pk_proc_prom_cols(size_t *ncols)
 }
 
 static void
-u64_if(struct out *w, int have, uint64_t v)
+u64_if(struct pk_out *w, int have, uint64_t v)
 {
 	if (have)
-		out_u64(w, v);
+		pk_out_u64(w, v);
 	else
-		out_null(w);
+		pk_out_null(w);
 }
 
 int
-pk_proc_prom(struct out *w, const struct pk_proc *p)
+pk_proc_prom(struct pk_out *w, const struct pk_proc *p)
 {
 	const struct pk_prollup *r = &p->rollup;
 	int st = (p->has & PK_P_STAT) != 0, sm = (p->has & PK_P_STATM) != 0;
@@ -64,15 +64,15 @@ pk_proc_prom(struct out *w, const struct pk_proc *p)
 	char pid[32];
 
 	snprintf(pid, sizeof(pid), "%lld", (long long)p->pid);
-	out_record_begin(w);
-	out_str(w, pid);
-	out_str(w, p->name);
+	pk_out_record_begin(w);
+	pk_out_str(w, pid);
+	pk_out_str(w, p->name);
 	if (st) {
-		out_f64(w, pk_proc_secs(p, p->stat.utime), 2);
-		out_f64(w, pk_proc_secs(p, p->stat.stime), 2);
+		pk_out_f64(w, pk_proc_secs(p, p->stat.utime), 2);
+		pk_out_f64(w, pk_proc_secs(p, p->stat.stime), 2);
 	} else {
-		out_null(w);
-		out_null(w);
+		pk_out_null(w);
+		pk_out_null(w);
 	}
 	u64_if(w, sm, p->statm.resident * p->pagesize);
 	u64_if(w, sm, p->statm.size * p->pagesize);
@@ -81,16 +81,16 @@ pk_proc_prom(struct out *w, const struct pk_proc *p)
 	u64_if(w, r->has & PK_ROLLUP_HAS_SWAP, r->swap);
 	u64_if(w, st, (uint64_t)p->stat.num_threads);
 	if (p->has & PK_P_FDS)
-		out_i64(w, p->num_fds);
+		pk_out_i64(w, p->num_fds);
 	else
-		out_null(w);
+		pk_out_null(w);
 	u64_if(w, io, p->io.read_bytes);
 	u64_if(w, io, p->io.write_bytes);
 	u64_if(w, ctx, p->status.vctx);
 	u64_if(w, ctx, p->status.nvctx);
 	if (p->has & PK_P_CREATE)
-		out_f64(w, p->create_time, 2);
+		pk_out_f64(w, p->create_time, 2);
 	else
-		out_null(w);
-	return out_record_end(w);
+		pk_out_null(w);
+	return pk_out_record_end(w);
 }

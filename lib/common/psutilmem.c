@@ -45,7 +45,7 @@ pk_mem_psutil_used(const struct pk_meminfo *mi)
 /* _pslinux.py swap_memory(): used = SwapTotal - SwapFree, negative when
  * SwapFree is the larger (procps clamps to 0). */
 int64_t
-pk_swap_psutil_used(const struct pk_meminfo *mi)
+pk_mem_psutil_swap_used(const struct pk_meminfo *mi)
 {
 	return KB(mi, PK_MI_SWAPTOTAL) - KB(mi, PK_MI_SWAPFREE);
 }

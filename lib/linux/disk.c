@@ -113,7 +113,7 @@ pk_blk_is_device(struct pk_ctx *ctx, const char *name)
 }
 
 unsigned
-pk_devmap_major(struct pk_ctx *ctx)
+pk_blk_devmap_major(struct pk_ctx *ctx)
 {
 	struct pk_buf buf = { 0 };
 	unsigned maj = ~0U;

@@ -248,7 +248,7 @@ pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
  * carrier); copied out because the attribute may be unaligned.
  */
 static void
-parse_stats64(const struct rtattr *rta, struct pk_netlink *l)
+parse_stats64(const struct rtattr *rta, struct pk_net_link *l)
 {
 	struct rtnl_link_stats64 st;
 
@@ -268,7 +268,7 @@ parse_link(const struct nlmsghdr *h, void *rec)
 {
 	const struct ifinfomsg *ifi = NLMSG_DATA(h);
 	const struct rtattr *rta = IFLA_RTA(ifi);
-	struct pk_netlink *l = rec;
+	struct pk_net_link *l = rec;
 	int len = (int)IFLA_PAYLOAD(h);
 
 	memset(l, 0, sizeof(*l));
@@ -290,7 +290,7 @@ parse_link(const struct nlmsghdr *h, void *rec)
 }
 
 int
-pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
+pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 {
 	struct {
 		struct ifinfomsg	m;
@@ -440,7 +440,7 @@ unix_recv(struct pk_ctx *ctx, int fd, char *buf, struct unix_arg *a)
 }
 
 int
-pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
+pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
     size_t ninodes, struct pk_pconn **conns, size_t *nconns)
 {
 	struct {

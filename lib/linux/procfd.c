@@ -401,13 +401,13 @@ unix_conns(struct pk_ctx *ctx, struct pk_proc *p, int dfd, const uint64_t *ino,
 	size_t before = p->nconns;
 
 	if (strcmp(ctx->procfs, "/proc") == 0 && our_netns(dfd)) {
-		if (pk_net_unix_diag(ctx, ino, fds, ns, &p->conns,
+		if (pk_pconn_unix_diag(ctx, ino, fds, ns, &p->conns,
 		    &p->nconns) == PK_OK)
 			return;
 		p->nconns = before;	/* no half list: fall back whole */
 	}
 	if (pk_read_at(dfd, "net/unix", b) == 0)
-		pk_net_unix_parse(b->data, b->len, ino, fds, ns, &p->conns,
+		pk_pconn_unix_parse(b->data, b->len, ino, fds, ns, &p->conns,
 		    &p->nconns);
 }
 
@@ -439,7 +439,7 @@ read_conns(struct pk_ctx *ctx, struct pk_proc *p, int dfd, unsigned flags,
 	/* a missing tcp6/udp6 (IPv6 disabled, #623) is skipped */
 	for (i = 0; i < sizeof(src) / sizeof(src[0]); i++)
 		if (pk_read_at(dfd, src[i].f, b) == 0)
-			pk_net_inet_parse(b->data, b->len, src[i].fam,
+			pk_pconn_inet_parse(b->data, b->len, src[i].fam,
 			    src[i].type, ino, fds, ns, &p->conns, &p->nconns);
 	if (flags & PK_PROC_UNIX)
 		unix_conns(ctx, p, dfd, ino, fds, ns, b);

@@ -23,23 +23,3 @@ pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 	(void)cs;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "uptime");
 }
-
-int
-pk_uname(struct pk_uname *u)
-{
-	(void)u;
-	return PK_ENOTSUP;
-}
-
-double
-pk_monotonic(void)
-{
-	return pk_now();
-}
-
-int
-pk_sleep_until(double deadline)
-{
-	(void)deadline;
-	return PK_ENOTSUP;
-}

@@ -41,7 +41,7 @@ pk_blk_is_device(struct pk_ctx *ctx, const char *name)
 }
 
 unsigned
-pk_devmap_major(struct pk_ctx *ctx)
+pk_blk_devmap_major(struct pk_ctx *ctx)
 {
 	(void)ctx;
 	return ~0U;

@@ -13,7 +13,7 @@ pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 }
 
 int
-pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
+pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -31,7 +31,7 @@ pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 }
 
 int
-pk_net_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
+pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
     size_t ninodes, struct pk_pconn **conns, size_t *nconns)
 {
 	(void)inodes;

@@ -151,12 +151,6 @@ pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 	return PK_OK;
 }
 
-void
-pk_net_close(struct pk_net *net)
-{
-	net->sock = -1;
-}
-
 int
 pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
     size_t *n)
@@ -507,10 +501,10 @@ pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 }
 
 int
-pk_net_links(struct pk_ctx *ctx, struct pk_netlink **out, size_t *n)
+pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 {
 	IP_ADAPTER_ADDRESSES *list, *a;
-	struct pk_netlink *l;
+	struct pk_net_link *l;
 	MIB_IF_ROW2 row;
 	size_t k = 0;
 	int rc;

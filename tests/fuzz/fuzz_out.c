@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,10 +52,10 @@ check_text(const char *s, unsigned flags)
 	free(b);
 }
 
-static const struct out_col cols[] = {
-	{ "a", OUT_STR, OUT_LABEL, NULL, "a" },
-	{ "b", OUT_STR, OUT_INFO, NULL, "b" },
-	{ "n", OUT_U64, OUT_GAUGE, "bytes", "n" },
+static const struct pk_out_col cols[] = {
+	{ "a", PK_OUT_STR, PK_OUT_LABEL, NULL, "a" },
+	{ "b", PK_OUT_STR, PK_OUT_INFO, NULL, "b" },
+	{ "n", PK_OUT_U64, PK_OUT_GAUGE, "bytes", "n" },
 };
 
 int
@@ -63,7 +63,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 2), *buf = NULL;
 	size_t len = 0;
-	struct out o;
+	struct pk_out o;
 	FILE *fp;
 	int fmt;
 
@@ -73,16 +73,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = s[size + 1] = '\0';
 	check_text(s, 0);
 	check_text(s, PK_ESC_UTF8);
-	for (fmt = OUT_TSV; fmt <= OUT_PROM; fmt++) {
+	for (fmt = PK_OUT_TSV; fmt <= PK_OUT_PROM; fmt++) {
 		if ((fp = open_memstream(&buf, &len)) == NULL)
 			break;
-		out_begin(&o, fp, fmt, 0, "fuzz", cols, 3);
-		out_record_begin(&o);
-		out_str(&o, s);
-		out_str(&o, s + strlen(s) + (strlen(s) < size));
-		out_u64(&o, size);
-		out_record_end(&o);
-		out_end(&o);
+		pk_out_begin(&o, fp, fmt, 0, "fuzz", cols, 3);
+		pk_out_record_begin(&o);
+		pk_out_str(&o, s);
+		pk_out_str(&o, s + strlen(s) + (strlen(s) < size));
+		pk_out_u64(&o, size);
+		pk_out_record_end(&o);
+		pk_out_end(&o);
 		fclose(fp);
 		free(buf);
 		buf = NULL;

@@ -42,9 +42,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pk_env_free(&env);
 	if (pk_smaps_group_parse(b, size, &maps, &nmaps) == PK_OK)
 		pk_pmaps_free(maps, nmaps);
-	pk_net_inet_parse(b, size, 2, 1, ino, fds, 4, &c, &nc);
-	pk_net_inet_parse(b, size, 10, 2, ino, fds, 4, &c, &nc);
-	pk_net_unix_parse(b, size, ino, fds, 4, &c, &nc);
+	pk_pconn_inet_parse(b, size, 2, 1, ino, fds, 4, &c, &nc);
+	pk_pconn_inet_parse(b, size, 10, 2, ino, fds, 4, &c, &nc);
+	pk_pconn_unix_parse(b, size, ino, fds, 4, &c, &nc);
 	pk_pconn_sort(c, nc);
 	free(c);
 	return 0;

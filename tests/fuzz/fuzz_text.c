@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -25,10 +25,10 @@ escapers(const char *s)
 
 	if ((fp = open_memstream(&buf, &len)) == NULL)
 		return;
-	out_tsv_escape(fp, s);
-	out_json_string(fp, s);
-	out_json_key(fp, s);
-	out_prom_label(fp, s);
+	pk_esc_tsv(fp, s);
+	pk_esc_json(fp, s);
+	pk_esc_json_key(fp, s);
+	pk_esc_prom_label(fp, s);
 	fclose(fp);
 	free(buf);
 }
@@ -80,7 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	out_parse_fmt(s);
+	pk_out_parse_fmt(s);
 	pk_smem_size_kb(s, &kb);
 	n = pk_u8_len(s);
 	if (pk_u8_prefix(s, n / 2) > strlen(s))

@@ -15,7 +15,7 @@
 
 #include "leak.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static const char *procfs = "/proc";
 
@@ -50,25 +50,25 @@ f_mem(void)
 static void
 f_out(void)
 {
-	static const struct out_col cols[] = {
-		{ "a", OUT_STR, OUT_LABEL, NULL, "a" },
-		{ "n", OUT_U64, OUT_GAUGE, "bytes", "n" },
+	static const struct pk_out_col cols[] = {
+		{ "a", PK_OUT_STR, PK_OUT_LABEL, NULL, "a" },
+		{ "n", PK_OUT_U64, PK_OUT_GAUGE, "bytes", "n" },
 	};
 	FILE *fp = fopen("/dev/null", "w");
-	struct out o;
+	struct pk_out o;
 	int fmt, i;
 
 	if (fp == NULL)
 		return;
-	for (fmt = OUT_TSV; fmt <= OUT_PROM; fmt++) {
-		out_begin(&o, fp, fmt, 0, "leak", cols, 2);
+	for (fmt = PK_OUT_TSV; fmt <= PK_OUT_PROM; fmt++) {
+		pk_out_begin(&o, fp, fmt, 0, "leak", cols, 2);
 		for (i = 0; i < 20; i++) {
-			out_record_begin(&o);
-			out_str(&o, "x\ty\xff");
-			out_u64(&o, (uint64_t)i);
-			out_record_end(&o);
+			pk_out_record_begin(&o);
+			pk_out_str(&o, "x\ty\xff");
+			pk_out_u64(&o, (uint64_t)i);
+			pk_out_record_end(&o);
 		}
-		out_end(&o);
+		pk_out_end(&o);
 	}
 	fclose(fp);
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "harness.h"
 
 /* What an escaper writes, as a malloc'd string. */
@@ -173,7 +173,7 @@ tsv_reversible(void)
 		for (b = 0; b < 256; b++) {
 			s[0] = (char)a;
 			s[1] = (char)b;
-			e = cap(out_tsv_escape, s);
+			e = cap(pk_esc_tsv, s);
 			CHECK(terminal_safe(e));
 			tsv_decode(e, back);
 			if (strcmp(back, s) != 0)
@@ -182,10 +182,10 @@ tsv_reversible(void)
 			free(e);
 		}
 	}
-	e = cap(out_tsv_escape, "\x1b]0;PWNED\x07\x1b[2J\t\\");
+	e = cap(pk_esc_tsv, "\x1b]0;PWNED\x07\x1b[2J\t\\");
 	CHECK_STR(e, "\\x1b]0;PWNED\\x07\\x1b[2J\\t\\\\");
 	free(e);
-	e = cap(out_tsv_escape, "x\xc2\x9b" "2J a\xff caf\xc3\xa9");
+	e = cap(pk_esc_tsv, "x\xc2\x9b" "2J a\xff caf\xc3\xa9");
 	CHECK_STR(e, "x\\xc2\\x9b2J a\\xff caf\xc3\xa9");
 	free(e);
 }
@@ -195,27 +195,27 @@ json_forms(void)
 {
 	char *e;
 
-	e = cap(out_json_string, "q\"\\\x01\x1f/\xc3\xa9\x7f\xc2\x9b");
+	e = cap(pk_esc_json, "q\"\\\x01\x1f/\xc3\xa9\x7f\xc2\x9b");
 	CHECK_STR(e, "\"q\\\"\\\\\\u0001\\u001f/\xc3\xa9\\u007f\\u009b\"");
 	free(e);
 	/* invalid: the byte values, never U+FFFD */
-	e = cap(out_json_string, "a\xff");
+	e = cap(pk_esc_json, "a\xff");
 	CHECK_STR(e, "[97,255]");
 	free(e);
-	e = cap(out_json_string, "\xed\xa0\x80");
+	e = cap(pk_esc_json, "\xed\xa0\x80");
 	CHECK_STR(e, "[237,160,128]");
 	free(e);
-	e = cap(out_json_string, "a\\xff");
+	e = cap(pk_esc_json, "a\\xff");
 	CHECK_STR(e, "\"a\\\\xff\"");
 	free(e);
 	/* issue 18 item 4: keys B\xff and B\xfe stay two keys */
-	e = cap(out_json_key, "B\xff");
+	e = cap(pk_esc_json_key, "B\xff");
 	CHECK_STR(e, "\"\\u000042ff\"");
 	free(e);
-	e = cap(out_json_key, "B\xfe");
+	e = cap(pk_esc_json_key, "B\xfe");
 	CHECK_STR(e, "\"\\u000042fe\"");
 	free(e);
-	e = cap(out_json_key, "PATH");
+	e = cap(pk_esc_json_key, "PATH");
 	CHECK_STR(e, "\"PATH\"");
 	free(e);
 }
@@ -241,7 +241,7 @@ prom_injective(void)
 		for (b = 0; b < 256; b++) {
 			s[0] = (char)a;
 			s[1] = (char)b;
-			e = cap(out_prom_label, s);
+			e = cap(pk_esc_prom_label, s);
 			CHECK(terminal_safe(e));
 			prom_decode(e, buf);
 			CHECK(terminal_safe(buf));
@@ -250,7 +250,7 @@ prom_injective(void)
 		}
 	}
 	for (i = 0; lit[i] != NULL; i++) {
-		e = cap(out_prom_label, lit[i]);
+		e = cap(pk_esc_prom_label, lit[i]);
 		prom_decode(e, buf);
 		dec[n++] = strdup(buf);
 		free(e);
@@ -265,16 +265,16 @@ prom_injective(void)
 		free(dec[i]);
 	free(dec);
 	/* issue 18 item 4: a\xff and a\xfe, and the literal text a\xff */
-	e = cap(out_prom_label, "a\xff");
+	e = cap(pk_esc_prom_label, "a\xff");
 	CHECK_STR(e, "a\\\\xff");
 	free(e);
-	e = cap(out_prom_label, "a\\xff");
+	e = cap(pk_esc_prom_label, "a\\xff");
 	CHECK_STR(e, "a\\\\\\\\xff");
 	free(e);
-	e = cap(out_prom_label, "\x1b]0;PWNED\x07");
+	e = cap(pk_esc_prom_label, "\x1b]0;PWNED\x07");
 	CHECK_STR(e, "\\\\x1b]0;PWNED\\\\x07");
 	free(e);
-	e = cap(out_prom_label, "sda \"q\" caf\xc3\xa9");
+	e = cap(pk_esc_prom_label, "sda \"q\" caf\xc3\xa9");
 	CHECK_STR(e, "sda \\\"q\\\" caf\xc3\xa9");
 	free(e);
 }

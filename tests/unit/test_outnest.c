@@ -1,5 +1,5 @@
 /*
- * Unit tests of the writer's nested records (out_nest_*): JSON shape and
+ * Unit tests of the writer's nested records (pk_out_nest_*): JSON shape and
  * the long TSV format "id field index value".
  */
 #include <stdio.h>
@@ -7,61 +7,61 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static char *text;
 static size_t textlen;
 
 static const char *
-render(enum out_fmt fmt, unsigned flags)
+render(enum pk_out_fmt fmt, unsigned flags)
 {
-	struct out o;
+	struct pk_out o;
 	FILE *fp;
 
 	free(text);
 	text = NULL;
 	fp = open_memstream(&text, &textlen);
-	out_nest_begin(&o, fp, fmt, flags, "t", "pid");
-	out_nest_record_begin(&o, "42");
-	out_key(&o, "pid");
-	out_u64(&o, 42);
-	out_key(&o, "name");
-	out_str(&o, "a\tb\"");
-	out_key(&o, "times");
-	out_obj_begin(&o);
-	out_key(&o, "user");
-	out_f64(&o, 0.5, 2);
-	out_key(&o, "iowait");
-	out_null(&o);
-	out_obj_end(&o);
-	out_key(&o, "cmdline");
-	out_arr_begin(&o);
-	out_str(&o, "sleep");
-	out_str(&o, "9");
-	out_arr_end(&o);
-	out_key(&o, "conns");
-	out_arr_begin(&o);
-	out_obj_begin(&o);
-	out_key(&o, "fd");
-	out_i64(&o, 3);
-	out_key(&o, "laddr");
-	out_arr_begin(&o);
-	out_str(&o, "::1");
-	out_u64(&o, 80);
-	out_arr_end(&o);
-	out_obj_end(&o);
-	out_arr_end(&o);
-	out_key(&o, "empty");
-	out_arr_begin(&o);
-	out_arr_end(&o);
-	out_key(&o, "ok");
-	out_bool(&o, 1);
-	out_record_end(&o);
-	out_nest_record_begin(&o, "7");
-	out_key(&o, "pid");
-	out_u64(&o, 7);
-	out_record_end(&o);
-	out_end(&o);
+	pk_out_nest_begin(&o, fp, fmt, flags, "t", "pid");
+	pk_out_nest_record_begin(&o, "42");
+	pk_out_key(&o, "pid");
+	pk_out_u64(&o, 42);
+	pk_out_key(&o, "name");
+	pk_out_str(&o, "a\tb\"");
+	pk_out_key(&o, "times");
+	pk_out_obj_begin(&o);
+	pk_out_key(&o, "user");
+	pk_out_f64(&o, 0.5, 2);
+	pk_out_key(&o, "iowait");
+	pk_out_null(&o);
+	pk_out_obj_end(&o);
+	pk_out_key(&o, "cmdline");
+	pk_out_arr_begin(&o);
+	pk_out_str(&o, "sleep");
+	pk_out_str(&o, "9");
+	pk_out_arr_end(&o);
+	pk_out_key(&o, "conns");
+	pk_out_arr_begin(&o);
+	pk_out_obj_begin(&o);
+	pk_out_key(&o, "fd");
+	pk_out_i64(&o, 3);
+	pk_out_key(&o, "laddr");
+	pk_out_arr_begin(&o);
+	pk_out_str(&o, "::1");
+	pk_out_u64(&o, 80);
+	pk_out_arr_end(&o);
+	pk_out_obj_end(&o);
+	pk_out_arr_end(&o);
+	pk_out_key(&o, "empty");
+	pk_out_arr_begin(&o);
+	pk_out_arr_end(&o);
+	pk_out_key(&o, "ok");
+	pk_out_bool(&o, 1);
+	pk_out_record_end(&o);
+	pk_out_nest_record_begin(&o, "7");
+	pk_out_key(&o, "pid");
+	pk_out_u64(&o, 7);
+	pk_out_record_end(&o);
+	pk_out_end(&o);
 	fclose(fp);
 	return text;
 }
@@ -69,7 +69,7 @@ render(enum out_fmt fmt, unsigned flags)
 static void
 json_nested(void)
 {
-	CHECK_STR(render(OUT_JSON, 0),
+	CHECK_STR(render(PK_OUT_JSON, 0),
 	    "[\n{\"pid\":42,\"name\":\"a\\tb\\\"\","
 	    "\"times\":{\"user\":0.50,\"iowait\":null},"
 	    "\"cmdline\":[\"sleep\",\"9\"],"
@@ -80,7 +80,7 @@ json_nested(void)
 static void
 tsv_long(void)
 {
-	CHECK_STR(render(OUT_TSV, 0),
+	CHECK_STR(render(PK_OUT_TSV, 0),
 	    "pid\tfield\tindex\tvalue\n"
 	    "42\tpid\t0\t42\n"
 	    "42\tname\t0\ta\\tb\"\n"
@@ -93,16 +93,16 @@ tsv_long(void)
 	    "42\tconns.laddr.1\t0\t80\n"
 	    "42\tok\t0\t1\n"
 	    "7\tpid\t0\t7\n");
-	CHECK_STR(render(OUT_TSV, OUT_NOHEADER) + 0, text);
+	CHECK_STR(render(PK_OUT_TSV, PK_OUT_NOHEADER) + 0, text);
 	CHECK(strncmp(text, "42\tpid", 6) == 0);
 }
 
 static void
 prom_unsupported(void)
 {
-	struct out o;
+	struct pk_out o;
 
-	CHECK(out_nest_begin(&o, stdout, OUT_PROM, 0, "t", "pid") ==
+	CHECK(pk_out_nest_begin(&o, stdout, PK_OUT_PROM, 0, "t", "pid") ==
 	    PK_ENOTSUP);
 }
 

@@ -8,23 +8,23 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static char *text;
 static size_t textlen;
 
 static const char *
-render(const struct pk_proc *p, enum out_fmt fmt, const char *memtype)
+render(const struct pk_proc *p, enum pk_out_fmt fmt, const char *memtype)
 {
-	struct out o;
+	struct pk_out o;
 	FILE *fp;
 
 	free(text);
 	text = NULL;
 	fp = open_memstream(&text, &textlen);
-	out_nest_begin(&o, fp, fmt, 0, "procinfo", "pid");
+	pk_out_nest_begin(&o, fp, fmt, 0, "procinfo", "pid");
 	pk_proc_dict(&o, p, memtype);
-	out_end(&o);
+	pk_out_end(&o);
 	fclose(fp);
 	return text;
 }
@@ -56,7 +56,7 @@ shapes(void)
 	const char *j;
 
 	fill(&p, argv);
-	j = render(&p, OUT_JSON, "rss");
+	j = render(&p, PK_OUT_JSON, "rss");
 	CHECK(strstr(j, "\"pid\":42,\"name\":\"x\",\"ppid\":1,\"exe\":null,") != NULL);
 	CHECK(strstr(j, "\"cmdline\":[\"sleep\",\"9\"]") != NULL);
 	CHECK(strstr(j, "\"cpu_times\":{\"user\":0.05,") != NULL);
@@ -69,9 +69,9 @@ shapes(void)
 	CHECK(strstr(j, "\"open_files\":null,\"connections\":null") != NULL);
 	CHECK(strstr(j, "\"environ\":null,\"memory_maps\":null}") != NULL);
 	/* no smaps_rollup: a uss percentage is unknown */
-	j = render(&p, OUT_JSON, "uss");
+	j = render(&p, PK_OUT_JSON, "uss");
 	CHECK(strstr(j, "\"memory_percent\":null") != NULL);
-	j = render(&p, OUT_TSV, "rss");
+	j = render(&p, PK_OUT_TSV, "rss");
 	CHECK(strstr(j, "42\tcmdline\t1\t9\n") != NULL);
 	CHECK(strstr(j, "42\tmemory_info.rss\t0\t102400\n") != NULL);
 }

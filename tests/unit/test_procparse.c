@@ -217,7 +217,7 @@ net_inet(void)
 	struct pk_pconn *c = NULL;
 	size_t n = 0;
 
-	CHECK(pk_net_inet_parse(S(
+	CHECK(pk_pconn_inet_parse(S(
 	    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
 	    "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 100 1 0 100 0 0 10 0\n"
 	    "   1: 0100007F:1F90 0100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 999 1 0\n"),
@@ -228,7 +228,7 @@ net_inet(void)
 	CHECK(c[0].rport == -1);
 	CHECK_STR(c[0].status, "LISTEN");
 	CHECK(c[0].fd == 3);
-	CHECK(pk_net_inet_parse(S(
+	CHECK(pk_pconn_inet_parse(S(
 	    "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
 	    "   0: 00000000000000000000000001000000:1F91 00000000000000000000000000000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 200 2 0\n"
 	    "   1: 0000000000000000FFFF00000100007F:0035 00000000000000000000000000000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 300 2 0\n"),
@@ -251,7 +251,7 @@ net_unix(void)
 	struct pk_pconn *c = NULL;
 	size_t n = 0;
 
-	CHECK(pk_net_unix_parse(S(
+	CHECK(pk_pconn_unix_parse(S(
 	    "Num       RefCount Protocol Flags    Type St Inode Path\n"
 	    "0000000000000000: 00000002 00000000 00010000 0001 01 7 @abstract\n"
 	    "0000000000000000: 00000002 00000000 00000000 0002 01 9\n"
@@ -278,7 +278,7 @@ net_unix_forged(void)
 	struct pk_pconn *c = NULL;
 	size_t n = 0;
 
-	CHECK(pk_net_unix_parse(S(
+	CHECK(pk_pconn_unix_parse(S(
 	    "Num       RefCount Protocol Flags    Type St Inode Path\n"
 	    "0000000000000000: 00000002 00000000 00010000 0001 01 7 @real\n"
 	    "0000000000000000: 00000002 00000000 00010000 0001 01 9 @x\n"
