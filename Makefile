@@ -42,9 +42,12 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/net.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
+	lib/common/pmem.c \
+	lib/common/proc.c \
 	lib/common/procnet.c \
 	lib/common/procparse.c \
 	lib/common/procstr.c \
@@ -52,9 +55,10 @@ COMMON_SRCS = \
 	lib/common/smaps.c \
 	lib/common/svc.c \
 	lib/common/sysmem.c \
+	lib/common/time.c \
 	lib/common/xml.c
 
-# The formatters of single commands (include/pskit_fmt.h): their own
+# The formatters of single commands (include/pskit/fmt.h): their own
 # archive, linked into the commands (and their tests) before libpskit.a,
 # so the library proper cannot call them.
 FMT_SRCS = $(wildcard lib/fmt/*.c)

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_fmt.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 #include "ifconfig.h"
 
 static const struct pk_out_col tsv_cols[] = {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 
 #include "pskit.h"
-#include "pskit_fmt.h"
+#include "pskit/fmt.h"
 
 void
 pk_net_human_ifconfig(uint64_t bytes, char *buf, size_t len)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_fmt.h"
+#include "pskit/fmt.h"
 
 /* One code point from valid UTF-8 at s, its length in *n; -1 if invalid. */
 static long

@@ -1,8 +1,8 @@
 #!/bin/sh
 # parsers.sh: every parser of lib/common and lib/fmt must be reached by a
 # fuzz target.
-# The parsers are the functions declared in include/*.h and defined in
-# lib/common or lib/fmt whose name contains "parse" or "escape", or whose first
+# The parsers are the functions declared in include/pskit/*.h and defined
+# in lib/common or lib/fmt whose name contains "parse" or "escape", or whose first
 # parameters are (const char *, size_t), plus the names listed in
 # tests/fuzz/entry-points (parsers under other names).  A parser counts
 # as reached when a tests/fuzz/fuzz_*.c calls it.  Prints TAP.
@@ -10,7 +10,7 @@
 set -eu
 
 # Declarations, one per line: join continuation lines, then keep the name.
-decls=$(cat include/*.h | awk '
+decls=$(cat include/*.h include/pskit/*.h | awk '
 	/^[a-z].*\(/ { line = $0; while (line !~ /\);/ && (getline nx) > 0) line = line " " nx; print line }')
 names=$( {
 	printf '%s\n' "$decls" |

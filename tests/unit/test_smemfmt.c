@@ -7,7 +7,7 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_fmt.h"
+#include "pskit/fmt.h"
 
 static void
 units(void)

@@ -1,17 +1,16 @@
 /*
- * pskit_fmt.h: the text formatters of single commands (lib/fmt/, the
- * archive lib/libpkfmt.a): what one command prints in its reference tool's
- * own way.  Only commands (and their tests) include it; the library
- * proper (libpskit.a) never calls into it.
+ * pskit/fmt.h: the text formatters of single commands (lib/fmt/, the
+ * archive libpkfmt.a): what one command prints in its reference tool's
+ * own way, plus the XML escaping and psutil byte sizes of lib/common.
+ * The library proper (libpskit.a) never calls into lib/fmt: commands
+ * link libpkfmt.a before it.
  */
 #ifndef PSKIT_FMT_H
 #define PSKIT_FMT_H
 
-#include <stddef.h>
-#include <stdint.h>
-
-#include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/core.h"
+#include "pskit/proc.h"
+#include "pskit/out.h"
 
 /* ---- procinfo: psutil's as_dict() and a Prometheus record ---- */
 
@@ -56,6 +55,17 @@ void	 pk_smem_pie(const double *values, size_t n, double total,
 /* matplotlib's autopct of a slice: 100 * v / the sum of all slices. */
 double	 pk_smem_pie_percent(const struct pk_pie *p, double v);
 
+/*
+ * Untrusted text as XML 1.0 character data or attribute value (xml.c):
+ * & < > " ' as entities; C0, DEL, C1, invalid UTF-8 and code points XML
+ * does not allow as vis(3)-style octal (\ooo per byte), so any bytes
+ * give well-formed UTF-8 XML.  malloc'd; NULL when out of memory.
+ */
+char	*pk_xml_escape(const char *s);
+
+/* scripts/procsmem.py convert_bytes(): "15.3M", "1023.0K", "0B". */
+void	 pk_psutil_convert_bytes(uint64_t n, char *buf, size_t len);
+
 /* ---- ifconfig: byte counts for people ---- */
 
 /*
@@ -75,4 +85,4 @@ void	 pk_net_human_psutil(uint64_t bytes, char *buf, size_t len);
  */
 int	 pk_svc_pyrepr(const char *s, struct pk_buf *b);
 
-#endif
+#endif /* PSKIT_FMT_H */
