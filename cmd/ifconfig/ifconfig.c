@@ -13,7 +13,8 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 #include "ifconfig.h"
 #include "shell.h"
 

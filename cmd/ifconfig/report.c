@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "ifconfig.h"
 
 #define NET(f)	offsetof(struct pk_netif, f)

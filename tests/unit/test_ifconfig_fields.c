@@ -13,7 +13,7 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "ifconfig.h"
 
 /* One interface whose 16 /proc/net/dev columns are 1001..1016. */
