@@ -20,7 +20,7 @@
 #include <time.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 #define MAX_NAME_LEN	128
 

@@ -26,7 +26,8 @@
 #include <vis.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 #include "views.h"
 #include "shell.h"
 
