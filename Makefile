@@ -42,40 +42,50 @@ COMMON_SRCS = \
 	lib/common/kv.c \
 	lib/common/mem.c \
 	lib/common/meminfo.c \
+	lib/common/net.c \
+	lib/common/netaddr.c \
 	lib/common/netdev.c \
 	lib/common/num.c \
 	lib/common/out.c \
-	lib/common/procdict.c \
+	lib/common/pmem.c \
+	lib/common/proc.c \
 	lib/common/procnet.c \
 	lib/common/procparse.c \
-	lib/common/procprom.c \
 	lib/common/procstr.c \
 	lib/common/psutilmem.c \
 	lib/common/smaps.c \
-	lib/common/smemchart.c \
-	lib/common/smemfmt.c \
 	lib/common/svc.c \
 	lib/common/sysmem.c \
+	lib/common/time.c \
 	lib/common/xml.c
+
+# The formatters of single commands (include/pskit/fmt.h): their own
+# archive, linked into the commands (and their tests) before libpskit.a,
+# so the library proper cannot call them.
+FMT_SRCS = $(wildcard lib/fmt/*.c)
 
 # Native builds keep the library where DESIGN.md says; other platforms
 # build beside it so a cross build never clobbers the native one.
 ifeq ($(PLATFORM),linux)
 OBJDIR = obj/linux
 LIBA = lib/libpskit.a
+FMTA = lib/libpkfmt.a
 OUTDIR = bin
 else ifeq ($(PLATFORM),windows)
 OBJDIR = obj/windows
 LIBA = obj/windows/libpskit.a
+FMTA = obj/windows/libpkfmt.a
 OUTDIR = bin
 else
 OBJDIR = obj/$(PLATFORM)
 LIBA = obj/$(PLATFORM)/libpskit.a
+FMTA = obj/$(PLATFORM)/libpkfmt.a
 OUTDIR = bin/$(PLATFORM)
 endif
 
 LIB_SRCS = $(COMMON_SRCS) $(PLATFORM_SRCS)
 LIB_OBJS = $(LIB_SRCS:%.c=$(OBJDIR)/%.o)
+FMT_OBJS = $(FMT_SRCS:%.c=$(OBJDIR)/%.o)
 CMD_BINS = $(COMMANDS:%=$(OUTDIR)/%$(EXE))
 
 UNIT_SRCS = $(wildcard tests/unit/test_*.c)
@@ -88,7 +98,7 @@ UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
 .PHONY: all check unit bats lint demo bench install uninstall clean deps \
 	windows fuzz fuzz-smoke fuzz-replay leak leak-build FORCE
 
-all: $(LIBA) $(CMD_BINS)
+all: $(LIBA) $(FMTA) $(CMD_BINS)
 
 # Objects depend on the flags they were built with, so switching compiler,
 # CFLAGS or SANITIZE rebuilds everything.
@@ -109,6 +119,11 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
+$(FMTA): $(FMT_OBJS)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $(FMT_OBJS)
+
 # A command is every .c file of cmd/<name>/ (usually just <name>.c) and
 # the shared command shell of cmd/common/ (shell.h).
 CMD_COMMON_SRCS = $(wildcard cmd/common/*.c)
@@ -119,15 +134,25 @@ cmd_extra_objs = $(filter-out $(OBJDIR)/cmd/$(1)/$(1).o,$(call cmd_objs,$(1)))
 # Objects built through pattern chains are kept, not deleted as intermediates.
 .SECONDARY:
 .SECONDEXPANSION:
-$(OUTDIR)/%$(EXE): $$(call cmd_objs,$$*) $(LIBA)
+$(OUTDIR)/%$(EXE): $$(call cmd_objs,$$*) $(FMTA) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) \
-		$(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(FMTA) $(LIBA) \
+		$(PLATFORM_LIBS) $(LDLIBS)
 
-tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(LIBA) $(FLAGS_STAMP)
+tests/unit/bin/%: tests/unit/%.c tests/unit/harness.h $(FMTA) $(LIBA) \
+    $(FLAGS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
-		$< $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+		$< $(FMTA) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+
+# ifconfig's field-table test renders through the command's own report.o.
+IFC_UNIT_OBJS = $(OBJDIR)/cmd/ifconfig/report.o $(OBJDIR)/cmd/ifconfig/nettools.o
+tests/unit/bin/test_ifconfig_fields: tests/unit/test_ifconfig_fields.c \
+    tests/unit/harness.h $(IFC_UNIT_OBJS) $(FMTA) $(LIBA) $(FLAGS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) -Itests/unit -Icmd/ifconfig $(ALL_CFLAGS) \
+		$(ALL_LDFLAGS) -o $@ $< $(IFC_UNIT_OBJS) $(FMTA) $(LIBA) \
+		$(PLATFORM_LIBS) $(LDLIBS)
 
 unit: $(UNIT_BINS)
 
@@ -146,10 +171,10 @@ tests/leak/bin/%_main.o: cmd/$$*/$$*.c $(FLAGS_STAMP)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Dmain=$*_main -c -o $@ $<
 
 tests/leak/bin/leak_%: tests/leak/leak_cmd.c tests/leak/leak.h \
-    tests/leak/bin/%_main.o $$(call cmd_extra_objs,$$*) $(LIBA)
+    tests/leak/bin/%_main.o $$(call cmd_extra_objs,$$*) $(FMTA) $(LIBA)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) \
 		-DCMD_MAIN=$*_main -DCMD_NAME=\"$*\" -o $@ $< \
-		$(filter %.o,$^) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
+		$(filter %.o,$^) $(FMTA) $(LIBA) $(PLATFORM_LIBS) $(LDLIBS)
 
 leak-build: $(LEAK_BINS)
 
@@ -163,7 +188,7 @@ leak: leak-build
 # libFuzzer targets are linked with the library sources built alongside
 # (once, in obj/fuzz), so the whole parser runs instrumented
 # (make fuzz CC=clang).
-FUZZ_OBJS = $(LIB_SRCS:%.c=obj/fuzz/%.o)
+FUZZ_OBJS = $(LIB_SRCS:%.c=obj/fuzz/%.o) $(FMT_SRCS:%.c=obj/fuzz/%.o)
 
 obj/fuzz/%.o: %.c
 	@mkdir -p $(@D)
@@ -249,8 +274,8 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/pskit-prom.7 $(DESTDIR)$(ZSHCOMPDIR)/_pskit
 
 clean:
-	rm -rf obj bin lib/libpskit.a tests/unit/bin tests/leak/bin tests/fuzz/bin \
-		tests/fuzz/corpus
+	rm -rf obj bin lib/libpskit.a lib/libpkfmt.a tests/unit/bin \
+		tests/leak/bin tests/fuzz/bin tests/fuzz/corpus
 
--include $(LIB_OBJS:.o=.d) $(wildcard obj/fuzz/lib/*/*.d) \
+-include $(LIB_OBJS:.o=.d) $(FMT_OBJS:.o=.d) $(wildcard obj/fuzz/lib/*/*.d) \
 	$(foreach c,$(COMMANDS),$(patsubst %.o,%.d,$(call cmd_objs,$(c))))

@@ -18,4 +18,6 @@ PLATFORM_SRCS = \
 	lib/linux/pmem.c \
 	lib/linux/proc.c \
 	lib/linux/procfd.c \
-	lib/linux/psmem.c
+	lib/linux/psmem.c \
+	lib/linux/sys.c \
+	lib/linux/time.c

@@ -17,4 +17,6 @@ PLATFORM_SRCS = \
 	lib/stub/pmem.c \
 	lib/stub/proc.c \
 	lib/stub/procfd.c \
-	lib/stub/psmem.c
+	lib/stub/psmem.c \
+	lib/stub/sys.c \
+	lib/stub/time.c

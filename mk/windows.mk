@@ -32,4 +32,6 @@ PLATFORM_SRCS = \
 	lib/stub/psmem.c \
 	lib/windows/startup.c \
 	lib/windows/svc.c \
-	lib/windows/wstr.c
+	lib/windows/wstr.c \
+	lib/windows/sys.c \
+	lib/stub/time.c

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "shell.h"
 
 volatile sig_atomic_t sh_signal;

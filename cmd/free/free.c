@@ -14,7 +14,7 @@
 #include <time.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "psutil.h"
 #include "shell.h"
 

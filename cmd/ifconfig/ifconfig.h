@@ -1,7 +1,9 @@
 /*
- * ifconfig.h: what the two parts of ifconfig share: ifconfig.c (options,
- * collection, net-tools' display) and extras.c (psutil's layout, tsv,
- * json and prom).
+ * ifconfig.h: the parts of ifconfig, one way: ifconfig.c parses the
+ * options and collects a report through the library, then hands it,
+ * read-only, to one renderer: nettools.c (net-tools' display, and the
+ * name and flag helpers the other two use), psutil.c (-P) or report.c
+ * (tsv, json, prom).
  */
 #ifndef IFCONFIG_H
 #define IFCONFIG_H
@@ -9,15 +11,6 @@
 #include <stdio.h>
 
 #include "pskit.h"
-
-#define IFF_UP_		0x1
-#define IFF_BROADCAST_	0x2
-#define IFF_P2P_	0x10
-#define IFF_RUNNING_	0x40
-
-/* ARPHRD types net-tools knows how to print here, and ip's names. */
-enum { HW_ETHER = 1, HW_LOOPBACK = 772, HW_TUNNEL = 768, HW_SIT = 776,
-	HW_NONE = 65534, HW_PPP = 512 };
 
 struct opts {
 	int		 all, shortfmt, alladdrs, psutil;
@@ -30,40 +23,48 @@ struct opts {
 struct world {
 	struct pk_netif		*ifs;
 	size_t			 nifs;
-	struct pk_inet6_entry	*in6;
-	size_t			 nin6;
-	struct pk_inet4_addr	*in4;
-	size_t			 nin4;
-	int			 have_in4;
-	struct pk_inet6_addr	*a6;		/* -P: IPv6 in netlink order */
-	size_t			 na6;
-	int			 have_a6;
-	/* the same, sorted by name then file order, for lookups by name */
-	const struct pk_inet6_entry	**in6s;
-	const struct pk_inet4_addr	**in4s;
+	struct pk_net_addrs	 addrs;
 	int			 missing;	/* a source failed (not absent) */
 };
 
-/* Loop over the if_inet6 lines (in file order) or IPv4 addresses (in
- * kernel order) of one name. */
-#define FOR_IN6(e, i, w, nm) \
-	for ((i) = first6(w, nm); (i) < (w)->nin6 && \
-	    strcmp(((e) = (w)->in6s[i])->name, nm) == 0; (i)++)
-#define FOR_IN4(e, i, w, nm) \
-	for ((i) = first4(w, nm); (i) < (w)->nin4 && \
-	    strcmp(((e) = (w)->in4s[i])->label, nm) == 0; (i)++)
-
+/* nettools.c */
+void	 render_nettools(FILE *, const struct world *, const struct opts *);
+void	 print_short_header(FILE *);
 int	 shown(const struct pk_netif *, const struct opts *);
 const char *vname(const char *, char *, size_t);
-const char *ntoa4(const uint8_t *, char *);
-unsigned mask_prefix(const uint8_t *);
-void	 prefix_mask(unsigned, uint8_t *, size_t);
 void	 flags_join(int, char *, size_t);
-size_t	 first6(const struct world *, const char *);
-size_t	 first4(const struct world *, const char *);
-/* extras.c */
+/* psutil.c */
 void	 render_psutil(FILE *, const struct world *, const struct opts *);
+/* report.c */
 void	 render_report(FILE *, const struct world *, const struct opts *);
-void	 merge_links(struct pk_ctx *, struct world *);
+
+/*
+ * The counters of the structured formats, one line each in report.c's
+ * ifc_counters[] (in tsv/json/prom column order).  key: the tsv column
+ * and json key; prom: the family (pskit_ifconfig_<prom>[_<unit>]_total)
+ * and its HELP, NULL when not exported; dir and s64: the member of json's
+ * stats64 object (ip's spelling), listed in the order of the fields in
+ * struct pk_netif (the /proc/net/dev columns, then netlink's).  The value
+ * is the uint64_t at off in struct pk_netif, present when ifp->has has
+ * every bit of has and ifp->st.absent has none of absent.
+ */
+enum ifc_where {
+	IFC_FLAT,	/* tsv column, json key, and in stats64 */
+	IFC_S64,	/* in json's stats64 only */
+	IFC_TAIL	/* tsv column after the link's, json's stats64 */
+};
+
+struct ifc_counter {
+	enum ifc_where	 where;
+	const char	*key;
+	const char	*prom, *unit, *help;
+	const char	*dir, *s64;
+	unsigned	 has;
+	unsigned	 absent;
+	size_t		 off;
+};
+
+extern const struct ifc_counter ifc_counters[];
+extern const size_t ifc_ncounters;
 
 #endif /* IFCONFIG_H */

@@ -17,7 +17,7 @@
 
 /* The k-th root to read disks from: /sys, the -f directory, or both. */
 static struct pk_ctx *
-dctx(struct ios *s, int k)
+dctx(struct src *s, int k)
 {
 	if (!s->has_alt)
 		return &s->ctx;
@@ -28,7 +28,7 @@ dctx(struct ios *s, int k)
 
 /* is_device() in the roots, the first that has it. */
 static int
-is_device(struct ios *s, const char *name)
+is_device(struct src *s, const char *name)
 {
 	int k;
 
@@ -67,7 +67,7 @@ index_slot(struct dev **tab, size_t cap, const char *name)
 
 /* Keep the index at most half full, then enter d. */
 static void
-index_add(struct ios *s, struct dev *d)
+index_add(struct src *s, struct dev *d)
 {
 	struct dev **nt;
 	size_t i, cap;
@@ -87,7 +87,7 @@ index_add(struct ios *s, struct dev *d)
 }
 
 static struct dev *
-find_dev(const struct ios *s, const char *name)
+find_dev(const struct src *s, const char *name)
 {
 	return s->caphdv ? *index_slot(s->hdv, s->caphdv, name) : NULL;
 }
@@ -98,11 +98,11 @@ find_dev(const struct ios *s, const char *name)
  * in that mode, as the flags that unsort it are never cleared).
  */
 static size_t
-insert_pos(const struct ios *s, const char *name)
+insert_pos(const struct src *s, const struct opts *o, const char *name)
 {
 	size_t lo = 0, hi = s->ndv, mid;
 
-	if (s->flags & (F_GROUP | F_EVERYTHING))
+	if (DIS(F_GROUP | F_EVERYTHING))
 		return s->ndv;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -115,9 +115,9 @@ insert_pos(const struct ios *s, const char *name)
 }
 
 struct dev *
-add_dev(struct ios *s, const char *name, int dtype)
+add_dev(struct src *s, const struct opts *o, const char *name, int dtype)
 {
-	return add_dev_as(s, name, dtype, name);
+	return add_dev_as(s, o, name, dtype, name);
 }
 
 /*
@@ -126,7 +126,8 @@ add_dev(struct ios *s, const char *name, int dtype)
  * such a volume is read as a partition, through dev/block/MAJ:MIN.
  */
 struct dev *
-add_dev_as(struct ios *s, const char *name, int dtype, const char *tested)
+add_dev_as(struct src *s, const struct opts *o, const char *name, int dtype,
+    const char *tested)
 {
 	struct dev *d, **nv;
 	size_t i;
@@ -139,7 +140,7 @@ add_dev_as(struct ios *s, const char *name, int dtype, const char *tested)
 		d->exist = 1;
 		return d;
 	}
-	i = insert_pos(s, name);
+	i = insert_pos(s, o, name);
 	if (s->ndv == s->capdv) {
 		s->capdv = s->capdv ? s->capdv * 2 : 32;
 		if ((nv = reallocarray(s->dv, s->capdv, sizeof(*nv))) == NULL)
@@ -164,7 +165,7 @@ add_dev_as(struct ios *s, const char *name, int dtype, const char *tested)
 }
 
 void
-free_devs(struct ios *s)
+free_devs(struct src *s)
 {
 	size_t i;
 
@@ -172,6 +173,7 @@ free_devs(struct ios *s)
 		free(s->dv[i]);
 	free(s->dv);
 	free(s->hdv);
+	free(s->ps);
 }
 
 /* get_major_minor_nr(): the numbers of /dev/NAME. */
@@ -183,7 +185,8 @@ dev_numbers(struct dev *d)
 
 /* Entries of a sys directory with a stat file: into the list. */
 static int
-read_sys_dir(struct ios *s, struct pk_ctx *c, int curr, const char *dir)
+read_sys_dir(struct src *s, const struct opts *o, struct pk_ctx *c, int curr,
+    const char *dir)
 {
 	struct pk_blkdev *v;
 	struct dev *d;
@@ -192,14 +195,14 @@ read_sys_dir(struct ios *s, struct pk_ctx *c, int curr, const char *dir)
 	if (pk_blkdev_list(c, dir, &v, &n) != PK_OK)
 		return -1;
 	for (i = 0; i < n; i++)
-		if ((d = add_dev(s, v[i].name, 0)) != NULL)
+		if ((d = add_dev(s, o, v[i].name, 0)) != NULL)
 			d->st[curr] = v[i].st;
 	free(v);
 	return 0;
 }
 
 static int
-read_dev_stat(struct ios *s, int curr, struct dev *d)
+read_dev_stat(struct src *s, int curr, struct dev *d)
 {
 	char path[PATH_MAX];
 	int nf, k;
@@ -222,7 +225,7 @@ read_dev_stat(struct ios *s, int curr, struct dev *d)
 
 /* read_sysfs_dlist_stat(): named devices, their partitions, then ALL. */
 static void
-read_sysfs(struct ios *s, int curr)
+read_sysfs(struct src *s, const struct opts *o, int curr)
 {
 	char path[PATH_MAX];
 	struct dev *d;
@@ -238,24 +241,24 @@ read_sysfs(struct ios *s, int curr)
 		if (d->tp == T_PART_DEV) {
 			snprintf(path, sizeof(path), "block/%s", d->name);
 			for (k = 0; k < NDCTX(s); k++)
-				if (read_sys_dir(s, dctx(s, k), curr, path) == 0)
+				if (read_sys_dir(s, o, dctx(s, k), curr, path) == 0)
 					break;
 			/* Partitions were inserted around d: find it again. */
 			while (s->dv[i] != d)
 				i++;
 		}
 	}
-	if (s->flags & F_ALL_DEVICES)
+	if (DIS(F_ALL_DEVICES))
 		for (k = 0; k < NDCTX(s); k++)
-			read_sys_dir(s, dctx(s, k), curr, "block");
+			read_sys_dir(s, o, dctx(s, k), curr, "block");
 }
 
-static void diskstats_into(struct ios *, int, struct pk_diskstats_ent *,
-    size_t);
+static void diskstats_into(struct src *, const struct opts *, int,
+    struct pk_diskstats_ent *, size_t);
 
 /* read_diskstats_stat(): every record of /proc/diskstats, file order. */
 static void
-read_diskstats(struct ios *s, int curr)
+read_diskstats(struct src *s, const struct opts *o, int curr)
 {
 	struct pk_diskstats_ent *v;
 	size_t n;
@@ -263,20 +266,21 @@ read_diskstats(struct ios *s, int curr)
 
 	for (k = 0; k < NDCTX(s); k++) {
 		if (pk_diskstats_read(dctx(s, k), &v, &n) == PK_OK)
-			diskstats_into(s, curr, v, n);
+			diskstats_into(s, o, curr, v, n);
 	}
 }
 
 static void
-diskstats_into(struct ios *s, int curr, struct pk_diskstats_ent *v, size_t n)
+diskstats_into(struct src *s, const struct opts *o, int curr,
+    struct pk_diskstats_ent *v, size_t n)
 {
 	struct dev *d;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (v[i].nfields == 7 && (s->flags & F_EXTENDED))
+		if (v[i].nfields == 7 && DIS(F_EXTENDED))
 			continue;
-		if ((d = add_dev(s, v[i].name, 0)) == NULL)
+		if ((d = add_dev(s, o, v[i].name, 0)) == NULL)
 			continue;
 		d->st[curr] = v[i].st;
 		d->major = v[i].major;
@@ -285,19 +289,119 @@ diskstats_into(struct ios *s, int curr, struct pk_diskstats_ent *v, size_t n)
 	free(v);
 }
 
+/* ---- device names for display (get_device_name) ---- */
+
+/*
+ * The name d is shown under: -j's persistent name, -N's registered name,
+ * or its own with '!' read as '/'.  PK_EOS (ctx's errno) when /dev/mapper
+ * cannot be read; sysstat exits 4 there, once the rows before are out.
+ */
+static int
+display_name(struct src *s, const struct opts *o, struct dev *d,
+    char *dname, size_t len)
+{
+	char kname[256], pname[256];
+	const char *n = NULL;
+	char *p;
+
+	if ((DIS(F_DEVMAP) || DIS(F_PERSIST)) && d->tp < T_GROUP &&
+	    d->major == 0)
+		dev_numbers(d);
+	if (DIS(F_PERSIST)) {
+		if (pk_blk_kernel_name(&s->ctx, d->major, d->minor, kname,
+		    sizeof(kname)) != PK_OK)
+			snprintf(kname, sizeof(kname), "dev%u-%u", d->major,
+			    d->minor);
+		if (pk_blk_persist_name(o->ptype, kname, pname,
+		    sizeof(pname)) == PK_OK)
+			n = pname;
+	}
+	if (n == NULL && DIS(F_DEVMAP) && d->major == s->dm_major) {
+		switch (pk_blk_devmap_name(&s->ctx, d->major, d->minor, pname,
+		    sizeof(pname))) {
+		case PK_OK:
+			n = pname;
+			break;
+		case PK_ENOENT:
+			break;
+		default:
+			return PK_EOS;
+		}
+	}
+	strlcpy(dname, n ? n : d->name, len);
+	for (p = dname; (p = strchr(p, '!')) != NULL; )
+		*p = '/';
+	return PK_OK;
+}
+
+/*
+ * compute_device_groups_stats(), as write_stats() walks the list: each
+ * group sums the existing devices after it, up to the next group (unused
+ * ones are counted as members but not summed unless the list was named).
+ * The member count is never reset (sysstat's dev_tp grows the same way).
+ */
+static void
+sum_groups(struct src *s, const struct opts *o, int curr)
+{
+	struct dev *d, *g = NULL;
+	size_t k;
+
+	for (k = 0; k < s->ndv; k++) {
+		d = s->dv[k];
+		if (d->tp >= T_GROUP) {
+			g = d;
+			memset(&g->st[curr], 0, sizeof(g->st[curr]));
+			continue;
+		}
+		if (!d->exist || g == NULL)
+			continue;
+		g->nmemb++;
+		if (DIS(F_UNFILTERED) || !pk_disk_unused(&d->st[curr]))
+			pk_disk_group_add(&g->st[curr], &d->st[curr]);
+	}
+}
+
+/* The display names of this sample, for the devices that may be shown. */
+static void
+name_devices(struct src *s, const struct opts *o)
+{
+	struct dev *d;
+	size_t k;
+
+	for (k = 0; k < s->ndv; k++) {
+		d = s->dv[k];
+		if (!d->exist && d->tp < T_GROUP)
+			continue;
+		d->name_err = display_name(s, o, d, d->dname, sizeof(d->dname));
+		d->name_oserr = d->name_err ? s->ctx.oserr : 0;
+	}
+}
+
+/* --psutil: disk_io_counters(perdisk=True), read as psutil reads it. */
+static void
+read_psutil(struct src *s)
+{
+	free(s->ps);
+	s->ps = NULL;
+	s->nps = 0;
+	s->ps_rc = pk_psdisk_read(&s->ctx, &s->ps, &s->nps);
+}
+
 /*
  * One sample of uptime, CPU and devices into slot curr.  Returns -1, with
  * sysstat's message on stderr, when uptime or stat cannot be read: the
  * caller closes its document and exits 2, as sysstat does.
  */
 int
-read_sample(struct ios *s, int curr)
+read_sample(struct src *s, const struct opts *o, int curr)
 {
 	size_t i;
 	int rc;
 
-	if (s->flags & F_PSUTIL)
-		return 0;	/* write_psutil() reads what psutil reads */
+	if (DIS(F_PSUTIL)) {
+		read_psutil(s);
+		return 0;
+	}
 	for (i = 0; i < s->ndv; i++)
 		s->dv[i]->exist = 0;
 	if (pk_uptime_read(&s->ctx, &s->uptime[curr]) != PK_OK) {
@@ -311,72 +415,11 @@ read_sample(struct ios *s, int curr)
 		    strerror(s->ctx.oserr));
 		return -1;
 	}
-	if (s->flags & F_EVERYTHING)
-		read_diskstats(s, curr);
+	if (DIS(F_EVERYTHING))
+		read_diskstats(s, o, curr);
 	else
-		read_sysfs(s, curr);
+		read_sysfs(s, o, curr);
+	sum_groups(s, o, curr);
+	name_devices(s, o);
 	return 0;
-}
-
-/* ---- device names for display (get_device_name) ---- */
-
-const char *
-display_name(struct ios *s, struct dev *d)
-{
-	static char dname[MAX_NAME_LEN];
-	char kname[256], pname[256];
-	const char *n = NULL;
-	char *p;
-
-	if ((DIS(F_DEVMAP) || DIS(F_PERSIST)) && d->tp < T_GROUP &&
-	    d->major == 0)
-		dev_numbers(d);
-	if (DIS(F_PERSIST)) {
-		if (pk_blk_kernel_name(&s->ctx, d->major, d->minor, kname,
-		    sizeof(kname)) != PK_OK)
-			snprintf(kname, sizeof(kname), "dev%u-%u", d->major,
-			    d->minor);
-		if (pk_blk_persist_name(s->ptype, kname, pname,
-		    sizeof(pname)) == PK_OK)
-			n = pname;
-	}
-	if (n == NULL && DIS(F_DEVMAP) && d->major == s->dm_major) {
-		switch (pk_blk_devmap_name(&s->ctx, d->major, d->minor, pname,
-		    sizeof(pname))) {
-		case PK_OK:
-			n = pname;
-			break;
-		case PK_ENOENT:
-			break;
-		default:
-			fprintf(stderr, "Cannot open %s: %s\n", "/dev/mapper",
-			    strerror(s->ctx.oserr));
-			exit(4);
-		}
-	}
-	strlcpy(dname, n ? n : d->name, sizeof(dname));
-	for (p = dname; (p = strchr(p, '!')) != NULL; )
-		*p = '/';
-	return dname;
-}
-
-/* compute_device_groups_stats(): add a member's counters. */
-void
-group_add(const struct ios *s, int curr, const struct dev *d, struct dev *g)
-{
-	const struct pk_blkstat *x = &d->st[curr];
-	struct pk_blkstat *y = &g->st[curr];
-
-	if (!DIS(F_UNFILTERED) && !x->rd_ios && !x->wr_ios && !x->dc_ios &&
-	    !x->fl_ios)
-		return;
-	y->rd_ios += x->rd_ios; y->rd_merges += x->rd_merges;
-	y->rd_sectors += x->rd_sectors; y->rd_ticks += x->rd_ticks;
-	y->wr_ios += x->wr_ios; y->wr_merges += x->wr_merges;
-	y->wr_sectors += x->wr_sectors; y->wr_ticks += x->wr_ticks;
-	y->dc_ios += x->dc_ios; y->dc_merges += x->dc_merges;
-	y->dc_sectors += x->dc_sectors; y->dc_ticks += x->dc_ticks;
-	y->fl_ios += x->fl_ios; y->fl_ticks += x->fl_ticks;
-	y->ios_pgr += x->ios_pgr; y->tot_ticks += x->tot_ticks;
-	y->rq_ticks += x->rq_ticks;
 }

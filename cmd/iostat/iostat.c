@@ -9,6 +9,10 @@
  * unless a group or /proc/diskstats is in use), and each report is
  * rendered with sysstat's widths, colours and blank lines.  Every number
  * comes from one function of the library (lib/common/iorate.c).
+ *
+ * The parts run one way (iostat.h): this file parses the options into a
+ * struct opts and a device list, then loops: devices.c collects a
+ * sample, sample.c computes its rows, report.c or output.c renders them.
  */
 #include <ctype.h>
 #include <err.h>
@@ -38,20 +42,20 @@ static const char help_text[] =
 "[ --no-header ] [ --psutil ] [ -w FILE | --outfile FILE ]\n"
 "[ --procfs DIR ] [ --sysfs DIR ] [ --help ] [ --version ]\n";
 
-void
-usage(const struct ios *s)
+static void __attribute__((noreturn))
+usage(const struct opts *o)
 {
 	fprintf(stderr, "Usage: %s [ options ] [ <interval> [ <count> ] ]\n",
-	    s->progname);
+	    o->progname);
 	fputs(usage_text, stderr);
 	exit(1);
 }
 
 static void __attribute__((noreturn))
-help(const struct ios *s)
+help(const struct opts *o)
 {
 	printf("Usage: %s [ options ] [ <interval> [ <count> ] ]\n",
-	    s->progname);
+	    o->progname);
 	fputs(usage_text, stdout);
 	fputs(help_text, stdout);
 	exit(0);
@@ -76,59 +80,59 @@ all_digits(const char *a)
 
 /* A device argument, through -j's persistent name when asked. */
 static void
-add_arg_dev(struct ios *s, const char *arg, int dtype)
+add_arg_dev(struct opts *o, struct src *s, const char *arg, int dtype)
 {
 	char tgt[256];
 	const char *n = device_name(arg);
 
-	if (DIS(F_PERSIST) && pk_blk_persist_target(s->ptype, n, tgt,
+	if (DIS(F_PERSIST) && pk_blk_persist_target(o->ptype, n, tgt,
 	    sizeof(tgt)) == PK_OK)
 		n = tgt;
 	/* -N before it: a registered name (vg0-root) stands for its dm-N */
 	else if (dtype == 0 && DIS(F_DEVMAP) && pk_blk_devmap_kname(n, tgt,
 	    sizeof(tgt)) == PK_OK) {
-		add_dev_as(s, tgt, dtype, n);
+		add_dev_as(s, o, tgt, dtype, n);
 		return;
 	}
-	add_dev(s, n, dtype);
+	add_dev(s, o, n, dtype);
 }
 
 static void
-opt_p(struct ios *s, char **argv, int *opt)
+opt_p(struct opts *o, struct src *s, char **argv, int *opt)
 {
 	char *t, *save = NULL;
 
 	if (argv[++*opt] == NULL || all_digits(argv[*opt]) ||
 	    argv[*opt][0] == '-') {
-		s->flags |= F_EVERYTHING;
+		o->flags |= F_EVERYTHING;
 		return;
 	}
-	s->flags |= F_UNFILTERED;
+	o->flags |= F_UNFILTERED;
 	for (t = strtok_r(argv[*opt], ",", &save); t != NULL;
 	    t = strtok_r(NULL, ",", &save)) {
 		if (strcmp(t, "ALL") == 0)
-			s->flags |= F_EVERYTHING;
+			o->flags |= F_EVERYTHING;
 		else
-			add_arg_dev(s, t, T_PART_DEV);
+			add_arg_dev(o, s, t, T_PART_DEV);
 	}
 	(*opt)++;
 }
 
 static void
-opt_j(struct ios *s, char **argv, int *opt)
+opt_j(struct opts *o, char **argv, int *opt)
 {
 	size_t i;
 
-	if (argv[++*opt] == NULL || strlen(argv[*opt]) >= sizeof(s->ptype) - 1)
-		usage(s);
-	strlcpy(s->ptype, argv[*opt], sizeof(s->ptype));
-	for (i = 0; s->ptype[i] != '\0'; i++)
-		s->ptype[i] = (char)tolower((unsigned char)s->ptype[i]);
-	if (!pk_blk_persist_ok(s->ptype)) {
+	if (argv[++*opt] == NULL || strlen(argv[*opt]) >= sizeof(o->ptype) - 1)
+		usage(o);
+	strlcpy(o->ptype, argv[*opt], sizeof(o->ptype));
+	for (i = 0; o->ptype[i] != '\0'; i++)
+		o->ptype[i] = (char)tolower((unsigned char)o->ptype[i]);
+	if (!pk_blk_persist_ok(o->ptype)) {
 		fprintf(stderr, "Invalid type of persistent device name\n");
 		exit(1);
 	}
-	s->flags |= F_PERSIST | F_PRETTY;
+	o->flags |= F_PERSIST | F_PRETTY;
 	(*opt)++;
 }
 
@@ -138,31 +142,31 @@ opt_j(struct ios *s, char **argv, int *opt)
  * same keys through the writer.
  */
 static void
-set_output(struct ios *s, const char *fmt)
+set_output(struct opts *o, const char *fmt)
 {
 	static const char *names[] = { "text", "tsv", "json", "prom" };
 	int i;
 
 	if (fmt == NULL)
-		usage(s);
-	s->flags &= ~F_JSON;
-	s->fmt = PK_OUT_TEXT;
+		usage(o);
+	o->flags &= ~F_JSON;
+	o->fmt = PK_OUT_TEXT;
 	if (strcmp(fmt, "JSON") == 0) {
-		s->flags |= F_JSON;
+		o->flags |= F_JSON;
 		return;
 	}
 	for (i = 0; i < 4; i++)
 		if (strcmp(fmt, names[i]) == 0) {
-			s->fmt = pk_out_parse_fmt(names[i]);
+			o->fmt = pk_out_parse_fmt(names[i]);
 			return;
 		}
 	warnx("unknown output format '%s'", fmt);
-	usage(s);
+	usage(o);
 }
 
 /* pskit's long options; 1 when argv[*opt] was one. */
 static int
-opt_pskit(struct ios *s, char **argv, int *opt)
+opt_pskit(struct opts *o, char **argv, int *opt)
 {
 	const char *a = argv[*opt];
 	static const char *withval[] = { "--output", "--procfs", "--sysfs",
@@ -177,34 +181,34 @@ opt_pskit(struct ios *s, char **argv, int *opt)
 		if (a[l] == '=')
 			val = a + l + 1;
 		else if ((val = argv[++*opt]) == NULL)
-			usage(s);
+			usage(o);
 		if (i == 0)
-			set_output(s, val);
+			set_output(o, val);
 		else if (i == 1)
-			s->procfs = val;
+			o->procfs = val;
 		else if (i == 2)
-			s->sysfs = val;
+			o->sysfs = val;
 		else
-			s->outfile = val;
+			o->outfile = val;
 		(*opt)++;
 		return 1;
 	}
 	if (strcmp(a, "--json") == 0)
-		set_output(s, "json");
+		set_output(o, "json");
 	else if (strcmp(a, "--tsv") == 0)
-		set_output(s, "tsv");
+		set_output(o, "tsv");
 	else if (strcmp(a, "--no-header") == 0)
-		s->outflags |= PK_OUT_NOHEADER;
+		o->outflags |= PK_OUT_NOHEADER;
 	else if (strcmp(a, "--psutil") == 0)
-		s->flags |= F_PSUTIL;
+		o->flags |= F_PSUTIL;
 	else if (strcmp(a, "--help") == 0)
-		help(s);
+		help(o);
 	else if (strcmp(a, "--version") == 0)
 		sh_version();
 	else if (strncmp(a, "--", 2) == 0) {
 		/* sysstat prints only its usage; name the word first */
 		warnx("unrecognized option '%s'", a);
-		usage(s);
+		usage(o);
 	} else
 		return 0;
 	(*opt)++;
@@ -213,148 +217,152 @@ opt_pskit(struct ios *s, char **argv, int *opt)
 
 /* A cluster of one-letter options ("-xdk"). */
 static void
-opt_cluster(struct ios *s, const char *a, int *report_set)
+opt_cluster(struct opts *o, const char *a, int *report_set)
 {
 	for (a++; *a != '\0'; a++) {
 		switch (*a) {
-		case 'c': s->flags |= F_CPU; *report_set = 1; break;
-		case 'd': s->flags |= F_DISK; *report_set = 1; break;
-		case 'H': s->flags |= F_GROUP_ONLY; break;
-		case 'h': s->flags |= F_PRETTY | F_UNIT; break;
+		case 'c': o->flags |= F_CPU; *report_set = 1; break;
+		case 'd': o->flags |= F_DISK; *report_set = 1; break;
+		case 'H': o->flags |= F_GROUP_ONLY; break;
+		case 'h': o->flags |= F_PRETTY | F_UNIT; break;
 		case 'k':
 			if (DIS(F_MEGABYTES))
-				usage(s);
-			s->flags |= F_KILOBYTES;
+				usage(o);
+			o->flags |= F_KILOBYTES;
 			break;
 		case 'm':
 			if (DIS(F_KILOBYTES))
-				usage(s);
-			s->flags |= F_MEGABYTES;
+				usage(o);
+			o->flags |= F_MEGABYTES;
 			break;
-		case 'N': s->flags |= F_DEVMAP; break;
-		case 'p': s->flags |= F_EVERYTHING; break;
-		case 's': s->flags |= F_SHORT; break;
-		case 't': s->flags |= F_TIMESTAMP; break;
-		case 'x': s->flags |= F_EXTENDED; break;
-		case 'y': s->flags |= F_OMIT_BOOT; break;
-		case 'z': s->flags |= F_ZERO_OMIT; break;
+		case 'N': o->flags |= F_DEVMAP; break;
+		case 'p': o->flags |= F_EVERYTHING; break;
+		case 's': o->flags |= F_SHORT; break;
+		case 't': o->flags |= F_TIMESTAMP; break;
+		case 'x': o->flags |= F_EXTENDED; break;
+		case 'y': o->flags |= F_OMIT_BOOT; break;
+		case 'z': o->flags |= F_ZERO_OMIT; break;
 		case 'V': sh_version();
-		default: usage(s);
+		default: usage(o);
 		}
 	}
 }
 
 /* -f DIR, +f DIR: disks from DIR (its block/, diskstats, dev/block/). */
 static void
-opt_f(struct ios *s, char **argv, int *opt)
+opt_f(struct opts *o, struct src *s, char **argv, int *opt)
 {
 	if (s->has_alt || argv[*opt + 1] == NULL)
-		usage(s);
+		usage(o);
 	s->all_dir = argv[(*opt)++][0] == '+';
 	if (pk_ctx_open(&s->alt, argv[*opt], argv[*opt]) != PK_OK ||
 	    s->alt.sysfd == -1)
-		usage(s);
+		usage(o);
 	s->has_alt = 1;
 	(*opt)++;
 }
 
 /* -g NAME: a group, its name with a leading space. */
 static void
-opt_g(struct ios *s, char **argv, int *opt)
+opt_g(struct opts *o, struct src *s, char **argv, int *opt)
 {
 	char g[MAX_NAME_LEN];
 
 	if (argv[++*opt] == NULL)
-		usage(s);
-	s->flags |= F_GROUP;
+		usage(o);
+	o->flags |= F_GROUP;
 	snprintf(g, sizeof(g), " %-.*s", MAX_NAME_LEN - 2, argv[(*opt)++]);
-	add_dev(s, g, T_GROUP);
+	add_dev(s, o, g, T_GROUP);
 }
 
-static void finish_args(struct ios *, int);
+static void finish_args(struct opts *, int);
 
 static void
-parse_args(struct ios *s, int argc, char **argv)
+parse_args(struct opts *o, struct src *s, int argc, char **argv)
 {
 	int opt = 1, it = 0, report_set = 0;
 	char *a;
 
 	(void)argc;
-	s->count = 1;
+	o->count = 1;
 	while ((a = argv[opt]) != NULL) {
 		if (strcmp(a, "-p") == 0)
-			opt_p(s, argv, &opt);
+			opt_p(o, s, argv, &opt);
 		else if (strcmp(a, "-g") == 0)
-			opt_g(s, argv, &opt);
+			opt_g(o, s, argv, &opt);
 		else if (strcmp(a, "--human") == 0 && ++opt)
-			s->flags |= F_UNIT;
+			o->flags |= F_UNIT;
 		else if (strcmp(a, "--pretty") == 0 && ++opt)
-			s->flags |= F_PRETTY;
+			o->flags |= F_PRETTY;
 		else if (strcmp(a, "--compact") == 0 && ++opt)
-			s->flags |= F_COMPACT;
+			o->flags |= F_COMPACT;
 		else if (strncmp(a, "--dec=", 6) == 0 && strlen(a) == 7) {
-			s->dplaces = atoi(a + 6);
-			if (s->dplaces < 0 || s->dplaces > 2)
-				usage(s);
+			o->dplaces = atoi(a + 6);
+			if (o->dplaces < 0 || o->dplaces > 2)
+				usage(o);
 			opt++;
 		} else if (strcmp(a, "-f") == 0 || strcmp(a, "+f") == 0)
-			opt_f(s, argv, &opt);
+			opt_f(o, s, argv, &opt);
 		else if (strcmp(a, "-j") == 0)
-			opt_j(s, argv, &opt);
+			opt_j(o, argv, &opt);
 		else if (strcmp(a, "-o") == 0) {
-			set_output(s, argv[++opt]);
+			set_output(o, argv[++opt]);
 			opt++;
 		} else if (strcmp(a, "-w") == 0) {
 			/* pskit: not a sysstat option (it would be a usage error). */
-			if ((s->outfile = argv[++opt]) == NULL)
-				usage(s);
+			if ((o->outfile = argv[++opt]) == NULL)
+				usage(o);
 			opt++;
-		} else if (opt_pskit(s, argv, &opt))
+		} else if (opt_pskit(o, argv, &opt))
 			;
 		else if (a[0] == '-') {
-			opt_cluster(s, a, &report_set);
+			opt_cluster(o, a, &report_set);
 			opt++;
 		} else if (!all_digits(a)) {
 			/* Named devices are shown even when never used. */
-			s->flags |= F_UNFILTERED;
+			o->flags |= F_UNFILTERED;
 			if (strcmp(a, "ALL") == 0)
-				s->flags |= F_ALL_DEVICES;
+				o->flags |= F_ALL_DEVICES;
 			else
-				add_arg_dev(s, a, 0);
+				add_arg_dev(o, s, a, 0);
 			opt++;
 		} else if (it == 0) {
-			s->interval = atol(argv[opt++]);
-			if (s->interval < 0)
-				usage(s);
-			s->count = -1;
+			o->interval = atol(argv[opt++]);
+			if (o->interval < 0)
+				usage(o);
+			o->count = -1;
 			it = 1;
 		} else if (it > 0) {
-			s->count = atol(argv[opt++]);
-			if (s->count < 1 || s->interval == 0)
-				usage(s);
+			o->count = atol(argv[opt++]);
+			if (o->count < 1 || o->interval == 0)
+				usage(o);
 			it = -1;
 		} else
-			usage(s);
+			usage(o);
 	}
-	finish_args(s, report_set);
+	finish_args(o, report_set);
 }
 
 /* What sysstat's main() derives once the arguments are read. */
 static void
-finish_args(struct ios *s, int report_set)
+finish_args(struct opts *o, int report_set)
 {
-	if (s->interval == 0)
-		s->count = 1;
+	const char *e;
+
+	if (o->interval == 0)
+		o->count = 1;
 	if (!report_set)
-		s->flags |= F_CPU | F_DISK;
+		o->flags |= F_CPU | F_DISK;
 	if (DIS(F_EVERYTHING | F_EXTENDED | F_UNFILTERED))
-		s->flags |= F_DISK;
+		o->flags |= F_DISK;
 	if (!DIS(F_UNFILTERED))
-		s->flags |= F_ALL_DEVICES;
+		o->flags |= F_ALL_DEVICES;
 	if (DIS(F_GROUP_ONLY) && !DIS(F_GROUP))
-		usage(s);
+		usage(o);
 	if (!DIS(F_KILOBYTES | F_MEGABYTES) && getenv("POSIXLY_CORRECT") == NULL)
-		s->flags |= F_KILOBYTES;
+		o->flags |= F_KILOBYTES;
+	if ((e = getenv("S_TIME_FORMAT")) != NULL && strcmp(e, "ISO") == 0)
+		o->flags |= F_ISO;
 }
 
 /* ---- the loop ---- */
@@ -374,6 +382,35 @@ flush_out(void)
 		errx(1, "write error");
 }
 
+/* sysstat's exit when /dev/mapper cannot be read for -N. */
+static void __attribute__((noreturn))
+devmap_fail(const struct sample *sm)
+{
+	fprintf(stderr, "Cannot open %s: %s\n", "/dev/mapper",
+	    strerror(sm->oserr));
+	exit(4);
+}
+
+/* One sample rendered: sysstat's text or JSON, or the writer. */
+static void
+render(const struct opts *o, struct src *s, struct pk_out *w, struct sample *sm,
+    int curr, int skip)
+{
+	struct tm tm;
+	time_t now;
+	int text = o->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL);
+
+	sample_build(s, o, curr, skip, text ? FOR_TEXT : FOR_WRITER, sm);
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	if (text)
+		write_stats(o, sm, &tm, skip);
+	else if (write_sample(o, sm, w, &s->ctx, skip) != 0 && sm->err == 0)
+		errx(1, "%s", pk_strerror(&s->ctx));
+	if (sm->err != 0)
+		devmap_fail(sm);
+}
+
 /*
  * sysstat's rw_io_stat_loop().  primed: main() has read the first sample
  * already.  The "," between two JSON samples waits until the next sample
@@ -381,18 +418,17 @@ flush_out(void)
  * Returns 2 when a sample could not be read, else 0.
  */
 static int
-run(struct ios *s, int primed)
+run(const struct opts *o, struct src *s, struct pk_out *w, int primed)
 {
+	struct sample sm = { 0 };
 	double dl;
-	struct tm tm;
-	time_t now;
-	long count = s->count;
-	int curr = 1, skip = DIS(F_OMIT_BOOT) && s->interval > 0;
+	long count = o->count;
+	int curr = 1, skip = DIS(F_OMIT_BOOT) && o->interval > 0;
 	int comma = 0, status = 0;
 
 	dl = pk_time_monotonic();
 	do {
-		if (!primed && read_sample(s, curr) != 0) {
+		if (!primed && read_sample(s, o, curr) != 0) {
 			if (comma)
 				printf("\n");
 			status = 2;
@@ -402,18 +438,13 @@ run(struct ios *s, int primed)
 		if (comma)
 			printf(",\n");
 		comma = 0;
-		now = time(NULL);
-		localtime_r(&now, &tm);
-		if (s->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL))
-			write_stats(s, curr, &tm, skip);
-		else
-			write_sample(s, curr, skip);
+		render(o, s, w, &sm, curr, skip);
 		if (!skip && count > 0)
 			count--;
 		if (count) {
 			curr ^= 1;
 			flush_out();
-			dl += (double)s->interval;
+			dl += (double)o->interval;
 			wait_until(dl);
 			if (sh_signal)
 				count = 0;
@@ -421,17 +452,18 @@ run(struct ios *s, int primed)
 				comma = 1;
 			skip = 0;
 		}
-		if (s->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL) && !comma)
+		if (o->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL) && !comma)
 			printf("\n");
 	} while (count);
-	if (DIS(F_JSON) && s->fmt == PK_OUT_TEXT)
+	if (DIS(F_JSON) && o->fmt == PK_OUT_TEXT)
 		printf("\t\t\t]\n\t\t}\n\t]\n}}\n");
+	sample_free(&sm);
 	return status;
 }
 
 /* --procfs/--sysfs before anything reads a device name. */
 static void
-prescan_roots(struct ios *s, char **argv)
+prescan_roots(struct opts *o, char **argv)
 {
 	size_t l;
 	int i;
@@ -442,37 +474,43 @@ prescan_roots(struct ios *s, char **argv)
 		if (l == 0 || (argv[i][l] != '\0' && argv[i][l] != '='))
 			continue;
 		if (argv[i][l] == '=')
-			*(l == 8 ? &s->procfs : &s->sysfs) = argv[i] + l + 1;
+			*(l == 8 ? &o->procfs : &o->sysfs) = argv[i] + l + 1;
 		else if (argv[i + 1] != NULL)
-			*(l == 8 ? &s->procfs : &s->sysfs) = argv[++i];
+			*(l == 8 ? &o->procfs : &o->sysfs) = argv[++i];
 	}
 }
 
 int
 main(int argc, char **argv)
 {
-	static struct ios st;
-	struct ios *s = &st;
+	static struct opts opt;
+	static struct src src;
+	static struct pk_out w;
+	struct opts *o = &opt;
+	struct src *s = &src;
 	struct tm tm;
 	time_t now;
 	int primed, status, sysstat_json;
 
+	/* main() may run more than once in a process (tests/leak) */
+	memset(o, 0, sizeof(*o));
 	memset(s, 0, sizeof(*s));
+	memset(&w, 0, sizeof(w));
 	sh_signals();
-	s->progname = argv[0];
-	s->dplaces = -1;
-	s->fmt = PK_OUT_TEXT;
+	o->progname = argv[0];
+	o->dplaces = -1;
+	o->fmt = PK_OUT_TEXT;
 	/* The categories sysstat's init_nls() sets (not messages: no
 	 * catalogue here), so %x and the decimal point follow the locale. */
 	setlocale(LC_CTYPE, "");
 	setlocale(LC_TIME, "");
 	setlocale(LC_NUMERIC, "");
-	prescan_roots(s, argv);
-	if (pk_ctx_open(&s->ctx, s->procfs, s->sysfs) != PK_OK)
+	prescan_roots(o, argv);
+	if (pk_ctx_open(&s->ctx, o->procfs, o->sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&s->ctx));
-	parse_args(s, argc, argv);
-	init_colors(&s->c);
-	if (DIS(F_JSON) || s->fmt != PK_OUT_TEXT)
+	parse_args(o, s, argc, argv);
+	init_colors(&o->c);
+	if (DIS(F_JSON) || o->fmt != PK_OUT_TEXT)
 		setlocale(LC_NUMERIC, "C");
 	s->dm_major = DIS(F_DEVMAP) ? pk_blk_devmap_major(&s->ctx) : ~0U;
 	/* psutil's disk_io_counters() reads neither stat nor uptime */
@@ -487,25 +525,26 @@ main(int argc, char **argv)
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	if (DIS(F_PSUTIL) && DIS(F_JSON)) {
-		s->flags &= ~F_JSON;
-		s->fmt = PK_OUT_JSON;
+		o->flags &= ~F_JSON;
+		o->fmt = PK_OUT_JSON;
 	}
-	if (s->outfile != NULL && s->fmt == PK_OUT_TEXT)
+	if (o->outfile != NULL && o->fmt == PK_OUT_TEXT)
 		errx(1, "-w needs -o tsv, -o json or -o prom");
+	/* From here on the options are only read. */
 	/* Structured output starts only once the first sample is read, so
 	 * that an unreadable uptime or stat leaves no half document. */
-	primed = s->fmt != PK_OUT_TEXT || DIS(F_JSON | F_PSUTIL);
-	if (primed && read_sample(s, 1) != 0)
+	primed = o->fmt != PK_OUT_TEXT || DIS(F_JSON | F_PSUTIL);
+	if (primed && read_sample(s, o, 1) != 0)
 		exit(2);
-	if (s->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL))
-		banner(s, &tm);
-	else if (s->fmt != PK_OUT_TEXT && s->outfile == NULL)
-		writer_begin(s, stdout);
-	status = run(s, primed);
-	if (s->fmt != PK_OUT_TEXT && s->outfile == NULL)
-		pk_out_end(&s->w);
+	if (o->fmt == PK_OUT_TEXT && !DIS(F_PSUTIL))
+		banner(o, s->cpu_nr, &tm);
+	else if (o->fmt != PK_OUT_TEXT && o->outfile == NULL)
+		writer_begin(o, &w, stdout);
+	status = run(o, s, &w, primed);
+	if (o->fmt != PK_OUT_TEXT && o->outfile == NULL)
+		pk_out_end(&w);
 	flush_out();
-	sysstat_json = DIS(F_JSON) && s->fmt == PK_OUT_TEXT;
+	sysstat_json = DIS(F_JSON) && o->fmt == PK_OUT_TEXT;
 	free_devs(s);
 	if (s->has_alt)
 		pk_ctx_close(&s->alt);

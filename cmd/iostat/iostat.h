@@ -1,12 +1,16 @@
 /*
- * iostat.h: what the parts of iostat share: the options (sysstat's I_D_*
- * flags), the device list, the state of a run, and the functions each
- * part gives the others.
+ * iostat.h: what the parts of iostat share.  Data flows one way, each
+ * stage reading what the one before it left:
  *
  *	iostat.c	options (sysstat's hand-rolled parser), the loop, main
- *	devices.c	the device list: which devices, read from where
- *	report.c	the text report and sysstat's JSON document
- *	output.c	pskit's tsv, prom and --psutil output (the writer)
+ *	devices.c	collect: the device list, read from where (struct src)
+ *	sample.c	compute: the rows one report shows (struct sample),
+ *			every number from the library (pk_disk_stats)
+ *	report.c	render: the text report and sysstat's JSON document
+ *	output.c	render: pskit's tsv, json, prom and --psutil (writer)
+ *
+ * The options are fixed once parsed (const struct opts everywhere after
+ * main's parse); renderers get const views of the sample only.
  */
 #ifndef IOSTAT_H
 #define IOSTAT_H
@@ -16,7 +20,7 @@
 #include <time.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 #define MAX_NAME_LEN	128
 
@@ -44,18 +48,18 @@
 #define F_ISO		0x1000000
 #define F_PSUTIL	0x2000000
 
-/* The disk roots to try, in order (sysstat -f / +f). */
-#define NDCTX(s)	((s)->has_alt ? ((s)->all_dir ? 2 : 1) : 1)
-
-/* Device kinds; a group is T_GROUP plus its number of members. */
+/* Device kinds: a whole device, a partition, one named with -p. */
 enum { T_PART, T_DEV, T_PART_DEV, T_GROUP };
 
 struct dev {
 	char		 name[MAX_NAME_LEN];
 	int		 tp;
 	int		 exist;
+	int		 nmemb;		/* a group's members, counted each sample */
 	unsigned	 major, minor;
 	struct pk_blkstat st[2];
+	char		 dname[MAX_NAME_LEN];	/* the name shown (-N, -j) */
+	int		 name_err, name_oserr;	/* PK_EOS: /dev/mapper, errno */
 };
 
 /* sysstat's colour strings (S_COLORS, S_COLORS_SGR). */
@@ -64,69 +68,98 @@ struct colors {
 	char	 normal[16];
 };
 
-struct ios {
+/* The command line, read-only once parsed. */
+struct opts {
 	unsigned	 flags;
 	int		 dplaces;	/* --dec=N, -1 unset */
 	long		 interval, count;
+	char		 ptype[64];	/* -j TYPE */
+	struct colors	 c;
+	int		 fmt;		/* PK_OUT_TEXT, PK_OUT_TSV, PK_OUT_JSON, PK_OUT_PROM */
+	unsigned	 outflags;
+	const char	*procfs, *sysfs;
+	const char	*outfile;	/* -w FILE, --outfile FILE */
+	const char	*progname;
+};
+
+/* Test an option in the flags of the const struct opts *o in scope. */
+#define DIS(f)	((o->flags & (f)) != 0)
+
+/* Collected: the roots, the device list and the last two samples. */
+struct src {
+	struct pk_ctx	 ctx;
+	/* Where disks are read: ctx, -f DIR only, or +f ctx then DIR. */
+	struct pk_ctx	 alt;
+	int		 has_alt, all_dir;
+	unsigned	 dm_major;
+	int		 cpu_nr;
 	struct dev	**dv;		/* the device list, in display order */
 	size_t		 ndv, capdv;
 	struct dev	**hdv;		/* the same devices, hashed by name */
 	size_t		 caphdv;	/* a power of two, or 0 */
 	struct pk_cpustat cpu[2];
 	uint64_t	 uptime[2];
-	int		 cpu_nr;
-	unsigned	 dm_major;
-	char		 ptype[64];	/* -j TYPE */
-	struct colors	 c;
-	int		 fmt;		/* PK_OUT_TEXT, PK_OUT_TSV, PK_OUT_PROM */
-	unsigned	 outflags;
-	const char	*procfs, *sysfs;
-	const char	*outfile;	/* -w FILE, --outfile FILE */
-	const char	*progname;
-	struct pk_ctx	 ctx;
-	/* Where disks are read: ctx, -f DIR only, or +f ctx then DIR. */
-	struct pk_ctx	 alt;
-	int		 has_alt, all_dir;
-	struct pk_out	 w;
+	struct pk_psdisk *ps;		/* --psutil: psutil's records */
+	size_t		 nps;
+	int		 ps_rc;		/* PK_OK, or the error of that read */
 };
 
-/* Test an option in the flags of the struct ios *s in scope. */
-#define DIS(f)	((s->flags & (f)) != 0)
+/* The disk roots to try, in order (sysstat -f / +f). */
+#define NDCTX(s)	((s)->has_alt ? ((s)->all_dir ? 2 : 1) : 1)
 
-/* The extended numbers of one device (write_ext_stat's xds and xios). */
-struct ext {
-	double	 rs, ws, ds;		/* sectors/s, divided by fctr */
-	double	 sectors;		/* -s: all three, divided */
-	double	 rm_pc, wm_pc, dm_pc;
-	double	 r_await, w_await, d_await, f_await;
-	double	 r_sz, w_sz, d_sz;	/* kB */
-	double	 await, sz, util;	/* -s await, areq-sz; %util */
-	double	 r, w, d, f, rm, wm, dm, tps, rqm, aqu;
+/* One line of a report: a device or a group, with its numbers. */
+struct row {
+	char		 name[MAX_NAME_LEN];	/* as displayed */
+	int		 group;		/* a group's total line */
+	int		 nmemb;		/* a group's members; 0: none */
+	struct pk_blkstat cur;		/* cumulative counters (prom) */
+	struct pk_disk_stats x;
 };
 
+/*
+ * What one report shows, computed from the collected samples: the rows
+ * of sub-report h (0, or 1 to 4 when --pretty -x splits the table) are
+ * rows[beg[h]] to rows[end[h] - 1].  err: the name of the next row of
+ * sub-report err_h could not be found (/dev/mapper unreadable, oserr its
+ * errno): sysstat prints the rows before it, then exits 4.  ps: --psutil's
+ * records (the collector's), ps_rc their read.
+ */
+struct sample {
+	double		 cpu[6];	/* pk_cpustat_percents */
+	int		 hl, hh;	/* the sub-reports: 0 0, or 1 4 */
+	size_t		 beg[5], end[5];
+	struct row	*rows;
+	size_t		 nrows, caprows;
+	int		 err, err_h, oserr;
+	const struct pk_psdisk *ps;
+	size_t		 nps;
+	int		 ps_rc;
+};
 
-/* iostat.c */
-void	 usage(const struct ios *) __attribute__((noreturn));
+/* What a sample is computed for: sysstat's text or JSON, or the writer. */
+enum { FOR_TEXT, FOR_WRITER };
 
 /* devices.c */
-struct dev *add_dev(struct ios *, const char *, int);
-struct dev *add_dev_as(struct ios *, const char *, int, const char *);
-void	 free_devs(struct ios *);
-int	 read_sample(struct ios *, int);
-const char *display_name(struct ios *, struct dev *);
-void	 group_add(const struct ios *, int, const struct dev *, struct dev *);
+struct dev *add_dev(struct src *, const struct opts *, const char *, int);
+struct dev *add_dev_as(struct src *, const struct opts *, const char *, int,
+	    const char *);
+void	 free_devs(struct src *);
+int	 read_sample(struct src *, const struct opts *, int);
+
+/* sample.c */
+void	 sample_build(const struct src *, const struct opts *, int, int, int,
+	    struct sample *);
+void	 sample_free(struct sample *);
 
 /* report.c */
 void	 init_colors(struct colors *);
-void	 banner(struct ios *, const struct tm *);
-void	 write_stats(struct ios *, int, const struct tm *, int);
-int	 dev_shown(const struct ios *, const struct pk_blkstat *,
-	    const struct pk_blkstat **);
-void	 compute_ext(const struct ios *, uint64_t, int, int,
-	    const struct pk_blkstat *, const struct pk_blkstat *, struct ext *);
+void	 banner(const struct opts *, int, const struct tm *);
+void	 write_stats(const struct opts *, const struct sample *,
+	    const struct tm *, int);
 
 /* output.c */
-void	 writer_begin(struct ios *, FILE *);
-void	 write_sample(struct ios *, int, int);
+void	 writer_begin(const struct opts *, struct pk_out *, FILE *);
+int	 write_sample(const struct opts *, const struct sample *, struct pk_out *,
+	    struct pk_ctx *, int);
 
 #endif /* IOSTAT_H */

@@ -4,6 +4,7 @@
  * disk_io_counters), and -w FILE (each sample replaces FILE).
  */
 #include <err.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,235 +17,266 @@
 /*
  * -o tsv and -o json: one record per device per sample (kind "device")
  * with the extended numbers, and one per sample of kind "cpu"; the
- * fields of the other kind are missing (\N, null).
+ * fields of the other kind are missing (\N, null).  One line per field:
+ * its column and where its value is (a pk_disk_stats member, or an
+ * avg-cpu percentage).
  */
-static const struct pk_out_col tsv_cols[] = {
-	{ "kind", PK_OUT_STR, PK_OUT_LABEL, NULL, "Row kind: cpu or device" },
-	{ "device", PK_OUT_STR, PK_OUT_LABEL, NULL, "Device name" },
-	{ "tps", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Transfers per second" },
-	{ "r_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Reads per second" },
-	{ "w_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Writes per second" },
-	{ "d_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Discards per second" },
-	{ "f_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Flushes per second" },
-	{ "rkb_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "kB read per second" },
-	{ "wkb_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "kB written per second" },
-	{ "dkb_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "kB discarded per second" },
-	{ "rrqm_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Merged reads per second" },
-	{ "wrqm_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Merged writes per second" },
-	{ "drqm_s", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Merged discards per second" },
-	{ "rrqm_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "Reads merged" },
-	{ "wrqm_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "Writes merged" },
-	{ "drqm_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "Discards merged" },
-	{ "r_await", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Read wait, ms" },
-	{ "w_await", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Write wait, ms" },
-	{ "d_await", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Discard wait, ms" },
-	{ "f_await", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Flush wait, ms" },
-	{ "rareq_sz", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Read size, kB" },
-	{ "wareq_sz", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Write size, kB" },
-	{ "dareq_sz", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Discard size, kB" },
-	{ "aqu_sz", PK_OUT_F64, PK_OUT_GAUGE, NULL, "Average queue length" },
-	{ "util_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "Busy time" },
-	{ "user_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "CPU user" },
-	{ "nice_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "CPU nice" },
-	{ "system_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "CPU system" },
-	{ "iowait_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "CPU iowait" },
-	{ "steal_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "CPU steal" },
-	{ "idle_percent", PK_OUT_F64, PK_OUT_GAUGE, "percent", "CPU idle" },
-};
-#define NTSV	(sizeof(tsv_cols) / sizeof(tsv_cols[0]))
-#define NDEVCOLS	23	/* tps .. util_percent */
+#define DEVF(key, unit, help, m) \
+	{ { key, PK_OUT_F64, PK_OUT_GAUGE, unit, help }, \
+	  offsetof(struct pk_disk_stats, m), -1 }
+#define CPUF(key, help, i) \
+	{ { key, PK_OUT_F64, PK_OUT_GAUGE, "percent", help }, 0, i }
 
-/* -o prom and --psutil: psutil's disk_io_counters() per device. */
-static const struct pk_out_col ps_cols[] = {
-	{ "device", PK_OUT_STR, PK_OUT_LABEL, NULL, "Device name" },
-	{ "read_count", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Reads completed" },
-	{ "write_count", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Writes completed" },
-	{ "read_bytes", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Bytes read" },
-	{ "write_bytes", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Bytes written" },
-	{ "read_time", PK_OUT_F64, PK_OUT_COUNTER, "seconds", "Time reading" },
-	{ "write_time", PK_OUT_F64, PK_OUT_COUNTER, "seconds", "Time writing" },
-	{ "read_merged_count", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Reads merged" },
-	{ "write_merged_count", PK_OUT_U64, PK_OUT_COUNTER, NULL, "Writes merged" },
-	{ "busy_time", PK_OUT_F64, PK_OUT_COUNTER, "seconds", "Time doing I/O" },
+static const struct field {
+	struct pk_out_col	 col;
+	size_t		 off;	/* in struct pk_disk_stats */
+	int		 cpu;	/* index in the avg-cpu line, or -1 */
+} fields[] = {
+	DEVF("tps", NULL, "Transfers per second", tps),
+	DEVF("r_s", NULL, "Reads per second", r),
+	DEVF("w_s", NULL, "Writes per second", w),
+	DEVF("d_s", NULL, "Discards per second", d),
+	DEVF("f_s", NULL, "Flushes per second", f),
+	DEVF("rkb_s", NULL, "kB read per second", rs),
+	DEVF("wkb_s", NULL, "kB written per second", ws),
+	DEVF("dkb_s", NULL, "kB discarded per second", ds),
+	DEVF("rrqm_s", NULL, "Merged reads per second", rm),
+	DEVF("wrqm_s", NULL, "Merged writes per second", wm),
+	DEVF("drqm_s", NULL, "Merged discards per second", dm),
+	DEVF("rrqm_percent", "percent", "Reads merged", rm_pc),
+	DEVF("wrqm_percent", "percent", "Writes merged", wm_pc),
+	DEVF("drqm_percent", "percent", "Discards merged", dm_pc),
+	DEVF("r_await", NULL, "Read wait, ms", r_await),
+	DEVF("w_await", NULL, "Write wait, ms", w_await),
+	DEVF("d_await", NULL, "Discard wait, ms", d_await),
+	DEVF("f_await", NULL, "Flush wait, ms", f_await),
+	DEVF("rareq_sz", NULL, "Read size, kB", r_sz),
+	DEVF("wareq_sz", NULL, "Write size, kB", w_sz),
+	DEVF("dareq_sz", NULL, "Discard size, kB", d_sz),
+	DEVF("aqu_sz", NULL, "Average queue length", aqu),
+	DEVF("util_percent", "percent", "Busy time", util),
+	CPUF("user_percent", "CPU user", 0),
+	CPUF("nice_percent", "CPU nice", 1),
+	CPUF("system_percent", "CPU system", 2),
+	CPUF("iowait_percent", "CPU iowait", 3),
+	CPUF("steal_percent", "CPU steal", 4),
+	CPUF("idle_percent", "CPU idle", 5),
 };
-#define NPS	(sizeof(ps_cols) / sizeof(ps_cols[0]))
+#define NFIELDS	(sizeof(fields) / sizeof(fields[0]))
 
+/*
+ * -o prom and --psutil: psutil's disk_io_counters() per device, one line
+ * per field: its column and its pk_psdisk member (times in ms, shown in
+ * seconds).
+ */
+#define PSF(key, type, unit, help, m) \
+	{ { key, type, PK_OUT_COUNTER, unit, help }, \
+	  offsetof(struct pk_psdisk, m) }
+
+static const struct psfield {
+	struct pk_out_col	 col;
+	size_t		 off;	/* a uint64_t in struct pk_psdisk */
+} psfields[] = {
+	PSF("read_count", PK_OUT_U64, NULL, "Reads completed", reads),
+	PSF("write_count", PK_OUT_U64, NULL, "Writes completed", writes),
+	PSF("read_bytes", PK_OUT_U64, NULL, "Bytes read", rbytes),
+	PSF("write_bytes", PK_OUT_U64, NULL, "Bytes written", wbytes),
+	PSF("read_time", PK_OUT_F64, "seconds", "Time reading", rtime),
+	PSF("write_time", PK_OUT_F64, "seconds", "Time writing", wtime),
+	PSF("read_merged_count", PK_OUT_U64, NULL, "Reads merged", rmerged),
+	PSF("write_merged_count", PK_OUT_U64, NULL, "Writes merged", wmerged),
+	PSF("busy_time", PK_OUT_F64, "seconds", "Time doing I/O", busy),
+};
+#define NPSFIELDS	(sizeof(psfields) / sizeof(psfields[0]))
+
+/* The writer's columns: the label(s), then the table's. */
+static const struct pk_out_col kind_col =
+	{ "kind", PK_OUT_STR, PK_OUT_LABEL, NULL, "Row kind: cpu or device" };
+static const struct pk_out_col device_col =
+	{ "device", PK_OUT_STR, PK_OUT_LABEL, NULL, "Device name" };
+
+/* A device's record (kind "device"), or the cpu one when x is NULL. */
 static void
-out_ext(struct ios *s, const char *name, const struct ext *x)
+out_fields(struct pk_out *w, const char *name, const struct pk_disk_stats *x,
+    const double cpu[6])
 {
-	const double v[NDEVCOLS] = { x->tps, x->r, x->w, x->d, x->f, x->rs,
-	    x->ws, x->ds, x->rm, x->wm, x->dm, x->rm_pc, x->wm_pc, x->dm_pc,
-	    x->r_await, x->w_await, x->d_await, x->f_await, x->r_sz, x->w_sz,
-	    x->d_sz, x->aqu, x->util };
+	const struct field *f;
 	size_t k;
 
-	pk_out_record_begin(&s->w);
-	pk_out_str(&s->w, "device");
-	pk_out_str(&s->w, name);
-	for (k = 0; k < NDEVCOLS; k++)
-		pk_out_f64(&s->w, v[k], 2);
-	pk_out_record_end(&s->w);
+	pk_out_record_begin(w);
+	pk_out_str(w, x != NULL ? "device" : "cpu");
+	if (x != NULL)
+		pk_out_str(w, name);
+	else
+		pk_out_null(w);
+	for (k = 0; k < NFIELDS; k++) {
+		f = &fields[k];
+		if ((f->cpu >= 0) != (x == NULL))
+			pk_out_null(w);	/* a field of the other kind */
+		else if (f->cpu >= 0)
+			pk_out_f64(w, cpu[f->cpu], 2);
+		else
+			pk_out_f64(w, *(const double *)(const void *)
+			    ((const char *)x + f->off), 2);
+	}
+	pk_out_record_end(w);
 }
 
+/* A psutil record. */
 static void
-out_cpu(struct ios *s, int curr)
+out_ps(struct pk_out *w, const struct pk_psdisk *x)
 {
-	double pc[6];
+	uint64_t v;
 	size_t k;
 
-	pk_cpustat_percents(&s->cpu[!curr], &s->cpu[curr], pc);
-	pk_out_record_begin(&s->w);
-	pk_out_str(&s->w, "cpu");
-	pk_out_null(&s->w);
-	for (k = 0; k < NDEVCOLS; k++)
-		pk_out_null(&s->w);
-	for (k = 0; k < 6; k++)
-		pk_out_f64(&s->w, pc[k], 2);
-	pk_out_record_end(&s->w);
+	pk_out_record_begin(w);
+	pk_out_str(w, x->name);
+	for (k = 0; k < NPSFIELDS; k++) {
+		v = *(const uint64_t *)(const void *)((const char *)x +
+		    psfields[k].off);
+		if (psfields[k].col.type == PK_OUT_F64)
+			pk_out_f64(w, v / 1000.0, 3);
+		else
+			pk_out_u64(w, v);
+	}
+	pk_out_record_end(w);
 }
 
-/* psutil's fields of one device, from its cumulative counters. */
+/* psutil's fields from the cumulative counters iostat read (-o prom). */
 static void
-out_psutil(struct ios *s, const char *name, const struct pk_blkstat *x)
+blk_to_ps(const char *name, const struct pk_blkstat *x, struct pk_psdisk *p)
 {
-	pk_out_record_begin(&s->w);
-	pk_out_str(&s->w, name);
-	pk_out_u64(&s->w, x->rd_ios);
-	pk_out_u64(&s->w, x->wr_ios);
-	pk_out_u64(&s->w, x->rd_sectors * 512);
-	pk_out_u64(&s->w, x->wr_sectors * 512);
-	pk_out_f64(&s->w, x->rd_ticks / 1000.0, 3);
-	pk_out_f64(&s->w, x->wr_ticks / 1000.0, 3);
-	pk_out_u64(&s->w, x->rd_merges);
-	pk_out_u64(&s->w, x->wr_merges);
-	pk_out_f64(&s->w, x->tot_ticks / 1000.0, 3);
-	pk_out_record_end(&s->w);
-}
-
-/* --psutil through the writer: one psutil record. */
-static void
-out_psdisk(struct ios *s, const struct pk_psdisk *x)
-{
-	pk_out_record_begin(&s->w);
-	pk_out_str(&s->w, x->name);
-	pk_out_u64(&s->w, x->reads);
-	pk_out_u64(&s->w, x->writes);
-	pk_out_u64(&s->w, x->rbytes);
-	pk_out_u64(&s->w, x->wbytes);
-	pk_out_f64(&s->w, x->rtime / 1000.0, 3);
-	pk_out_f64(&s->w, x->wtime / 1000.0, 3);
-	pk_out_u64(&s->w, x->rmerged);
-	pk_out_u64(&s->w, x->wmerged);
-	pk_out_f64(&s->w, x->busy / 1000.0, 3);
-	pk_out_record_end(&s->w);
+	strlcpy(p->name, name, sizeof(p->name));
+	p->reads = x->rd_ios;
+	p->writes = x->wr_ios;
+	p->rbytes = x->rd_sectors * 512;
+	p->wbytes = x->wr_sectors * 512;
+	p->rtime = x->rd_ticks;
+	p->wtime = x->wr_ticks;
+	p->rmerged = x->rd_merges;
+	p->wmerged = x->wr_merges;
+	p->busy = x->tot_ticks;
 }
 
 /* --psutil in text: psutil's repr of one sdiskio. */
 static void
 print_psutil(const struct pk_psdisk *x)
 {
-	printf("%s: sdiskio(read_count=%llu, write_count=%llu, read_bytes=%llu, "
-	    "write_bytes=%llu, read_time=%llu, write_time=%llu, "
-	    "read_merged_count=%llu, write_merged_count=%llu, busy_time=%llu)\n",
-	    x->name, (unsigned long long)x->reads,
-	    (unsigned long long)x->writes, (unsigned long long)x->rbytes,
-	    (unsigned long long)x->wbytes, (unsigned long long)x->rtime,
-	    (unsigned long long)x->wtime, (unsigned long long)x->rmerged,
-	    (unsigned long long)x->wmerged, (unsigned long long)x->busy);
+	size_t k;
+
+	printf("%s: sdiskio(", x->name);
+	for (k = 0; k < NPSFIELDS; k++)
+		printf("%s%s=%llu", k ? ", " : "", psfields[k].col.key,
+		    (unsigned long long)*(const uint64_t *)(const void *)
+		    ((const char *)x + psfields[k].off));
+	printf(")\n");
 }
 
 /*
  * --psutil: disk_io_counters(perdisk=True) as psutil 5.9.4 reads it
- * (/proc/diskstats, else sys block/), one record per name.
+ * (/proc/diskstats, else sys block/), one record per name.  -1 when that
+ * read failed (ctx says why).
  */
-static void
-write_psutil(struct ios *s)
+static int
+write_psutil(const struct opts *o, const struct sample *sm, struct pk_out *w)
 {
-	struct pk_psdisk *v;
-	size_t i, n;
+	size_t i;
 
-	if (pk_psdisk_read(&s->ctx, &v, &n) != PK_OK)
-		errx(1, "%s", pk_strerror(&s->ctx));
-	for (i = 0; i < n; i++) {
-		if (s->fmt == PK_OUT_TEXT)
-			print_psutil(&v[i]);
+	if (sm->ps_rc != PK_OK)
+		return -1;
+	for (i = 0; i < sm->nps; i++) {
+		if (o->fmt == PK_OUT_TEXT)
+			print_psutil(&sm->ps[i]);
 		else
-			out_psdisk(s, &v[i]);
+			out_ps(w, &sm->ps[i]);
 	}
-	free(v);
+	return 0;
 }
 
-/* One sample through the writer: the devices the text would show. */
-static void
-write_out(struct ios *s, int curr, int skip)
+/*
+ * One sample through the writer: the devices the text would show.  -1:
+ * stopped as sysstat stops (a psutil read failed, sm->err): the caller
+ * reports it and exits with the sample unfinished.
+ */
+static int
+write_out(const struct opts *o, const struct sample *sm, struct pk_out *w,
+    int skip)
 {
-	const struct pk_blkstat *j;
-	struct ext x;
-	struct dev *d;
+	struct pk_psdisk ps;
 	size_t k;
 
 	if (skip)
-		return;
-	if (s->fmt != PK_OUT_TEXT)
-		pk_out_sample_begin(&s->w, pk_time_now());
-	if (DIS(F_PSUTIL))
-		write_psutil(s);
-	else {
-		if (s->fmt != PK_OUT_PROM && DIS(F_CPU))
-			out_cpu(s, curr);
-		for (k = 0; DIS(F_DISK) && k < s->ndv; k++) {
-			d = s->dv[k];
-			if (!d->exist || d->tp >= T_GROUP)
-				continue;
-			j = &d->st[!curr];
-			if (!dev_shown(s, &d->st[curr], &j))
-				continue;
-			if (s->fmt == PK_OUT_PROM)
-				out_psutil(s, display_name(s, d), &d->st[curr]);
-			else {
-				compute_ext(s, pk_io_interval(s->uptime[!curr],
-				    s->uptime[curr]), 2, 1, &d->st[curr], j, &x);
-				out_ext(s, display_name(s, d), &x);
-			}
+		return 0;
+	if (o->fmt != PK_OUT_TEXT)
+		pk_out_sample_begin(w, pk_time_now());
+	if (DIS(F_PSUTIL)) {
+		if (write_psutil(o, sm, w) != 0)
+			return -1;
+	} else {
+		if (o->fmt != PK_OUT_PROM && DIS(F_CPU))
+			out_fields(w, NULL, NULL, sm->cpu);
+		for (k = sm->beg[0]; k < sm->end[0]; k++) {
+			if (o->fmt == PK_OUT_PROM) {
+				blk_to_ps(sm->rows[k].name, &sm->rows[k].cur,
+				    &ps);
+				out_ps(w, &ps);
+			} else
+				out_fields(w, sm->rows[k].name, &sm->rows[k].x,
+				    NULL);
 		}
+		if (sm->err)
+			return -1;
 	}
 	/* A one-sample prom or json document is finished by pk_out_end(). */
-	if (s->fmt != PK_OUT_TEXT && (s->w.flags & PK_OUT_INTERVAL))
-		pk_out_sample_end(&s->w);
+	if (o->fmt != PK_OUT_TEXT && (w->flags & PK_OUT_INTERVAL))
+		pk_out_sample_end(w);
+	return 0;
 }
 
 void
-writer_begin(struct ios *s, FILE *fp)
+writer_begin(const struct opts *o, struct pk_out *w, FILE *fp)
 {
+	static struct pk_out_col cols[2 + NFIELDS];
 	/* json has tsv's keys; prom and --psutil psutil's counters */
-	int tsv = s->fmt != PK_OUT_PROM && !DIS(F_PSUTIL);
-	unsigned fl = s->outflags;
+	int tsv = o->fmt != PK_OUT_PROM && !DIS(F_PSUTIL);
+	unsigned fl = o->outflags;
+	size_t k, n = 0;
 
+	if (tsv)
+		cols[n++] = kind_col;
+	cols[n++] = device_col;
+	for (k = 0; tsv && k < NFIELDS; k++)
+		cols[n++] = fields[k].col;
+	for (k = 0; !tsv && k < NPSFIELDS; k++)
+		cols[n++] = psfields[k].col;
 	/*
 	 * tsv always has its timestamp column; json and prom to stdout in
 	 * an interval run give one document per sample (JSON Lines, one
 	 * exposition each); a -w file holds one sample.
 	 */
-	if (s->fmt == PK_OUT_TSV || (s->interval > 0 && s->outfile == NULL))
+	if (o->fmt == PK_OUT_TSV || (o->interval > 0 && o->outfile == NULL))
 		fl |= PK_OUT_INTERVAL;
-	if (pk_out_begin(&s->w, fp, s->fmt, fl, "iostat", tsv ? tsv_cols :
-	    ps_cols, tsv ? NTSV : NPS) != PK_OK)
+	if (pk_out_begin(w, fp, o->fmt, fl, "iostat", cols, n) != PK_OK)
 		errx(1, "out of memory");
 }
 
-/* A structured sample, to stdout or replacing the -w file atomically. */
-void
-write_sample(struct ios *s, int curr, int skip)
+/*
+ * A structured sample, to stdout or replacing the -w file atomically.
+ * -1 as write_out(): nothing is committed.
+ */
+int
+write_sample(const struct opts *o, const struct sample *sm, struct pk_out *w,
+    struct pk_ctx *ctx, int skip)
 {
 	struct sh_out so;
 
-	if (s->outfile == NULL || skip) {
-		write_out(s, curr, skip);
-		return;
-	}
-	sh_open(&s->ctx, &so, s->outfile, SH_PUBLIC);
-	writer_begin(s, so.fp);
-	write_out(s, curr, skip);
-	pk_out_end(&s->w);
-	sh_commit(&s->ctx, &so);
+	if (o->outfile == NULL || skip)
+		return write_out(o, sm, w, skip);
+	sh_open(ctx, &so, o->outfile, SH_PUBLIC);
+	writer_begin(o, w, so.fp);
+	if (write_out(o, sm, w, skip) != 0)
+		return -1;
+	pk_out_end(w);
+	sh_commit(ctx, &so);
+	return 0;
 }

@@ -56,7 +56,7 @@ init_colors(struct colors *c)
 
 /* cprintf_unit(): a value with a unit suffix (sectors become kB). */
 static void
-put_unit(const struct ios *s, int unit, int wi, double v)
+put_unit(const struct opts *o, int unit, int wi, double v)
 {
 	static const char units[] = "sBkMGTP?";
 
@@ -70,38 +70,38 @@ put_unit(const struct ios *s, int unit, int wi, double v)
 		v /= 1024;
 		unit++;
 	}
-	printf(" %*.*f%s%c", wi - 1, s->dplaces ? 1 : 0, v, s->c.normal,
+	printf(" %*.*f%s%c", wi - 1, o->dplaces ? 1 : 0, v, o->c.normal,
 	    units[unit > 7 ? 7 : unit]);
 }
 
 /* cprintf_f(): one float, unit < 0 for none. */
 static void
-put_f(const struct ios *s, int unit, int wi, int wd, double v)
+put_f(const struct opts *o, int unit, int wi, int wd, double v)
 {
 	double lim;
 
-	if (wd > 0 && s->dplaces >= 0)
-		wd = s->dplaces;
+	if (wd > 0 && o->dplaces >= 0)
+		wd = o->dplaces;
 	lim = wd == 1 ? 0.05 : 0.005;
 	if ((wd > 0 && v < lim && v > -lim) ||
 	    (wd == 0 && v <= 0.5 && v >= -0.5))
-		fputs(s->c.zero, stdout);
+		fputs(o->c.zero, stdout);
 	else
-		fputs(s->c.num, stdout);
+		fputs(o->c.num, stdout);
 	if (unit < 0)
-		printf(" %*.*f%s", wi, wd, v, s->c.normal);
+		printf(" %*.*f%s", wi, wd, v, o->c.normal);
 	else
-		put_unit(s, unit, wi, v);
+		put_unit(o, unit, wi, v);
 }
 
 /* cprintf_pc(): a percentage, with a '%' sign in human mode. */
 static void
-put_pc(const struct ios *s, int human, int wi, int wd, double v)
+put_pc(const struct opts *o, int human, int wi, int wd, double v)
 {
 	double lim;
 
-	if (wd > 0 && s->dplaces >= 0)
-		wd = s->dplaces;
+	if (wd > 0 && o->dplaces >= 0)
+		wd = o->dplaces;
 	if (human) {
 		if (wi < 4)
 			wi = 4;
@@ -111,25 +111,25 @@ put_pc(const struct ios *s, int human, int wi, int wd, double v)
 	}
 	lim = wd == 1 ? 0.05 : 0.005;
 	if (v >= 75.0)
-		fputs(s->c.pc_high, stdout);
+		fputs(o->c.pc_high, stdout);
 	else if (v >= 50.0)
-		fputs(s->c.pc_low, stdout);
+		fputs(o->c.pc_low, stdout);
 	else if ((wd > 0 && v < lim) || (wd == 0 && v <= 0.5))
-		fputs(s->c.zero, stdout);
+		fputs(o->c.zero, stdout);
 	else
-		fputs(s->c.num, stdout);
-	printf(" %*.*f%s%s", wi, wd, v, s->c.normal, human ? "%" : "");
+		fputs(o->c.num, stdout);
+	printf(" %*.*f%s%s", wi, wd, v, o->c.normal, human ? "%" : "");
 }
 
 /* cprintf_u64(). */
 static void
-put_u64(const struct ios *s, int unit, int wi, uint64_t v)
+put_u64(const struct opts *o, int unit, int wi, uint64_t v)
 {
-	fputs(v ? s->c.num : s->c.zero, stdout);
+	fputs(v ? o->c.num : o->c.zero, stdout);
 	if (unit < 0)
-		printf(" %*llu%s", wi, (unsigned long long)v, s->c.normal);
+		printf(" %*llu%s", wi, (unsigned long long)v, o->c.normal);
 	else
-		put_unit(s, unit, wi, (double)v);
+		put_unit(o, unit, wi, (double)v);
 }
 
 /*
@@ -137,13 +137,13 @@ put_u64(const struct ios *s, int unit, int wi, uint64_t v)
  * Newline and tab too: a name must not break the table into two lines.
  */
 static void
-put_name(const struct ios *s, int pretty, const char *name)
+put_name(const struct opts *o, int pretty, const char *name)
 {
 	char *v;
 
 	if ((v = pk_esc_text_dup(name)) != NULL)
 		name = v;
-	printf(pretty ? "%s %s%s" : "%s%-13s%s", s->c.item, name, s->c.normal);
+	printf(pretty ? "%s %s%s" : "%s%-13s%s", o->c.item, name, o->c.normal);
 	free(v);
 }
 
@@ -164,12 +164,10 @@ json_str(const char *str)
 }
 
 static void
-write_cpu(struct ios *s, int curr, int tab)
+write_cpu(const struct opts *o, const double pc[6], int tab)
 {
-	double pc[6];
 	int i;
 
-	pk_cpustat_percents(&s->cpu[!curr], &s->cpu[curr], pc);
 	if (DIS(F_JSON)) {
 		tabs(tab);
 		printf("\"avg-cpu\":  {\"user\": %.2f, \"nice\": %.2f, "
@@ -180,25 +178,27 @@ write_cpu(struct ios *s, int curr, int tab)
 	printf("avg-cpu:  %%user   %%nice %%system %%iowait  %%steal   %%idle\n");
 	printf("       ");
 	for (i = 0; i < 6; i++)
-		put_pc(s, DIS(F_UNIT), 7, 2, pc[i]);
+		put_pc(o, DIS(F_UNIT), 7, 2, pc[i]);
 	printf("\n\n");
 }
 
-static void
-write_header(struct ios *s, int *fctr, int *tab, int h)
+/* The unit word of the headers and JSON keys: kB, MB, sec or Blk. */
+static const char *
+unit_word(const struct opts *o)
 {
-	const char *u, *sp = " ";
+	if (DIS(F_KILOBYTES))
+		return "kB";
+	if (DIS(F_MEGABYTES))
+		return "MB";
+	return DIS(F_EXTENDED) ? "sec" : "Blk";
+}
 
-	if (DIS(F_KILOBYTES)) {
-		*fctr = 2;
-		u = "kB";
-	} else if (DIS(F_MEGABYTES)) {
-		*fctr = 2048;
-		u = "MB";
-	} else {
-		u = DIS(F_EXTENDED) ? "sec" : "Blk";
-		sp = "";
-	}
+static void
+write_header(const struct opts *o, int *tab, int h)
+{
+	const char *u = unit_word(o);
+	const char *sp = DIS(F_KILOBYTES | F_MEGABYTES) ? " " : "";
+
 	if (DIS(F_JSON)) {
 		tabs((*tab)++);
 		printf("\"disk\": [\n");
@@ -233,115 +233,50 @@ write_header(struct ios *s, int *fctr, int *tab, int h)
 	printf("\n");
 }
 
-/* Requests (reads + writes + discards) of a sample; flushes excluded. */
-static uint64_t
-nr_ios(const struct pk_blkstat *x)
-{
-	return x->rd_ios + x->wr_ios + x->dc_ios;
-}
-
 static void
-write_basic(struct ios *s, uint64_t itv, int fctr, const struct pk_blkstat *i,
-    const struct pk_blkstat *j, const char *name, int tab)
+write_basic(const struct opts *o, const struct row *r, int tab)
 {
-	uint64_t rd = pk_io_sectors_delta(j->rd_sectors, i->rd_sectors);
-	uint64_t wr = pk_io_sectors_delta(j->wr_sectors, i->wr_sectors);
-	uint64_t dc = pk_io_sectors_delta(j->dc_sectors, i->dc_sectors);
-	double tps = pk_io_rate(nr_ios(i) - nr_ios(j), itv);
-	int f = DIS(F_UNIT) ? 1 : fctr, unit = DIS(F_UNIT) ? 0 : -1;
-	double rs, ws, ds;
+	const struct pk_disk_stats *x = &r->x;
+	int unit = DIS(F_UNIT) ? 0 : -1;
 	const char *u;
 
 	if (DIS(F_JSON)) {
 		u = DIS(F_KILOBYTES) ? "kB" : DIS(F_MEGABYTES) ? "MB" : "Blk";
 		tabs(tab);
 		printf("{\"disk_device\": ");
-		json_str(name);
+		json_str(r->name);
 		printf(", \"tps\": %.2f, \"%s_read/s\": %.2f, \"%s_wrtn/s\": "
 		    "%.2f, \"%s_dscd/s\": %.2f, \"%s_read\": %llu, \"%s_wrtn\": "
-		    "%llu, \"%s_dscd\": %llu}", tps,
-		    u, pk_io_rate_unit(i->rd_sectors - j->rd_sectors, itv, fctr),
-		    u, pk_io_rate_unit(i->wr_sectors - j->wr_sectors, itv, fctr),
-		    u, pk_io_rate_unit(i->dc_sectors - j->dc_sectors, itv, fctr),
-		    u, (unsigned long long)(rd / fctr),
-		    u, (unsigned long long)(wr / fctr),
-		    u, (unsigned long long)(dc / fctr));
+		    "%llu, \"%s_dscd\": %llu}", x->tps, u, x->rs, u, x->ws, u,
+		    x->ds, u, (unsigned long long)x->rd,
+		    u, (unsigned long long)x->wr,
+		    u, (unsigned long long)x->dc);
 		return;
 	}
 	if (!DIS(F_PRETTY))
-		put_name(s, 0, name);
-	rs = pk_io_rate_unit(i->rd_sectors - j->rd_sectors, itv, f);
-	ws = pk_io_rate_unit(i->wr_sectors - j->wr_sectors, itv, f);
-	ds = pk_io_rate_unit(i->dc_sectors - j->dc_sectors, itv, f);
-	put_f(s, -1, 8, 2, tps);
+		put_name(o, 0, r->name);
+	put_f(o, -1, 8, 2, x->tps);
 	if (DIS(F_SHORT)) {
-		put_f(s, unit, 12, 2, rs);
-		put_f(s, unit, 12, 2, ws + ds);
-		put_u64(s, unit, 10, rd / f);
-		put_u64(s, unit, 10, (wr + dc) / f);
+		put_f(o, unit, 12, 2, x->rs);
+		put_f(o, unit, 12, 2, x->ws + x->ds);
+		put_u64(o, unit, 10, x->rd);
+		put_u64(o, unit, 10, x->wd);
 	} else {
-		put_f(s, unit, 12, 2, rs);
-		put_f(s, unit, 12, 2, ws);
-		put_f(s, unit, 12, 2, ds);
-		put_u64(s, unit, 10, rd / f);
-		put_u64(s, unit, 10, wr / f);
-		put_u64(s, unit, 10, dc / f);
+		put_f(o, unit, 12, 2, x->rs);
+		put_f(o, unit, 12, 2, x->ws);
+		put_f(o, unit, 12, 2, x->ds);
+		put_u64(o, unit, 10, x->rd);
+		put_u64(o, unit, 10, x->wr);
+		put_u64(o, unit, 10, x->dc);
 	}
 	if (DIS(F_PRETTY))
-		put_name(s, 1, name);
+		put_name(o, 1, r->name);
 	printf("\n");
 }
 
-void
-compute_ext(const struct ios *s, uint64_t itv, int fctr, int n,
-    const struct pk_blkstat *i, const struct pk_blkstat *j, struct ext *x)
-{
-	int f = DIS(F_UNIT) && !DIS(F_JSON) ? 1 : fctr;
-
-	memset(x, 0, sizeof(*x));
-	x->util = pk_io_util_percent(pk_io_util(j->tot_ticks, i->tot_ticks,
-	    itv), n);
-	x->await = pk_io_await_total(j, i);
-	x->sz = pk_io_areq_total(j, i) / 2;
-	x->tps = pk_io_rate(nr_ios(i) - nr_ios(j), itv);
-	x->rqm = pk_io_rate((i->rd_merges + i->wr_merges + i->dc_merges) -
-	    (j->rd_merges + j->wr_merges + j->dc_merges), itv);
-	x->aqu = pk_io_aqu_sz(i->rq_ticks - j->rq_ticks, itv);
-	x->rs = pk_io_rate(i->rd_sectors - j->rd_sectors, itv);
-	x->ws = pk_io_rate(i->wr_sectors - j->wr_sectors, itv);
-	x->ds = pk_io_rate(i->dc_sectors - j->dc_sectors, itv);
-	x->sectors = (x->rs + x->ws + x->ds) / f;
-	x->rs /= f;
-	x->ws /= f;
-	x->ds /= f;
-	x->r = pk_io_rate(i->rd_ios - j->rd_ios, itv);
-	x->w = pk_io_rate(i->wr_ios - j->wr_ios, itv);
-	x->d = pk_io_rate(i->dc_ios - j->dc_ios, itv);
-	x->f = pk_io_rate(i->fl_ios - j->fl_ios, itv);
-	x->rm = pk_io_rate(i->rd_merges - j->rd_merges, itv);
-	x->wm = pk_io_rate(i->wr_merges - j->wr_merges, itv);
-	x->dm = pk_io_rate(i->dc_merges - j->dc_merges, itv);
-	x->rm_pc = pk_io_merge_percent(i->rd_merges - j->rd_merges,
-	    i->rd_ios - j->rd_ios);
-	x->wm_pc = pk_io_merge_percent(i->wr_merges - j->wr_merges,
-	    i->wr_ios - j->wr_ios);
-	x->dm_pc = pk_io_merge_percent(i->dc_merges - j->dc_merges,
-	    i->dc_ios - j->dc_ios);
-	x->r_await = pk_io_await(i->rd_ticks - j->rd_ticks, i->rd_ios - j->rd_ios);
-	x->w_await = pk_io_await(i->wr_ticks - j->wr_ticks, i->wr_ios - j->wr_ios);
-	x->d_await = pk_io_await(i->dc_ticks - j->dc_ticks, i->dc_ios - j->dc_ios);
-	x->f_await = pk_io_await(i->fl_ticks - j->fl_ticks, i->fl_ios - j->fl_ios);
-	x->r_sz = pk_io_areq_sectors(i->rd_sectors - j->rd_sectors,
-	    i->rd_ios - j->rd_ios) / 2;
-	x->w_sz = pk_io_areq_sectors(i->wr_sectors - j->wr_sectors,
-	    i->wr_ios - j->wr_ios) / 2;
-	x->d_sz = pk_io_areq_sectors(i->dc_sectors - j->dc_sectors,
-	    i->dc_ios - j->dc_ios) / 2;
-}
-
 static void
-write_ext_json(const struct ios *s, const struct ext *x, const char *name,
-    int tab)
+write_ext_json(const struct opts *o, const struct pk_disk_stats *x,
+    const char *name, int tab)
 {
 	const char *u = DIS(F_MEGABYTES) ? "MB" : DIS(F_KILOBYTES) ? "kB" :
 	    "sec";
@@ -371,61 +306,60 @@ write_ext_json(const struct ios *s, const struct ext *x, const char *name,
 
 /* One class (r, w or d) of the extended text line. */
 static void
-put_class(const struct ios *s, double ios, double sect, double mrg, double pc,
+put_class(const struct opts *o, double ios, double sect, double mrg, double pc,
     double aw, double sz)
 {
 	int hu = DIS(F_UNIT);
 
-	put_f(s, -1, 7, 2, ios);
-	put_f(s, hu ? 0 : -1, 9, 2, sect);
-	put_f(s, -1, 8, 2, mrg);
-	put_pc(s, hu, 6, 2, pc);
-	put_f(s, -1, 7, 2, aw);
-	put_f(s, hu ? 2 : -1, 8, 2, sz);
+	put_f(o, -1, 7, 2, ios);
+	put_f(o, hu ? 0 : -1, 9, 2, sect);
+	put_f(o, -1, 8, 2, mrg);
+	put_pc(o, hu, 6, 2, pc);
+	put_f(o, -1, 7, 2, aw);
+	put_f(o, hu ? 2 : -1, 8, 2, sz);
 }
 
 static void
-write_ext(struct ios *s, uint64_t itv, int fctr, int h, const struct dev *d,
-    const struct pk_blkstat *i, const struct pk_blkstat *j, const char *name,
-    int tab)
+write_ext(const struct opts *o, int h, const struct row *r, int tab)
 {
-	struct ext x;
+	const struct pk_disk_stats *x = &r->x;
 	int hu = DIS(F_UNIT);
 
-	if (d->tp == T_GROUP)
+	if (r->group && r->nmemb == 0)
 		return;		/* a group without members */
-	compute_ext(s, itv, fctr, d->tp > T_GROUP ? d->tp - T_GROUP : 1, i, j,
-	    &x);
 	if (DIS(F_JSON)) {
-		write_ext_json(s, &x, name, tab);
+		write_ext_json(o, x, r->name, tab);
 		return;
 	}
 	if (!DIS(F_PRETTY))
-		put_name(s, 0, name);
+		put_name(o, 0, r->name);
 	if (DIS(F_SHORT)) {
-		put_f(s, -1, 8, 2, x.tps);
-		put_f(s, hu ? 0 : -1, 9, 2, x.sectors);
-		put_f(s, -1, 8, 2, x.rqm);
-		put_f(s, -1, 7, 2, x.await);
-		put_f(s, hu ? 2 : -1, 8, 2, x.sz);
-		put_f(s, -1, 7, 2, x.aqu);
-		put_pc(s, hu, 6, 2, x.util);
+		put_f(o, -1, 8, 2, x->tps);
+		put_f(o, hu ? 0 : -1, 9, 2, x->sectors);
+		put_f(o, -1, 8, 2, x->rqm);
+		put_f(o, -1, 7, 2, x->await);
+		put_f(o, hu ? 2 : -1, 8, 2, x->sz);
+		put_f(o, -1, 7, 2, x->aqu);
+		put_pc(o, hu, 6, 2, x->util);
 	} else {
 		if (h == 1 || h == 0)
-			put_class(s, x.r, x.rs, x.rm, x.rm_pc, x.r_await, x.r_sz);
+			put_class(o, x->r, x->rs, x->rm, x->rm_pc, x->r_await,
+			    x->r_sz);
 		if (h == 2 || h == 0)
-			put_class(s, x.w, x.ws, x.wm, x.wm_pc, x.w_await, x.w_sz);
+			put_class(o, x->w, x->ws, x->wm, x->wm_pc, x->w_await,
+			    x->w_sz);
 		if (h == 3 || h == 0)
-			put_class(s, x.d, x.ds, x.dm, x.dm_pc, x.d_await, x.d_sz);
+			put_class(o, x->d, x->ds, x->dm, x->dm_pc, x->d_await,
+			    x->d_sz);
 		if (h == 4 || h == 0) {
-			put_f(s, -1, 7, 2, x.f);
-			put_f(s, -1, 7, 2, x.f_await);
-			put_f(s, -1, 7, 2, x.aqu);
-			put_pc(s, hu, 6, 2, x.util);
+			put_f(o, -1, 7, 2, x->f);
+			put_f(o, -1, 7, 2, x->f_await);
+			put_f(o, -1, 7, 2, x->aqu);
+			put_pc(o, hu, 6, 2, x->util);
 		}
 	}
 	if (DIS(F_PRETTY))
-		put_name(s, 1, name);
+		put_name(o, 1, r->name);
 	printf("\n");
 }
 
@@ -447,7 +381,7 @@ static const char iso_fmt[] = "%FT%T%z", loc_fmt[] = "%x %X",
     loc_date[] = "%x";
 
 static void
-write_timestamp(const struct ios *s, int tab, const struct tm *tm)
+write_timestamp(const struct opts *o, int tab, const struct tm *tm)
 {
 	char ts[64];
 
@@ -460,111 +394,59 @@ write_timestamp(const struct ios *s, int tab, const struct tm *tm)
 }
 
 /*
- * Should d be shown?  sysstat's filters: the unused filter, -z, and the
- * "removed then inserted" test that makes prev all zeros (*j).
+ * The rows of sub-report h.  When a name could not be found there
+ * (sm->err), sysstat stops, its JSON separator already out; returns -1.
  */
-int
-dev_shown(const struct ios *s, const struct pk_blkstat *i,
-    const struct pk_blkstat **j)
+static int
+write_devices(const struct opts *o, const struct sample *sm, int h, int tab,
+    int *next)
 {
-	static const struct pk_blkstat zero;
-	const struct pk_blkstat *p = *j;
+	size_t k;
 
-	if (!DIS(F_UNFILTERED) && !i->rd_ios && !i->wr_ios && !i->dc_ios &&
-	    !i->fl_ios)
-		return 0;
-	if (DIS(F_ZERO_OMIT) && i->rd_ios == p->rd_ios &&
-	    i->wr_ios == p->wr_ios && i->dc_ios == p->dc_ios &&
-	    i->fl_ios == p->fl_ios)
-		return 0;
-	if (i->rd_ios + i->wr_ios + i->dc_ios + i->fl_ios <
-	    p->rd_ios + p->wr_ios + p->dc_ios + p->fl_ios &&
-	    (!p->rd_sectors || i->rd_sectors < p->rd_sectors) &&
-	    (!p->wr_sectors || i->wr_sectors < p->wr_sectors) &&
-	    (!p->dc_sectors || i->dc_sectors < p->dc_sectors))
-		*j = &zero;
-	return 1;
-}
-
-/* The device rows of one sub-report h, groups folded in (write_stats). */
-static void
-write_devices(struct ios *s, int curr, int h, int hl, uint64_t itv, int fctr,
-    int tab, int skip, int *next)
-{
-	struct dev *d, *g = NULL, *tmp;
-	const struct pk_blkstat *j;
-	size_t k = 0;
-
-	for (;;) {
-		if (k >= s->ndv) {
-			if (g == NULL)
-				break;
-			d = g;		/* the last group */
-			g = NULL;
-		} else {
-			d = s->dv[k++];
-			if (d->tp >= T_GROUP) {
-				tmp = g;
-				g = d;
-				memset(&g->st[curr], 0, sizeof(g->st[curr]));
-				if (tmp == NULL)
-					continue;
-				d = tmp;	/* show the previous group */
-			}
-		}
-		if (!d->exist && d->tp < T_GROUP)
-			continue;
-		if (g != NULL && h == hl && d->tp < T_GROUP) {
-			g->tp++;
-			group_add(s, curr, d, g);
-		}
-		if (DIS(F_GROUP_ONLY) && g != NULL && d->tp < T_GROUP)
-			continue;
-		j = &d->st[!curr];
-		if (!dev_shown(s, &d->st[curr], &j) || skip)
-			continue;
+	for (k = sm->beg[h]; k < sm->end[h]; k++) {
 		if (DIS(F_JSON) && *next)
 			printf(",\n");
 		*next = 1;
 		if (DIS(F_EXTENDED))
-			write_ext(s, itv, fctr, h, d, &d->st[curr], j,
-			    display_name(s, d), tab);
+			write_ext(o, h, &sm->rows[k], tab);
 		else
-			write_basic(s, itv, fctr, &d->st[curr], j,
-			    display_name(s, d), tab);
+			write_basic(o, &sm->rows[k], tab);
 	}
+	if (sm->err == 0 || sm->err_h != h)
+		return 0;
+	if (DIS(F_JSON) && *next)
+		printf(",\n");
+	return -1;
 }
 
+/*
+ * One report (write_stats): timestamp, avg-cpu, the device table, split
+ * into four sub-reports with --pretty -x; skip: -y's first one.
+ */
 void
-write_stats(struct ios *s, int curr, const struct tm *tm, int skip)
+write_stats(const struct opts *o, const struct sample *sm, const struct tm *tm,
+    int skip)
 {
-	int h, hl = 0, hh = 0, fctr = 1, tab = 4, next = 0;
-	uint64_t itv;
+	int h, tab = 4, next = 0;
 
 	if (DIS(F_JSON) && !skip) {
 		tabs(tab++);
 		printf("{\n");
 	}
 	if (DIS(F_TIMESTAMP) && !skip)
-		write_timestamp(s, tab, tm);
+		write_timestamp(o, tab, tm);
 	if (DIS(F_CPU) && !skip) {
-		write_cpu(s, curr, tab);
+		write_cpu(o, sm->cpu, tab);
 		if (DIS(F_JSON))
 			printf(DIS(F_DISK) ? ",\n" : "\n");
 	}
-	itv = pk_io_interval(s->uptime[!curr], s->uptime[curr]);
 	if (DIS(F_DISK)) {
-		if (DIS(F_PRETTY) && DIS(F_EXTENDED) && !DIS(F_SHORT) &&
-		    !DIS(F_JSON) && !DIS(F_COMPACT)) {
-			hl = 1;
-			hh = 4;
-		}
-		for (h = hl; h <= hh; h++) {
+		for (h = sm->hl; h <= sm->hh; h++) {
 			if (!skip)
-				write_header(s, &fctr, &tab, h);
-			write_devices(s, curr, h, hl, itv, fctr, tab, skip,
-			    &next);
-			if (h > 0 && h < hh && !skip)
+				write_header(o, &tab, h);
+			if (write_devices(o, sm, h, tab, &next) != 0)
+				return;
+			if (h > 0 && h < sm->hh && !skip)
 				printf("\n");
 		}
 		if (DIS(F_JSON) && !skip) {
@@ -584,22 +466,17 @@ write_stats(struct ios *s, int curr, const struct tm *tm, int skip)
 
 /* print_gal_header(): the banner line or the JSON document's head. */
 void
-banner(struct ios *s, const struct tm *tm)
+banner(const struct opts *o, int cpu_nr, const struct tm *tm)
 {
 	struct pk_sys_uname u;
 	char date[64];
-	const char *e = getenv("S_TIME_FORMAT");
 
-	if (e != NULL && strcmp(e, "ISO") == 0) {
-		s->flags |= F_ISO;
-		fmt_time(date, sizeof(date), "%Y-%m-%d", tm);
-	} else
-		fmt_time(date, sizeof(date), loc_date, tm);
+	fmt_time(date, sizeof(date), DIS(F_ISO) ? "%Y-%m-%d" : loc_date, tm);
 	if (pk_sys_uname(&u) != PK_OK)
 		memset(&u, 0, sizeof(u));
 	if (!DIS(F_JSON)) {
 		printf("%s %s (%s) \t%s \t_%s_\t(%d CPU)\n\n", u.sysname,
-		    u.release, u.nodename, date, u.machine, s->cpu_nr);
+		    u.release, u.nodename, date, u.machine, cpu_nr);
 		return;
 	}
 	printf("{\"sysstat\": {\n\t\"hosts\": [\n\t\t{\n\t\t\t\"nodename\": ");
@@ -611,5 +488,5 @@ banner(struct ios *s, const struct tm *tm)
 	printf(",\n\t\t\t\"machine\": ");
 	json_str(u.machine);
 	printf(",\n\t\t\t\"number-of-cpus\": %d,\n\t\t\t\"date\": \"%s\",\n"
-	    "\t\t\t\"statistics\": [\n", s->cpu_nr, date);
+	    "\t\t\t\"statistics\": [\n", cpu_nr, date);
 }

@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "shell.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))

@@ -13,7 +13,8 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 #include "views.h"
 #include "shell.h"
 

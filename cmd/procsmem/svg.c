@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "pskit.h"
+#include "pskit/fmt.h"
 #include "views.h"
 
 #define PI		3.14159265358979323846

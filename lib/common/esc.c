@@ -30,7 +30,7 @@
 #endif
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 /*
  * Length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes

@@ -13,6 +13,12 @@
  * at most 8191 bytes, so only that much is parsed here too: the reader
  * still reads to EOF, but numbers past that point would make free print
  * other numbers than procps for the same file (kernel files are ~1.5 KiB).
+ *
+ * With PK_MEMINFO_SMEM it reads the file as smem 1.5 does for procsmem
+ * (reference/procsmem.md 1.4): line by line, the key being the whole text
+ * before a colon on its line (a line without one is skipped), the value a
+ * number on that same line (a key without one stays unset), the whole
+ * file, NUL bytes included.  The keys are the same table either way.
  */
 #include <string.h>
 
@@ -41,6 +47,8 @@ static const struct mi_key mi_keys[] = {
 	K("LowFree", PK_MI_LOWFREE),
 	K("CommitLimit", PK_MI_COMMITLIMIT),
 	K("Committed_AS", PK_MI_COMMITTED_AS),
+	K("AnonPages", PK_MI_ANONPAGES),
+	K("Mapped", PK_MI_MAPPED),
 };
 #undef K
 
@@ -56,27 +64,40 @@ mi_lookup(const char *k, size_t len)
 }
 
 int
-pk_meminfo_parse(const char *buf, size_t len, struct pk_meminfo *out)
+pk_meminfo_parse(const char *buf, size_t len, unsigned flags,
+    struct pk_meminfo *out)
 {
-	const char *p = buf, *end, *colon, *nl, *nul;
+	const int smem = (flags & PK_MEMINFO_SMEM) != 0;
+	const char *p = buf, *end, *lim, *colon, *nl, *nul;
 	uint64_t v;
 	int key, ok;
 
 	memset(out, 0, sizeof(*out));
-	if (len > PK_MEMINFO_WINDOW)
+	if (!smem && len > PK_MEMINFO_WINDOW)
 		len = PK_MEMINFO_WINDOW;
-	if ((nul = memchr(buf, '\0', len)) != NULL)
+	if (!smem && (nul = memchr(buf, '\0', len)) != NULL)
 		len = (size_t)(nul - buf);
 	end = buf + len;
 	while (p < end) {
-		if ((colon = memchr(p, ':', (size_t)(end - p))) == NULL)
-			break;
-		if ((key = mi_lookup(p, (size_t)(colon - p))) >= 0) {
-			pk_parse_ulong(colon + 1, end, &v, &ok);
-			out->kb[key] = v;
-			out->has |= 1u << key;
+		/* procps: a key may run over lines; smem: one line each */
+		lim = end;
+		if (smem && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL)
+			lim = nl;
+		colon = memchr(p, ':', (size_t)(lim - p));
+		if (colon != NULL &&
+		    (key = mi_lookup(p, (size_t)(colon - p))) >= 0) {
+			pk_parse_ulong(colon + 1, lim, &v, &ok);
+			if (ok || !smem) {
+				out->kb[key] = v;
+				out->has |= 1u << key;
+			}
 		}
-		nl = memchr(colon + 1, '\n', (size_t)(end - colon - 1));
+		if (smem)
+			nl = lim < end ? lim : NULL;
+		else if (colon != NULL)
+			nl = memchr(colon + 1, '\n', (size_t)(end - colon - 1));
+		else
+			nl = NULL;
 		if (nl == NULL)
 			break;
 		p = nl + 1;

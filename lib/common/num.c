@@ -3,8 +3,6 @@
  * not NUL-terminated buffers in our hands (fuzzers, fixtures), so nothing
  * here reads past end.
  */
-#include <time.h>
-
 #include "pskit.h"
 
 static int
@@ -45,16 +43,6 @@ pk_parse_ulong(const char *p, const char *end, uint64_t *val, int *ok)
 	else
 		*val = neg ? (uint64_t)0 - v : v;
 	return p;
-}
-
-double
-pk_time_now(void)
-{
-	struct timespec ts;
-
-	if (timespec_get(&ts, TIME_UTC) == 0)
-		return 0;
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 /* kB sums of reports (smem's -t), held at the library's ceiling. */

@@ -18,7 +18,7 @@
 #include <strings.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 int
 pk_out_parse_fmt(const char *s)

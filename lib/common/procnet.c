@@ -46,49 +46,6 @@ hexnum(const char *p, const char *end)
 }
 
 /*
- * RFC 5952 text, as glibc inet_ntop: the first longest run of two or more
- * zero groups becomes "::", and ::ffff:a.b.c.d / ::a.b.c.d keep the dotted
- * IPv4 tail.
- */
-static void
-fmt_ip6(const unsigned char *a, char *dst, size_t dl)
-{
-	unsigned w[8];
-	int i, best = -1, bestlen = 0, cur = -1, curlen = 0;
-	size_t o = 0;
-
-	for (i = 0; i < 8; i++)
-		w[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
-	for (i = 0; i < 8; i++) {
-		if (w[i] == 0) {
-			if (cur < 0)
-				cur = i, curlen = 0;
-			if (++curlen > bestlen)
-				best = cur, bestlen = curlen;
-		} else
-			cur = -1;
-	}
-	if (bestlen < 2)
-		best = -1;
-	for (i = 0; i < 8 && o < dl; i++) {
-		if (best >= 0 && i >= best && i < best + bestlen) {
-			if (i == best)
-				o += (size_t)snprintf(dst + o, dl - o, "::");
-			continue;
-		}
-		if (i != 0 && i != best + bestlen)
-			o += (size_t)snprintf(dst + o, dl - o, ":");
-		if (i == 6 && best == 0 && (bestlen == 6 ||
-		    (bestlen == 5 && w[5] == 0xffff))) {
-			snprintf(dst + o, dl - o, "%u.%u.%u.%u", a[12], a[13],
-			    a[14], a[15]);
-			return;
-		}
-		o += (size_t)snprintf(dst + o, dl - o, "%x", w[i]);
-	}
-}
-
-/*
  * "HEX:PORT".  The kernel prints each 32-bit word of the address as a
  * host-order number, so the word's bytes as this host stores them are
  * the address's bytes (psutil #201 swaps on little-endian only).
@@ -98,7 +55,7 @@ static int
 decode_addr(const char *p, const char *end, int family, char *ip,
     size_t iplen, int *port)
 {
-	unsigned char a[16];
+	uint8_t a[16];
 	const char *colon;
 	int64_t word, pv;
 	uint32_t w;
@@ -120,7 +77,7 @@ decode_addr(const char *p, const char *end, int family, char *ip,
 	if (pv == 0)
 		return 0;
 	if (family == 10)
-		fmt_ip6(a, ip, iplen);
+		pk_net_ntop6(a, ip, iplen);	/* netdev.c: RFC 5952 */
 	else
 		snprintf(ip, iplen, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
 	return 0;

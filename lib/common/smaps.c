@@ -7,7 +7,8 @@
  * recognised as smem does (the first token has a '-' and no ':'); a
  * field line by its key, matched exactly from a table.  Unknown keys,
  * lines without a number and VmFlags are ignored.  smaps_rollup has the
- * same fields once, after a single "[rollup]" header.
+ * same fields once, after a single "[rollup]" header: it goes through the
+ * same stream parser, with every field line summed, header or not.
  *
  * smaps is parsed as a stream (pk_smaps_begin, feed, end): its size is
  * the number of mappings times the length of their paths, which any
@@ -162,7 +163,10 @@ one_line(struct pk_smaps_parser *ps, const char *p, size_t len)
 	const char *eol = p + len;
 	struct pk_vma v;
 
-	if (header_line(p, eol)) {
+	if (ps->rollup) {
+		if (!header_line(p, eol))
+			field_line(p, eol, &ps->sum);
+	} else if (header_line(p, eol)) {
 		flush_vma(ps);
 		memset(&v, 0, sizeof(v));
 		header_name(p, eol, &v);
@@ -246,16 +250,14 @@ pk_smaps_parse(const char *buf, size_t len, struct pk_smaps *out,
 int
 pk_smaps_rollup_parse(const char *buf, size_t len, struct pk_smaps *out)
 {
-	const char *p = buf, *end = buf + len, *eol;
+	struct pk_smaps_parser ps;
+	int rc;
 
-	memset(out, 0, sizeof(*out));
-	while (p < end) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if (!header_line(p, eol))
-			field_line(p, eol, out);
-		p = eol + 1;
-	}
+	pk_smaps_begin(&ps, NULL, NULL);
+	ps.rollup = 1;
+	pk_smaps_feed(&ps, buf, len);
+	if ((rc = pk_smaps_end(&ps, out)) != PK_OK)
+		return rc;
 	return out->has == 0 ? PK_EPARSE : PK_OK;
 }
 

@@ -1,7 +1,7 @@
 /*
- * svc.c: the OS-neutral half of winservices: freeing entries, the names
- * psutil gives to service states and start types, and Python's repr(), which psutil's
- * scripts/winservices.py uses to print a service's name and display name.
+ * svc.c: the OS-neutral half of winservices: freeing entries and the
+ * names psutil gives to service states and start types (Python's repr()
+ * of names, winservices' own formatting, is lib/fmt/pyrepr.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,117 +75,4 @@ pk_svc_start_psutil(const struct pk_svc *s)
 	case 4: return "disabled";
 	default: return "unknown";
 	}
-}
-
-/* One code point from valid UTF-8 at s, its length in *n; -1 if invalid. */
-static long
-utf8_decode(const unsigned char *s, size_t *n)
-{
-	unsigned long cp;
-	size_t len, i;
-
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return -1;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return -1;
-	*n = len;
-	return (long)cp;
-}
-
-/*
- * CPython's str.isprintable() is false for the categories Cc, Cf, Cs, Co,
- * Cn, Zl, Zp and Zs other than ' '.  These ranges cover the assigned
- * Cc/Cf/Z*, surrogates, private use and noncharacters; other unassigned
- * code points count as printable here.
- */
-static int
-py_printable(unsigned long cp)
-{
-	static const unsigned long no[][2] = {
-		{ 0x0, 0x1f }, { 0x7f, 0xa0 }, { 0xad, 0xad },
-		{ 0x600, 0x605 }, { 0x61c, 0x61c }, { 0x6dd, 0x6dd },
-		{ 0x70f, 0x70f }, { 0x890, 0x891 }, { 0x8e2, 0x8e2 },
-		{ 0x180e, 0x180e }, { 0x1680, 0x1680 }, { 0x2000, 0x200f },
-		{ 0x2028, 0x202f }, { 0x205f, 0x206f }, { 0x3000, 0x3000 },
-		{ 0xd800, 0xf8ff }, { 0xfdd0, 0xfdef }, { 0xfeff, 0xfeff },
-		{ 0xfff9, 0xfffb }, { 0x110bd, 0x110bd }, { 0x110cd, 0x110cd },
-		{ 0x13430, 0x1343f }, { 0x1bca0, 0x1bca3 },
-		{ 0x1d173, 0x1d17a }, { 0xe0001, 0xe0001 },
-		{ 0xe0020, 0xe007f }, { 0xf0000, 0x10ffff },
-	};
-	size_t i;
-
-	if ((cp & 0xfffe) == 0xfffe)
-		return 0;
-	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (cp >= no[i][0] && cp <= no[i][1])
-			return 0;
-	return 1;
-}
-
-static int
-put_escape(struct pk_buf *b, unsigned long cp)
-{
-	char tmp[16];
-	int n;
-
-	switch (cp) {
-	case '\t': return pk_buf_append(b, "\\t", 2);
-	case '\n': return pk_buf_append(b, "\\n", 2);
-	case '\r': return pk_buf_append(b, "\\r", 2);
-	}
-	if (cp < 0x100)
-		n = snprintf(tmp, sizeof(tmp), "\\x%02lx", cp);
-	else if (cp < 0x10000)
-		n = snprintf(tmp, sizeof(tmp), "\\u%04lx", cp);
-	else
-		n = snprintf(tmp, sizeof(tmp), "\\U%08lx", cp);
-	return pk_buf_append(b, tmp, (size_t)n);
-}
-
-int
-pk_svc_pyrepr(const char *str, struct pk_buf *b)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	char q = '\'';
-	size_t n;
-	long cp;
-	int rc = PK_OK;
-
-	/* CPython: single quotes unless the text has ' and no ". */
-	if (strchr(str, '\'') != NULL && strchr(str, '"') == NULL)
-		q = '"';
-	rc |= pk_buf_append(b, &q, 1);
-	while (*s != '\0' && rc == PK_OK) {
-		if ((cp = utf8_decode(s, &n)) < 0) {
-			rc = put_escape(b, *s++);
-			continue;
-		}
-		if (cp == q || cp == '\\') {
-			rc = pk_buf_append(b, "\\", 1);
-			rc |= pk_buf_append(b, s, 1);
-		} else if (!py_printable((unsigned long)cp))
-			rc = put_escape(b, (unsigned long)cp);
-		else
-			rc = pk_buf_append(b, s, n);
-		s += n;
-	}
-	rc |= pk_buf_append(b, &q, 1);
-	return rc == PK_OK ? PK_OK : PK_ENOMEM;
 }

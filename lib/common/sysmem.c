@@ -1,6 +1,7 @@
 /*
- * sysmem.c: the /proc/meminfo keys of smem's system view and its
- * derived areas (reference/procsmem.md section 1.4).
+ * sysmem.c: the /proc/meminfo keys of smem's system view (parsed by
+ * meminfo.c in smem's mode) and its derived areas (reference/procsmem.md
+ * section 1.4).
  */
 #include <string.h>
 
@@ -8,46 +9,31 @@
 
 #define PK_SYS_MAX	((uint64_t)1 << 50)	/* kB: 1 EiB */
 
-static const struct {
-	const char	*name;
-	size_t		 len;
-} sys_keys[PK_SYS_NKEYS] = {
-#define K(s)	{ s, sizeof(s) - 1 }
-	K("MemTotal"), K("MemFree"), K("SwapTotal"), K("AnonPages"),
-	K("Mapped"), K("Buffers"), K("SReclaimable"), K("Cached")
-#undef K
+static const int sys_keys[PK_SYS_NKEYS] = {
+	PK_MI_MEMTOTAL, PK_MI_MEMFREE, PK_MI_SWAPTOTAL, PK_MI_ANONPAGES,
+	PK_MI_MAPPED, PK_MI_BUFFERS, PK_MI_SRECLAIMABLE, PK_MI_CACHED
 };
 
-/* Lines "Key:   N kB", matched by the whole key; others are ignored. */
+/* The keys smem uses, from the one meminfo parser's result. */
 int
-pk_sysmem_parse(const char *buf, size_t len, struct pk_sysmem *out)
+pk_sysmem_from_meminfo(const struct pk_meminfo *mi, struct pk_sysmem *out)
 {
-	const char *p = buf, *end = buf + len, *eol, *colon;
 	uint64_t v;
-	int k, ok;
+	int k;
 
 	memset(out, 0, sizeof(*out));
-	for (; p < end; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			eol = end;
-		if ((colon = memchr(p, ':', (size_t)(eol - p))) == NULL)
+	for (k = 0; k < PK_SYS_NKEYS; k++) {
+		if (!(mi->has & (1u << sys_keys[k])))
 			continue;
-		for (k = 0; k < PK_SYS_NKEYS; k++) {
-			if (sys_keys[k].len != (size_t)(colon - p) ||
-			    memcmp(sys_keys[k].name, p, sys_keys[k].len) != 0)
-				continue;
-			pk_parse_ulong(colon + 1, eol, &v, &ok);
-			if (ok) {
-				/*
-				 * held at PK_SYS_MAX kB: every area is a sum or
-				 * difference of at most three values, so it
-				 * stays exact and its bytes (kB * 1024) fit in
-				 * an int64_t even for 2^64 or "-1" in the file
-				 */
-				out->kb[k] = v > PK_SYS_MAX ? PK_SYS_MAX : v;
-				out->has |= 1u << k;
-			}
-		}
+		v = mi->kb[sys_keys[k]];
+		/*
+		 * held at PK_SYS_MAX kB: every area is a sum or difference
+		 * of at most three values, so it stays exact and its bytes
+		 * (kB * 1024) fit in an int64_t even for 2^64 or "-1" in
+		 * the file
+		 */
+		out->kb[k] = v > PK_SYS_MAX ? PK_SYS_MAX : v;
+		out->has |= 1u << k;
 	}
 	return (out->has & (1u << PK_SYS_MEMTOTAL)) ? PK_OK : PK_EPARSE;
 }

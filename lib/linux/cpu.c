@@ -7,9 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <time.h>
 #include <sys/stat.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "pskit.h"
@@ -82,48 +80,4 @@ pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 		pk_fail(ctx, rc, 0, "parse %s/uptime", ctx->procfs);
 	pk_buf_free(&buf);
 	return rc;
-}
-
-int
-pk_sys_uname(struct pk_sys_uname *u)
-{
-	struct utsname n;
-
-	if (uname(&n) == -1)
-		return pk_code_from_os(errno);
-	strlcpy(u->sysname, n.sysname, sizeof(u->sysname));
-	strlcpy(u->nodename, n.nodename, sizeof(u->nodename));
-	strlcpy(u->release, n.release, sizeof(u->release));
-	strlcpy(u->machine, n.machine, sizeof(u->machine));
-	return PK_OK;
-}
-
-double
-pk_time_monotonic(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/*
- * A relative nanosleep(2) to the deadline: an absolute clock_nanosleep()
- * would be misread by time-faking preloads (faketime in the tests).
- */
-int
-pk_time_sleep_until(double deadline)
-{
-	struct timespec ts;
-	double left = deadline - pk_time_monotonic();
-
-	if (left <= 0)
-		return PK_OK;
-	ts.tv_sec = (time_t)left;
-	ts.tv_nsec = (long)((left - (double)ts.tv_sec) * 1e9);
-	if (ts.tv_nsec > 999999999L)
-		ts.tv_nsec = 999999999L;
-	if (nanosleep(&ts, NULL) == -1)
-		return PK_EOS;
-	return pk_time_monotonic() >= deadline ? PK_OK : PK_EOS;
 }

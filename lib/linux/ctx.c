@@ -100,6 +100,12 @@ open_regular(int dfd, const char *name, int *e, int *badtype)
 	return fd;
 }
 
+void
+pk_fd_close(int fd)
+{
+	close(fd);
+}
+
 int
 pk_read_at(int dfd, const char *name, struct pk_buf *buf)
 {

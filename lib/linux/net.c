@@ -30,14 +30,6 @@ pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 	return PK_OK;
 }
 
-void
-pk_net_close(struct pk_net *net)
-{
-	if (net->sock != -1)
-		close(net->sock);
-	net->sock = -1;
-}
-
 static int
 read_netdev(struct pk_ctx *ctx, struct pk_netdev_entry **v, size_t *n)
 {

@@ -120,6 +120,27 @@ dump(struct pk_ctx *ctx, int type, const void *msg, size_t msglen,
 	return rc;
 }
 
+/* A whole dump into a new array of size-byte records; none on failure. */
+static int
+dump_into(struct pk_ctx *ctx, int type, const void *msg, size_t msglen,
+    nl_parse_fn fn, size_t size, void **out, size_t *n)
+{
+	struct nl_vec vec = { NULL, 0, 0, size };
+	const char *what = type == RTM_GETLINK ? "RTM_GETLINK" : "RTM_GETADDR";
+	int msgtype = type == RTM_GETLINK ? RTM_NEWLINK : RTM_NEWADDR;
+	int rc;
+
+	rc = dump(ctx, type, msg, msglen, msgtype, fn, &vec, what);
+	if (rc != PK_OK) {
+		free(vec.v);
+		vec.v = NULL;
+		vec.n = 0;
+	}
+	*out = vec.v;
+	*n = vec.n;
+	return rc;
+}
+
 /* Copy a string attribute into a name buffer, NUL-terminated. */
 static void
 attr_name(const struct rtattr *rta, char *dst, size_t len)
@@ -174,20 +195,14 @@ int
 pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 {
 	struct ifaddrmsg m;
-	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	void *v;
 	int rc;
 
 	memset(&m, 0, sizeof(m));
 	m.ifa_family = AF_INET;
-	rc = dump(ctx, RTM_GETADDR, &m, sizeof(m), RTM_NEWADDR, parse_ifaddr,
-	    &vec, "RTM_GETADDR");
-	if (rc != PK_OK) {
-		free(vec.v);
-		vec.v = NULL;
-		vec.n = 0;
-	}
-	*out = vec.v;
-	*n = vec.n;
+	rc = dump_into(ctx, RTM_GETADDR, &m, sizeof(m), parse_ifaddr,
+	    sizeof(**out), &v, n);
+	*out = v;
 	return rc;
 }
 
@@ -217,20 +232,14 @@ int
 pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 {
 	struct ifaddrmsg m;
-	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	void *v;
 	int rc;
 
 	memset(&m, 0, sizeof(m));
 	m.ifa_family = AF_INET6;
-	rc = dump(ctx, RTM_GETADDR, &m, sizeof(m), RTM_NEWADDR, parse_ifaddr6,
-	    &vec, "RTM_GETADDR");
-	if (rc != PK_OK) {
-		free(vec.v);
-		vec.v = NULL;
-		vec.n = 0;
-	}
-	*out = vec.v;
-	*n = vec.n;
+	rc = dump_into(ctx, RTM_GETADDR, &m, sizeof(m), parse_ifaddr6,
+	    sizeof(**out), &v, n);
+	*out = v;
 	return rc;
 }
 
@@ -288,7 +297,7 @@ pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 		struct rtattr		a;
 		uint32_t		mask;
 	} req;
-	struct nl_vec vec = { NULL, 0, 0, sizeof(**out) };
+	void *v;
 	int rc;
 
 	memset(&req, 0, sizeof(req));
@@ -300,15 +309,9 @@ pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 	req.a.rta_type = IFLA_EXT_MASK;
 	req.a.rta_len = RTA_LENGTH(sizeof(req.mask));
 	req.mask = 0;
-	rc = dump(ctx, RTM_GETLINK, &req, sizeof(req), RTM_NEWLINK, parse_link,
-	    &vec, "RTM_GETLINK");
-	if (rc != PK_OK) {
-		free(vec.v);
-		vec.v = NULL;
-		vec.n = 0;
-	}
-	*out = vec.v;
-	*n = vec.n;
+	rc = dump_into(ctx, RTM_GETLINK, &req, sizeof(req), parse_link,
+	    sizeof(**out), &v, n);
+	*out = v;
 	return rc;
 }
 

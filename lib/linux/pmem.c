@@ -9,13 +9,11 @@
  * empty smaps, a zombie, a kernel thread) becomes PK_ENOENT, which the
  * caller skips silently; EACCES/EPERM become PK_EACCES, which it counts.
  */
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,50 +284,4 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 		    ctx->procfs, p->pid);
 	p->exact = 0;
 	return PK_OK;
-}
-
-void
-pk_pmem_free(struct pk_pmem *p)
-{
-	free(p->cmdline);
-	p->cmdline = NULL;
-	if (p->dfd >= 0)
-		close(p->dfd);
-	p->dfd = -1;
-}
-
-int
-pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
-{
-	struct pk_buf b = { 0 };
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "meminfo", &b)) == PK_OK &&
-	    pk_sysmem_parse(b.data, b.len, out) != PK_OK)
-		rc = pk_fail(ctx, PK_EPARSE, 0, "parse %s/meminfo",
-		    ctx->procfs);
-	pk_buf_free(&b);
-	return rc;
-}
-
-int
-pk_sys_user_name(uint32_t uid, char *buf, size_t len)
-{
-	struct passwd *pw;
-
-	if ((pw = getpwuid((uid_t)uid)) == NULL)
-		return PK_ENOENT;
-	strlcpy(buf, pw->pw_name, len);
-	return PK_OK;
-}
-
-int
-pk_sys_term_columns(int fd)
-{
-	struct winsize ws;
-
-	if (ioctl(fd, TIOCGWINSZ, &ws) == -1)
-		return -1;
-	return ws.ws_col;
 }

@@ -232,6 +232,7 @@ static void
 read_system(struct pk_ctx *ctx, struct pk_proc *p, struct pk_buf *b)
 {
 	struct pk_meminfo mi;
+	struct pk_mem m;
 	uint64_t btime;
 	long v;
 
@@ -241,8 +242,8 @@ read_system(struct pk_ctx *ctx, struct pk_proc *p, struct pk_buf *b)
 		    (double)p->stat.starttime / (double)p->clk_tck;
 		p->has |= PK_P_CREATE;
 	}
-	if (pk_read_file(ctx, PK_ROOT_PROC, "meminfo", b) == PK_OK &&
-	    pk_meminfo_parse(b->data, b->len, &mi) == PK_OK &&
+	/* free's reader and parser, as on Windows */
+	if (pk_mem_read(ctx, &mi, &m) == PK_OK &&
 	    (mi.has & (1u << PK_MI_MEMTOTAL))) {
 		p->memtotal = mi.kb[PK_MI_MEMTOTAL] * 1024;
 		p->has |= PK_P_MEMTOTAL;
@@ -325,29 +326,4 @@ out:
 	close(dfd);
 	pk_buf_free(&b);
 	return rc;
-}
-
-void
-pk_proc_free(struct pk_proc *p)
-{
-	size_t i;
-
-	pk_strv_free(&p->cmdline);
-	pk_env_free(&p->env);
-	free(p->exe);
-	free(p->cwd);
-	free(p->user);
-	free(p->terminal);
-	free(p->parent_name);
-	free(p->cpus);
-	for (i = 0; i < p->nfiles; i++)
-		free(p->files[i].path);
-	free(p->files);
-	free(p->conns);
-	free(p->threads);
-	for (i = 0; i < p->nchildren; i++)
-		free(p->children[i].name);
-	free(p->children);
-	pk_pmaps_free(p->maps, p->nmaps);
-	memset(p, 0, sizeof(*p));
 }

@@ -23,23 +23,3 @@ pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 	(void)cs;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "uptime");
 }
-
-int
-pk_sys_uname(struct pk_sys_uname *u)
-{
-	(void)u;
-	return PK_ENOTSUP;
-}
-
-double
-pk_time_monotonic(void)
-{
-	return pk_time_now();
-}
-
-int
-pk_time_sleep_until(double deadline)
-{
-	(void)deadline;
-	return PK_ENOTSUP;
-}

@@ -31,6 +31,12 @@ pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 	return pk_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", path);
 }
 
+void
+pk_fd_close(int fd)
+{
+	(void)fd;
+}
+
 int
 pk_read_at(int dfd, const char *name, struct pk_buf *buf)
 {

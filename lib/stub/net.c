@@ -12,12 +12,6 @@ pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 	    "network interfaces: not supported on this system");
 }
 
-void
-pk_net_close(struct pk_net *net)
-{
-	net->sock = -1;
-}
-
 int
 pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
     size_t *n)

@@ -52,33 +52,3 @@ pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
 	(void)len;
 	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
-
-void
-pk_pmem_free(struct pk_pmem *p)
-{
-	free(p->cmdline);
-	p->cmdline = NULL;
-}
-
-int
-pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
-{
-	memset(out, 0, sizeof(*out));
-	return pk_fail(ctx, PK_ENOTSUP, 0, "memory statistics: not supported on this system");
-}
-
-int
-pk_sys_user_name(uint32_t uid, char *buf, size_t len)
-{
-	(void)uid;
-	(void)buf;
-	(void)len;
-	return PK_ENOENT;
-}
-
-int
-pk_sys_term_columns(int fd)
-{
-	(void)fd;
-	return -1;
-}

@@ -21,12 +21,6 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	return pk_fail(ctx, PK_ENOTSUP, 0, "process information: not supported on this system");
 }
 
-void
-pk_proc_free(struct pk_proc *p)
-{
-	memset(p, 0, sizeof(*p));
-}
-
 char *
 pk_proc_link(int dfd, const char *name, int *err)
 {

@@ -154,3 +154,21 @@ pk_mem_read(struct pk_ctx *ctx, struct pk_meminfo *raw, struct pk_mem *out)
 		out->has |= PK_MEM_NO_SWAPUSE;
 	return PK_OK;
 }
+
+/*
+ * smem's system view keys that Windows has: MemTotal, MemFree (psutil's
+ * free = available) and SwapTotal as pk_mem_read() above maps them.
+ */
+int
+pk_sysmem_read(struct pk_ctx *ctx, struct pk_sysmem *out)
+{
+	struct pk_meminfo mi;
+	struct pk_mem m;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = pk_mem_read(ctx, &mi, &m)) != PK_OK)
+		return rc;
+	/* MemTotal is always there: pk_mem_read() sets it */
+	return pk_sysmem_from_meminfo(&mi, out);
+}

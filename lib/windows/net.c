@@ -30,14 +30,6 @@
 #define GAA_FLAGS	(GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | \
 			    GAA_FLAG_SKIP_DNS_SERVER)
 
-/* net-tools flag bits (as ifconfig.h names them) */
-#define F_UP		0x1
-#define F_BROADCAST	0x2
-#define F_LOOPBACK	0x8
-#define F_P2P		0x10
-#define F_RUNNING	0x40
-#define F_MULTICAST	0x1000
-
 /* Every adapter, malloc'd; grown as long as the system asks. */
 static int
 adapters(struct pk_ctx *ctx, IP_ADAPTER_ADDRESSES **out)
@@ -151,12 +143,6 @@ pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 	return PK_OK;
 }
 
-void
-pk_net_close(struct pk_net *net)
-{
-	net->sock = -1;
-}
-
 int
 pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
     size_t *n)
@@ -223,29 +209,29 @@ fetch_link(const IP_ADAPTER_ADDRESSES *a, const MIB_IF_ROW2 *row, int rowok,
 	int up = rowok ? row->AdminStatus == NET_IF_ADMIN_STATUS_UP :
 	    a->OperStatus == IfOperStatusUp;
 
-	ifp->flags = (up ? F_UP : 0) |
-	    (a->OperStatus == IfOperStatusUp ? F_RUNNING : 0) |
-	    ((a->Flags & IP_ADAPTER_NO_MULTICAST) ? 0 : F_MULTICAST);
+	ifp->flags = (up ? PK_IFF_UP : 0) |
+	    (a->OperStatus == IfOperStatusUp ? PK_IFF_RUNNING : 0) |
+	    ((a->Flags & IP_ADAPTER_NO_MULTICAST) ? 0 : PK_IFF_MULTICAST);
 	switch (a->IfType) {
 	case IF_TYPE_ETHERNET_CSMACD:
 	case IF_TYPE_IEEE80211:
-		ifp->hwtype = 1;		/* ARPHRD_ETHER */
-		ifp->flags |= F_BROADCAST;
+		ifp->hwtype = PK_ARPHRD_ETHER;
+		ifp->flags |= PK_IFF_BROADCAST;
 		break;
 	case IF_TYPE_SOFTWARE_LOOPBACK:
-		ifp->hwtype = 772;		/* ARPHRD_LOOPBACK */
-		ifp->flags |= F_LOOPBACK;
+		ifp->hwtype = PK_ARPHRD_LOOPBACK;
+		ifp->flags |= PK_IFF_LOOPBACK;
 		break;
 	case IF_TYPE_PPP:
-		ifp->hwtype = 512;		/* ARPHRD_PPP */
-		ifp->flags |= F_P2P;
+		ifp->hwtype = PK_ARPHRD_PPP;
+		ifp->flags |= PK_IFF_POINTOPOINT;
 		break;
 	case IF_TYPE_TUNNEL:
-		ifp->hwtype = 768;		/* ARPHRD_TUNNEL */
-		ifp->flags |= F_P2P;
+		ifp->hwtype = PK_ARPHRD_TUNNEL;
+		ifp->flags |= PK_IFF_POINTOPOINT;
 		break;
 	default:
-		ifp->hwtype = 65534;		/* ARPHRD_NONE */
+		ifp->hwtype = PK_ARPHRD_NONE;
 		break;
 	}
 	memset(ifp->hwaddr, 0, sizeof(ifp->hwaddr));
@@ -297,7 +283,7 @@ fetch_ip(const IP_ADAPTER_ADDRESSES *a, struct pk_netif *ifp)
 		memcpy(ifp->addr, &sin->sin_addr, 4);
 		mask4(u->OnLinkPrefixLength, ifp->netmask);
 		for (i = 0; i < 4; i++)
-			ifp->broadaddr[i] = (ifp->flags & F_BROADCAST) ?
+			ifp->broadaddr[i] = (ifp->flags & PK_IFF_BROADCAST) ?
 			    (uint8_t)(ifp->addr[i] | ~ifp->netmask[i]) : 0;
 		ifp->has |= PK_NETIF_HAS_IP;
 		return;
@@ -422,7 +408,7 @@ pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out, size_t *n)
 			e->ifindex = ad_index(a);
 			e->prefixlen = u->OnLinkPrefixLength;
 			e->scope = scope6_bits(e->addr);
-			e->flags = 0x80;	/* IFA_F_PERMANENT */
+			e->flags = PK_IFA_F_PERMANENT;
 			ad_name(a, e->name, sizeof(e->name));
 		}
 	free(list);
@@ -535,7 +521,7 @@ pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 			l[k].carrier = row.MediaConnectState ==
 			    MediaConnectStateConnected;
 		l[k].flags = a->OperStatus == IfOperStatusUp ?
-		    0x10000u : 0;		/* IFF_LOWER_UP */
+		    PK_IFF_LOWER_UP : 0;
 	}
 	free(list);
 	*out = l;

@@ -376,20 +376,3 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 		    (long long)pid);
 	return PK_OK;
 }
-
-void
-pk_proc_free(struct pk_proc *p)
-{
-	size_t i;
-
-	pk_strv_free(&p->cmdline);
-	free(p->exe);
-	free(p->user);
-	free(p->parent_name);
-	free(p->cpus);
-	free(p->threads);
-	for (i = 0; i < p->nchildren; i++)
-		free(p->children[i].name);
-	free(p->children);
-	memset(p, 0, sizeof(*p));
-}

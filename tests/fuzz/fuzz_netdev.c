@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

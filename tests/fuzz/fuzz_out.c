@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

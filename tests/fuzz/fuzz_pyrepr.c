@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

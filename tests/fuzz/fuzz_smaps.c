@@ -1,6 +1,6 @@
 /*
  * libFuzzer entry point for procsmem's parsers: smaps (with a mapping
- * callback), smaps_rollup, /proc/PID/stat and smem's meminfo keys.  Build
+ * callback) and smaps_rollup (smem's meminfo keys: fuzz_meminfo).  Build
  * with `make fuzz CC=clang`.
  */
 #include <stddef.h>
@@ -27,15 +27,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *buf = (const char *)data;
-	struct pk_area a[PK_AREAS];
-	struct pk_sysmem sm;
 	struct pk_smaps s;
 	int n = 0;
 
 	pk_smaps_parse(buf, size, &s, every_other, &n);
 	pk_smaps_uss(&s, 1);
 	pk_smaps_rollup_parse(buf, size, &s);
-	pk_sysmem_parse(buf, size, &sm);
-	pk_sysmem_areas(&sm, 1024, 0, a);
 	return 0;
 }

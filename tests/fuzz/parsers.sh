@@ -1,7 +1,8 @@
 #!/bin/sh
-# parsers.sh: every parser of lib/common must be reached by a fuzz target.
-# The parsers are the functions declared in include/*.h and defined in
-# lib/common whose name contains "parse" or "escape", or whose first
+# parsers.sh: every parser of lib/common and lib/fmt must be reached by a
+# fuzz target.
+# The parsers are the functions declared in include/pskit/*.h and defined
+# in lib/common or lib/fmt whose name contains "parse" or "escape", or whose first
 # parameters are (const char *, size_t), plus the names listed in
 # tests/fuzz/entry-points (parsers under other names).  A parser counts
 # as reached when a tests/fuzz/fuzz_*.c calls it.  Prints TAP.
@@ -9,7 +10,7 @@
 set -eu
 
 # Declarations, one per line: join continuation lines, then keep the name.
-decls=$(cat include/*.h | awk '
+decls=$(cat include/*.h include/pskit/*.h | awk '
 	/^[a-z].*\(/ { line = $0; while (line !~ /\);/ && (getline nx) > 0) line = line " " nx; print line }')
 names=$( {
 	printf '%s\n' "$decls" |
@@ -22,7 +23,7 @@ n=0 bad=0
 for f in $names; do
 	# only what lib/common defines (platform probes read files, they do
 	# not parse bytes themselves)
-	grep -q "^$f(" lib/common/*.c || continue
+	grep -q "^$f(" lib/common/*.c lib/fmt/*.c || continue
 	n=$((n + 1))
 	if grep -lqw "$f" tests/fuzz/fuzz_*.c; then
 		echo "ok $n - $f is fuzzed ($(grep -lw "$f" tests/fuzz/fuzz_*.c | sed 's|.*/||' | paste -sd, -))"

@@ -15,7 +15,7 @@
 
 #include "leak.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static const char *procfs = "/proc";
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 #include "harness.h"
 
 /* What an escaper writes, as a malloc'd string. */

@@ -180,6 +180,162 @@ cpu_percents(void)
 	CHECK_STR(buf, "0.00 0.00 0.00 0.00 0.00 0.00");
 }
 
+/*
+ * pk_disk_*: stat files copied from tests/fixtures/iostat, expected lines
+ * copied from sysstat 12.6.1's output on them (tests/golden/iostat).
+ */
+static const char basic_sda[] = "    1000      200    80000     5000     2000"
+    "      400   160000    12000        3     9000    17000       50       10"
+    "     4096      100       30      300";	/* basic sys/block/sda/stat */
+static const char basic_sda2[] = "    1100      220    88000     5500     2100"
+    "      420   168000    12600        0     9500    17800       50       10"
+    "     4096      100       32      320";	/* basic next/.../sda/stat */
+
+static struct pk_blkstat
+blk(const char *s)
+{
+	struct pk_blkstat b;
+
+	CHECK(pk_blkstat_parse(s, strlen(s), &b) >= 11);
+	return b;
+}
+
+/* The extended line of iostat -x (write_ext_stat's order). */
+static void
+ext_line(const struct pk_disk_stats *x, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f "
+	    "%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f",
+	    x->r, x->rs, x->rm, x->rm_pc, x->r_await, x->r_sz, x->w, x->ws,
+	    x->wm, x->wm_pc, x->w_await, x->w_sz, x->d, x->ds, x->dm, x->dm_pc,
+	    x->d_await, x->d_sz, x->f, x->f_await, x->aqu, x->util);
+}
+
+/* The basic line of iostat -d. */
+static void
+basic_line(const struct pk_disk_stats *x, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.2f %.2f %.2f %.2f %llu %llu %llu", x->tps, x->rs,
+	    x->ws, x->ds, (unsigned long long)x->rd,
+	    (unsigned long long)x->wr, (unsigned long long)x->dc);
+}
+
+static void
+disk_stats_first(void)
+{
+	struct pk_blkstat z = { 0 }, a = blk(basic_sda);
+	struct pk_disk_stats x;
+	char buf[512];
+
+	/* basic/x.out (uptime 100.00: itv 10000 cs) */
+	pk_disk_stats(&z, &a, 10000, 2, 1, &x);
+	ext_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "10.00 400.00 2.00 16.67 5.00 40.00 20.00 800.00 4.00 "
+	    "16.67 6.00 40.00 0.50 20.48 0.10 16.67 2.00 40.96 0.30 10.00 "
+	    "0.17 9.00");
+	/* basic/d.out */
+	basic_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "30.50 400.00 800.00 20.48 40000 80000 2048");
+	/* basic/xs.out: tps kB/s rqm/s await areq-sz aqu-sz %util */
+	snprintf(buf, sizeof(buf), "%.2f %.2f %.2f %.2f %.2f %.2f %.2f", x.tps,
+	    x.sectors, x.rqm, x.await, x.sz, x.aqu, x.util);
+	CHECK_STR(buf, "30.50 1220.48 6.10 5.61 40.02 0.17 9.00");
+	/* basic/s.out: tps kB_read/s kB_w+d/s kB_read kB_w+d */
+	snprintf(buf, sizeof(buf), "%.2f %.2f %.2f %llu %llu", x.tps, x.rs,
+	    x.ws + x.ds, (unsigned long long)x.rd, (unsigned long long)x.wd);
+	CHECK_STR(buf, "30.50 400.00 820.48 40000 82048");
+	/* basic/m.out: MB */
+	pk_disk_stats(&z, &a, 10000, 2048, 1, &x);
+	basic_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "30.50 0.39 0.78 0.02 39 78 2");
+	/* the single numbers agree with the whole */
+	CHECK_U64(pk_disk_nr_ios(&a), 3050);
+	CHECK(pk_disk_tps(&z, &a, 10000) == x.tps);
+	CHECK(pk_disk_rqm(&z, &a, 10000) == x.rqm);
+	CHECK(pk_disk_sectors_rate(&z, &a, 10000, 2048) == x.sectors);
+	CHECK_U64(pk_disk_wd_total(&z, &a, 2), 82048);
+}
+
+static void
+disk_stats_interval(void)
+{
+	struct pk_blkstat a = blk(basic_sda), b = blk(basic_sda2);
+	struct pk_blkstat vdb = blk("800 0 6400 300 0 0 0 0 0 350 300"
+	    " 0 0 0 0 0 0"), vdb2 = blk("900 0 7200 320 0 0 0 0 0 300 330"
+	    " 0 0 0 0 0 0");	/* back: tot_ticks falls 350 -> 300 */
+	struct pk_disk_stats x;
+	char buf[512];
+
+	/* basic/i2.out, second report (uptime 100.00 -> 102.00) */
+	pk_disk_stats(&a, &b, pk_io_interval(10000, 10200), 2, 1, &x);
+	ext_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "50.00 2000.00 10.00 16.67 5.00 40.00 50.00 2000.00 "
+	    "10.00 16.67 6.00 40.00 0.00 0.00 0.00 0.00 0.00 0.00 1.00 10.00 "
+	    "0.40 25.00");
+	/* back/i2.out, vdb (uptime 500.00 -> 501.50): %util wraps */
+	pk_disk_stats(&vdb, &vdb2, pk_io_interval(50000, 50150), 2, 1, &x);
+	ext_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "66.67 266.67 0.00 0.00 0.20 4.00 0.00 0.00 0.00 0.00 "
+	    "0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.02 "
+	    "286331149.73");
+}
+
+static void
+disk_filters(void)
+{
+	/* back fixture: vda falls to fresh counters, vdc does not move */
+	struct pk_blkstat vda = blk("500 10 4000 100 600 20 9000 200 0 700"
+	    " 300 5 0 40 3 7 9"), vda2 = blk("1 0 8 1 1 0 8 1 0 2 2 0 0 0 0"
+	    " 0 0"), vdc = blk("40 0 320 10 40 0 320 10 0 30 20 0 0 0 0 0 0");
+	struct pk_blkstat vdb = blk("800 0 6400 300 0 0 0 0 0 350 300"
+	    " 0 0 0 0 0 0"), vdb2 = blk("900 0 7200 320 0 0 0 0 0 300 330"
+	    " 0 0 0 0 0 0"), z = { 0 };
+	struct pk_disk_stats x;
+	char buf[256];
+
+	/* back/id.out: vda shown as fresh (prev zeros), itv 150 cs */
+	CHECK(pk_disk_restarted(&vda, &vda2));
+	CHECK(!pk_disk_restarted(&vdb, &vdb2));
+	pk_disk_stats(&z, &vda2, 150, 2, 1, &x);
+	basic_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "1.33 2.67 2.67 0.00 4 4 0");
+	/* back/iz.out: -z drops vdc, keeps vda and vdb */
+	CHECK(pk_disk_idle(&vdc, &vdc));
+	CHECK(!pk_disk_idle(&vdb, &vdb2));
+	CHECK(!pk_disk_idle(&z, &vda2));
+	/* basic: dm-0 (all zeros) is hidden by default, sda is not */
+	CHECK(pk_disk_unused(&z));
+	CHECK(!pk_disk_unused(&vdc));
+}
+
+static void
+disk_groups(void)
+{
+	struct pk_blkstat a = blk(basic_sda), g = { 0 };
+	struct pk_blkstat zram = blk("5 0 40 0 1000000 0 8000000 3500 0 4000"
+	    " 3500 0 0 0 0 0 0"), md = blk("4000000000 1 18446744073709551615"
+	    " 4294967295 3 4 5 6 7 4294967295 4294967295"), z = { 0 };
+	struct pk_disk_stats x;
+	char buf[512];
+
+	/* basic/grpx.out: -g total sda dm-0; dm-0 unused, still a member */
+	pk_disk_group_add(&g, &a);
+	pk_disk_stats(&z, &g, 10000, 2, 2, &x);
+	ext_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "10.00 400.00 2.00 16.67 5.00 40.00 20.00 800.00 4.00 "
+	    "16.67 6.00 40.00 0.50 20.48 0.10 16.67 2.00 40.96 0.30 10.00 "
+	    "0.17 4.50");
+	/* many/g2.out: -g slow zram0 md127 (sectors and ticks wrap) */
+	memset(&g, 0, sizeof(g));
+	pk_disk_group_add(&g, &zram);
+	pk_disk_group_add(&g, &md);
+	pk_disk_stats(&z, &g, 35432157, 2, 2, &x);
+	ext_line(&x, buf, sizeof(buf));
+	CHECK_STR(buf, "11289.18 0.00 0.00 0.00 1.07 0.00 2.82 11.29 0.00 "
+	    "0.00 0.00 4.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 "
+	    "0.00");
+}
+
 int
 main(void)
 {
@@ -192,5 +348,9 @@ main(void)
 	TEST(diskstats);
 	TEST(rates);
 	TEST(cpu_percents);
+	TEST(disk_stats_first);
+	TEST(disk_stats_interval);
+	TEST(disk_filters);
+	TEST(disk_groups);
 	return DONE();
 }

@@ -1,5 +1,6 @@
 /*
- * Unit tests of the /proc/meminfo parser and of free's derived numbers.
+ * Unit tests of the /proc/meminfo parser (procps' and smem's modes), of
+ * free's derived numbers and of smem's system view.
  */
 #include <stdlib.h>
 
@@ -11,7 +12,7 @@ static struct pk_meminfo mi;
 static void
 parse(const char *s)
 {
-	CHECK(pk_meminfo_parse(s, strlen(s), &mi) == PK_OK);
+	CHECK(pk_meminfo_parse(s, strlen(s), 0, &mi) == PK_OK);
 }
 
 static int
@@ -107,7 +108,7 @@ empty_and_binary(void)
 
 	parse("");
 	CHECK(mi.has == 0);
-	CHECK(pk_meminfo_parse(bin, sizeof(bin) - 1, &mi) == PK_OK);
+	CHECK(pk_meminfo_parse(bin, sizeof(bin) - 1, 0, &mi) == PK_OK);
 	CHECK_U64(mi.kb[PK_MI_MEMTOTAL], 42);
 	CHECK(!has(PK_MI_MEMFREE));	/* a NUL ends the data, as in procps */
 }
@@ -167,6 +168,105 @@ parse_ulong_bounds(void)
 	}
 }
 
+/* procsmem's reading: the parser in smem's mode, then smem's keys. */
+static int
+sysmem_parse(const char *s, struct pk_sysmem *m)
+{
+	struct pk_meminfo raw;
+
+	CHECK(pk_meminfo_parse(s, strlen(s), PK_MEMINFO_SMEM, &raw) == PK_OK);
+	return pk_sysmem_from_meminfo(&raw, m);
+}
+
+/*
+ * Where procps and smem read a malformed file differently, the flag
+ * picks smem's way: lines are separate, a key without a number stays
+ * unset, a NUL does not end the data, nothing is cut at 8191 bytes.
+ */
+static void
+smem_mode(void)
+{
+	static const char nul[] = "MemTotal: 42 kB\n\0\nMemFree: 9 kB\n";
+	const char *s = "junk\nMemTotal: 5 kB\nMemFree:\n 7 kB\n"
+	    "Cached: abc\nAnonPages: 3 kB\nMapped: 2";
+	struct pk_meminfo sm;
+
+	/* procps: "junk\nMemTotal" is one key, MemFree's value is the 7 of
+	 * the next line, whose rest makes " 7 kB\nCached" a key */
+	parse(s);
+	CHECK(!has(PK_MI_MEMTOTAL));
+	CHECK(has(PK_MI_MEMFREE) && mi.kb[PK_MI_MEMFREE] == 7);
+	CHECK(!has(PK_MI_CACHED));
+	CHECK_U64(mi.kb[PK_MI_ANONPAGES], 3);
+	CHECK(pk_meminfo_parse(s, strlen(s), PK_MEMINFO_SMEM, &sm) == PK_OK);
+	CHECK_U64(sm.kb[PK_MI_MEMTOTAL], 5);
+	CHECK(!(sm.has & (1u << PK_MI_MEMFREE)));
+	CHECK(!(sm.has & (1u << PK_MI_CACHED)));
+	CHECK_U64(sm.kb[PK_MI_ANONPAGES], 3);
+	CHECK_U64(sm.kb[PK_MI_MAPPED], 2);
+	CHECK(pk_meminfo_parse(nul, sizeof(nul) - 1, PK_MEMINFO_SMEM, &sm) ==
+	    PK_OK);
+	CHECK_U64(sm.kb[PK_MI_MEMFREE], 9);
+}
+
+static void
+sysmem_areas(void)
+{
+	const char *text = "MemTotal:       1000 kB\nMemFree:         400 kB\n"
+	    "Buffers:          10 kB\nCached:          200 kB\n"
+	    "SwapTotal:         0 kB\nAnonPages:       100 kB\n"
+	    "Mapped:           50 kB\nSReclaimable:     20 kB\n";
+	struct pk_area a[PK_AREAS];
+	struct pk_sysmem m;
+
+	CHECK(sysmem_parse(text, &m) == PK_OK);
+	pk_sysmem_areas(&m, 1200, 30, a);
+	CHECK(a[0].used == 170 && a[0].cache == 0);	/* 1200-1000-30 */
+	CHECK(a[1].used == 30);
+	CHECK(a[2].used == 1000 - 400 - 150);
+	CHECK(a[2].cache == 10 + 20 + (200 - 50));
+	CHECK(a[3].used == 150 && a[3].cache == 50);
+	CHECK(a[4].used == 400 && a[4].cache == 400);
+	pk_sysmem_areas(&m, 900, 0, a);
+	CHECK(a[0].used == 0);				/* never negative */
+	CHECK(sysmem_parse("MemFree: 1 kB\n", &m) == PK_EPARSE);
+}
+
+/*
+ * Numbers at and past 2^64 and negative ones (procsmem -w printed bytes
+ * as kB * 1024 in an int64_t: signed overflow, caught by UBSan in
+ * tests/bats/procsmem_hostile.bats): every area's bytes must fit.
+ */
+static void
+sysmem_huge(void)
+{
+	const char *text[] = {
+		"MemTotal: 18446744073709551615 kB\nMemFree: 5 kB\n"
+		"AnonPages: 18446744073709551616 kB\n"
+		"Mapped: 99999999999999999999999 kB\n",
+		"MemTotal: -18014398509481984 kB\nMemFree: -1 kB\n"
+		"Buffers: -5 kB\nCached: 18446744073709551615 kB\n"
+		"SReclaimable: -1 kB\nAnonPages: 1 kB\nMapped: -1 kB\n",
+	};
+	struct pk_area a[PK_AREAS];
+	struct pk_sysmem m;
+	size_t i;
+	int j;
+
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		CHECK(sysmem_parse(text[i], &m) == PK_OK);
+		pk_sysmem_areas(&m, 0, 0, a);
+		for (j = 0; j < PK_AREAS; j++) {
+			CHECK(a[j].used <= INT64_MAX / 1024 &&
+			    a[j].used >= INT64_MIN / 1024);
+			CHECK(a[j].cache <= INT64_MAX / 1024 &&
+			    a[j].cache >= INT64_MIN / 1024);
+			CHECK(a[j].noncache <= INT64_MAX / 1024 &&
+			    a[j].noncache >= INT64_MIN / 1024);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -180,5 +280,8 @@ main(void)
 	TEST(repeated_and_crlf);
 	TEST(big_file);
 	TEST(parse_ulong_bounds);
+	TEST(smem_mode);
+	TEST(sysmem_areas);
+	TEST(sysmem_huge);
 	return DONE();
 }

@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 static const char netdev3[] =
 "Inter-|   Receive                                                |  Transmit\n"

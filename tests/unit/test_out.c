@@ -7,7 +7,7 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static const struct pk_out_col cols[] = {
 	{ "name", PK_OUT_STR, PK_OUT_LABEL, NULL, "The name" },

@@ -7,7 +7,7 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
 
 static char *text;
 static size_t textlen;

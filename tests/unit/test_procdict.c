@@ -8,7 +8,8 @@
 
 #include "harness.h"
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 
 static char *text;
 static size_t textlen;

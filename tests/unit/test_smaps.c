@@ -1,5 +1,5 @@
 /*
- * Unit tests of the smaps, smaps_rollup, stat and meminfo parsers of
+ * Unit tests of the smaps, smaps_rollup and stat parsers of
  * procsmem, and of the derived numbers (USS, smem's system areas).
  */
 #include <stdio.h>
@@ -132,64 +132,6 @@ rollup(void)
 	CHECK(!(s.has & (1u << PK_SM_SIZE)));
 	CHECK(pk_smaps_rollup_parse("", 0, &s) == PK_EPARSE);
 	CHECK(pk_smaps_rollup_parse("garbage\n", 8, &s) == PK_EPARSE);
-}
-
-static void
-sysmem_areas(void)
-{
-	const char *mi = "MemTotal:       1000 kB\nMemFree:         400 kB\n"
-	    "Buffers:          10 kB\nCached:          200 kB\n"
-	    "SwapTotal:         0 kB\nAnonPages:       100 kB\n"
-	    "Mapped:           50 kB\nSReclaimable:     20 kB\n";
-	struct pk_area a[PK_AREAS];
-	struct pk_sysmem m;
-
-	CHECK(pk_sysmem_parse(mi, strlen(mi), &m) == PK_OK);
-	pk_sysmem_areas(&m, 1200, 30, a);
-	CHECK(a[0].used == 170 && a[0].cache == 0);	/* 1200-1000-30 */
-	CHECK(a[1].used == 30);
-	CHECK(a[2].used == 1000 - 400 - 150);
-	CHECK(a[2].cache == 10 + 20 + (200 - 50));
-	CHECK(a[3].used == 150 && a[3].cache == 50);
-	CHECK(a[4].used == 400 && a[4].cache == 400);
-	pk_sysmem_areas(&m, 900, 0, a);
-	CHECK(a[0].used == 0);				/* never negative */
-	CHECK(pk_sysmem_parse("MemFree: 1 kB\n", 14, &m) == PK_EPARSE);
-}
-
-/*
- * Numbers at and past 2^64 and negative ones (procsmem -w printed bytes
- * as kB * 1024 in an int64_t: signed overflow, caught by UBSan in
- * tests/bats/procsmem_hostile.bats): every area's bytes must fit.
- */
-static void
-sysmem_huge(void)
-{
-	const char *mi[] = {
-		"MemTotal: 18446744073709551615 kB\nMemFree: 5 kB\n"
-		"AnonPages: 18446744073709551616 kB\n"
-		"Mapped: 99999999999999999999999 kB\n",
-		"MemTotal: -18014398509481984 kB\nMemFree: -1 kB\n"
-		"Buffers: -5 kB\nCached: 18446744073709551615 kB\n"
-		"SReclaimable: -1 kB\nAnonPages: 1 kB\nMapped: -1 kB\n",
-	};
-	struct pk_area a[PK_AREAS];
-	struct pk_sysmem m;
-	size_t i;
-	int j;
-
-	for (i = 0; i < sizeof(mi) / sizeof(mi[0]); i++) {
-		CHECK(pk_sysmem_parse(mi[i], strlen(mi[i]), &m) == PK_OK);
-		pk_sysmem_areas(&m, 0, 0, a);
-		for (j = 0; j < PK_AREAS; j++) {
-			CHECK(a[j].used <= INT64_MAX / 1024 &&
-			    a[j].used >= INT64_MIN / 1024);
-			CHECK(a[j].cache <= INT64_MAX / 1024 &&
-			    a[j].cache >= INT64_MIN / 1024);
-			CHECK(a[j].noncache <= INT64_MAX / 1024 &&
-			    a[j].noncache >= INT64_MIN / 1024);
-		}
-	}
 }
 
 /* USS and sums over many processes are held at 2^53 kB, never wrap. */
@@ -407,8 +349,6 @@ main(void)
 	TEST(smaps_names_and_filter);
 	TEST(smaps_empty_and_garbage);
 	TEST(rollup);
-	TEST(sysmem_areas);
-	TEST(sysmem_huge);
 	TEST(smaps_held_sums);
 	TEST(smaps_every_split);
 	TEST(smaps_long_line);

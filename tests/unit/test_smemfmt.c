@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 static void
 units(void)

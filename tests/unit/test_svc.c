@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 #define REPR_IN		"tests/fixtures/winservices/repr.in"
 #define REPR_OUT	"tests/golden/winservices/repr.out"

@@ -12,6 +12,7 @@
 
 #include "harness.h"
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 static uint64_t rng = 88172645463325252ULL;
 

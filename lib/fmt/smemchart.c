@@ -11,6 +11,7 @@
  * doubles that is the same below 2^53 kB.
  */
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 void
 pk_smem_pie(const double *values, size_t n, double total, struct pk_pie *out)

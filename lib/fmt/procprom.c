@@ -7,7 +7,8 @@
 #include <stdio.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 
 static const struct pk_out_col prom_cols[] = {
 	{ "pid", PK_OUT_STR, PK_OUT_LABEL, NULL, "Process id" },

@@ -1,5 +1,5 @@
 /*
- * pskit_out.h: the one structured-output writer (tsv, json, prom).
+ * pskit/out.h: the one structured-output writer (tsv, json, prom).
  *
  * A command describes its record once as a table of columns, then emits
  * records with pk_out_record_begin(), one pk_out_<type>() call per column in
@@ -10,8 +10,11 @@
 #ifndef PSKIT_OUT_H
 #define PSKIT_OUT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "pskit/esc.h"
 
 enum pk_out_fmt {
 	PK_OUT_TEXT,
@@ -136,16 +139,5 @@ int	 pk_out_obj_begin(struct pk_out *o);
 int	 pk_out_obj_end(struct pk_out *o);
 int	 pk_out_arr_begin(struct pk_out *o);
 int	 pk_out_arr_end(struct pk_out *o);
-
-/*
- * Escapers (esc.c, the one escaping policy), exported for unit tests and
- * iostat's sysstat JSON.  tsv: \t \n \r \\ and \xHH, reversible.
- * json: a valid string exactly, an invalid value as an array of byte
- * values, an invalid key as "\u0000" + hex bytes.  prom: injective.
- */
-void	 pk_esc_tsv(FILE *fp, const char *s);
-void	 pk_esc_json(FILE *fp, const char *s);
-void	 pk_esc_json_key(FILE *fp, const char *s);
-void	 pk_esc_prom_label(FILE *fp, const char *s);
 
 #endif /* PSKIT_OUT_H */

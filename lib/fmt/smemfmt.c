@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pskit.h"
+#include "pskit/fmt.h"
 
 /* Characters (code points) of a UTF-8 string, as Python counts them. */
 size_t

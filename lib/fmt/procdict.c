@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "pskit.h"
-#include "pskit_out.h"
+#include "pskit/out.h"
+#include "pskit/fmt.h"
 
 /* Clock ticks as seconds (psutil divides by CLK_TCK). */
 double
