@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iostat.h"
+#include "parts.h"
 
 /* ---- the device list (sysstat's add_list_device and readers) ---- */
 

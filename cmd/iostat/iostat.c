@@ -10,7 +10,7 @@
  * rendered with sysstat's widths, colours and blank lines.  Every number
  * comes from one function of the library (lib/common/iorate.c).
  *
- * The parts run one way (iostat.h): this file parses the options into a
+ * The parts run one way (parts.h): this file parses the options into a
  * struct opts and a device list, then loops: devices.c collects a
  * sample, sample.c computes its rows, report.c or output.c renders them.
  */
@@ -25,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "iostat.h"
+#include "parts.h"
 #include "shell.h"
 
 static const char usage_text[] =

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iostat.h"
+#include "parts.h"
 #include "shell.h"
 
 /* ---- pskit's structured output (tsv, prom, --psutil) ---- */

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <vis.h>
 
-#include "iostat.h"
+#include "parts.h"
 
 /* ---- text output: sysstat's cprintf_* with colours ---- */
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "iostat.h"
+#include "parts.h"
 
 /* write_header()'s factor: sectors per displayed unit. */
 static int

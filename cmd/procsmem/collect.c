@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "procsmem.h"
+#include "parts.h"
 
 /* User names by uid, looked up once each; unknown uids as numbers. */
 static const char *

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "procsmem.h"
+#include "parts.h"
 
 /* FNV-1a of a key; every key-less process shares bucket 0. */
 static uint32_t

@@ -8,7 +8,7 @@
  * per mapping exactly as smem does.  This file holds the options and
  * main(); each sample is collected (collect.c), grouped, sorted and
  * totalled (group.c), then rendered (render.c, records.c) from the
- * report read-only: procsmem.h draws the parts.
+ * report read-only: parts.h draws the parts.
  */
 #include <sys/stat.h>
 
@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "procsmem.h"
+#include "parts.h"
 #include "views.h"
 
 enum {

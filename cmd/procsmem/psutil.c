@@ -100,7 +100,7 @@ add_row(struct preport *r, const struct pk_psmem *p)
 
 /* process_iter() over ascending PIDs: denied counted, gone skipped. */
 static void
-collect(struct pk_ctx *ctx, struct preport *r)
+ps_collect(struct pk_ctx *ctx, struct preport *r)
 {
 	struct pk_psmem p;
 	size_t i, npids;
@@ -213,7 +213,7 @@ psutil_main(const char *procfs, const char *sysfs, const char *outfile,
 		errx(2, "--psutil prints procsmem.py's text report only (no -o)");
 	if (pk_ctx_open(&ctx, procfs, sysfs) != PK_OK)
 		errx(1, "%s", pk_strerror(&ctx));
-	collect(&ctx, &r);
+	ps_collect(&ctx, &r);
 	if (r.n > 0)
 		qsort(r.rows, r.n, sizeof(*r.rows), uss_cmp);
 	/* procsmem.py's Cmdline column: owner only */

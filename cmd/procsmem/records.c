@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "procsmem.h"
+#include "parts.h"
 
 /* Structured records of each view (bytes; prom aggregates, see below). */
 #define OB(k, h)	{ k, PK_OUT_U64, PK_OUT_GAUGE, "bytes", h }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "procsmem.h"
+#include "parts.h"
 #include "views.h"
 
 /* Python's "%[-]W[.P]s": P cuts, W pads, both in characters. */

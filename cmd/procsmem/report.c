@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "procsmem.h"
+#include "parts.h"
 
 const char *const by_names[] = { NULL, "program", "user", "cgroup",
 	"unit", "container" };

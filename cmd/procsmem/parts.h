@@ -1,5 +1,5 @@
 /*
- * procsmem.h: what the parts of procsmem share.  Calls go one way:
+ * parts.h: what the parts of procsmem share.  Calls go one way:
  *
  *   procsmem.c  options and main(): collect, then group, then render
  *   collect.c   every process (or the system) into a report
@@ -11,8 +11,8 @@
  *
  * svg.c and psutil.c are the views of views.h.
  */
-#ifndef PROCSMEM_H
-#define PROCSMEM_H
+#ifndef PROCSMEM_PARTS_H
+#define PROCSMEM_PARTS_H
 
 #include <stdio.h>
 

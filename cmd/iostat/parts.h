@@ -1,5 +1,5 @@
 /*
- * iostat.h: what the parts of iostat share.  Data flows one way, each
+ * parts.h: what the parts of iostat share.  Data flows one way, each
  * stage reading what the one before it left:
  *
  *	iostat.c	options (sysstat's hand-rolled parser), the loop, main
@@ -12,8 +12,8 @@
  * The options are fixed once parsed (const struct opts everywhere after
  * main's parse); renderers get const views of the sample only.
  */
-#ifndef IOSTAT_H
-#define IOSTAT_H
+#ifndef IOSTAT_PARTS_H
+#define IOSTAT_PARTS_H
 
 #include <signal.h>
 #include <stdio.h>
@@ -162,4 +162,4 @@ void	 writer_begin(const struct opts *, struct pk_out *, FILE *);
 int	 write_sample(const struct opts *, const struct sample *, struct pk_out *,
 	    struct pk_ctx *, int);
 
-#endif /* IOSTAT_H */
+#endif /* IOSTAT_PARTS_H */
