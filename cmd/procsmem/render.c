@@ -264,20 +264,23 @@ static void
 chart(struct pk_ctx *ctx, const struct report *r, const struct field *sort,
     const struct field **cols, size_t nc)
 {
-	const struct field **ser = xcalloc(nc + 1, sizeof(*ser));
+	const struct field **ser;
 	struct chart c = { 0 };
 	struct sh_out so;
 	size_t i, k;
 	int rev;
 
+	/* before any allocation: exiting here must leave nothing behind */
+	if (r->o->pie != NULL && r->n > 0 &&
+	    getv(r, r->ents[0], sort->id).s != NULL)
+		errx(2, "--pie: the sort field '%s' is not a number", sort->key);
+	ser = xcalloc(nc + 1, sizeof(*ser));
 	c.pie = r->o->pie != NULL;
 	c.pie_field = r->o->pie;
 	c.sort_field = sort->key;
 	c.total = r->o->realmem ? r->o->realmem_kb :
 	    (double)r->sys.kb[PK_SYS_MEMTOTAL];
 	c.nseries = c.pie ? 1 : chart_series(r, cols, nc, ser);
-	if (c.pie && r->n > 0 && getv(r, r->ents[0], sort->id).s != NULL)
-		errx(2, "--pie: the sort field '%s' is not a number", sort->key);
 	c.nrows = r->n;
 	c.keys = xcalloc(c.nseries + 1, sizeof(*c.keys));
 	for (k = 0; k < c.nseries; k++)
