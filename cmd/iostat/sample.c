@@ -25,7 +25,7 @@ unit_factor(const struct opts *o)
 static struct row *
 new_row(struct sample *sm)
 {
-	if (pk_grow(&sm->rows, &sm->caprows, sm->nrows, sizeof(*sm->rows)) !=
+	if (pk_array_grow(&sm->rows, &sm->caprows, sm->nrows, sizeof(*sm->rows)) !=
 	    PK_OK)
 		err(4, "malloc");
 	return &sm->rows[sm->nrows++];
@@ -154,7 +154,7 @@ sample_build(const struct src *s, const struct opts *o, int curr, int skip,
 	}
 	if (skip || !DIS(F_DISK) || DIS(F_PSUTIL))
 		return;
-	itv = pk_io_interval(s->uptime[!curr], s->uptime[curr]);
+	itv = pk_disk_interval(s->uptime[!curr], s->uptime[curr]);
 	if (mode == FOR_WRITER)
 		fctr = 2;
 	else

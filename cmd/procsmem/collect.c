@@ -247,7 +247,7 @@ kernel_size(struct pk_ctx *ctx, const char *path)
 {
 	uint64_t bytes;
 
-	if (pk_kernel_image_size(ctx, path, &bytes) == PK_OK)
+	if (pk_pmem_kernel_size(ctx, path, &bytes) == PK_OK)
 		return (int64_t)(bytes / 1024);
 	fprintf(stderr, "Parameter '%s' should be an original uncompressed "
 	    "compiled kernel file.\n\n", path);

@@ -39,7 +39,7 @@ escape(const char *s)
 {
 	char *e;
 
-	if ((e = pk_disp_escape(s)) == NULL)
+	if ((e = pk_smem_escape(s)) == NULL)
 		err(1, NULL);
 	return e;
 }
@@ -144,7 +144,7 @@ uss_cmp(const void *a, const void *b)
 static void
 put(FILE *fp, const char *s, int width, size_t cut, int left)
 {
-	size_t len = pk_u8_len(s), bytes = strlen(s);
+	size_t len = pk_utf8_len(s), bytes = strlen(s);
 	int pad;
 
 	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */

@@ -17,7 +17,7 @@
 static void
 put_cell(FILE *fp, const char *s, int width, int prec, int left)
 {
-	size_t len = pk_u8_len(s), bytes = strlen(s);
+	size_t len = pk_utf8_len(s), bytes = strlen(s);
 	int pad;
 
 	/* s is escaped: cut never inside an escape (DESIGN.md "Output") */
@@ -107,8 +107,8 @@ autosize(const struct report *r, const struct field **cols, size_t nc,
 					    (long long)v.n);
 					s = buf;
 				}
-				if (pk_u8_len(s) > w)
-					w = pk_u8_len(s);
+				if (pk_utf8_len(s) > w)
+					w = pk_utf8_len(s);
 			}
 		cf[i].width = (int)w;
 		if (cf[i].prec)

@@ -144,7 +144,7 @@ escape(const char *s)
 {
 	char *e;
 
-	if ((e = pk_disp_escape(s)) == NULL)
+	if ((e = pk_smem_escape(s)) == NULL)
 		err(1, NULL);
 	return e;
 }

@@ -56,9 +56,9 @@ shorten(const char *s, size_t n)
 	char *cut, *e;
 	size_t b;
 
-	if (pk_u8_len(s) <= n)
+	if (pk_utf8_len(s) <= n)
 		return xml(s);
-	b = pk_u8_prefix(s, n);
+	b = pk_utf8_prefix(s, n);
 	if ((cut = malloc(b + 4)) == NULL)
 		err(1, NULL);
 	memcpy(cut, s, b);
@@ -295,8 +295,8 @@ bar(FILE *fp, const struct chart *c, const struct texts *t)
 	f.xmin = -.05 * (double)(c->nrows > 0 ? c->nrows : 1);
 	f.xmax = (double)(c->nrows > 0 ? c->nrows : 1) - f.xmin;
 	for (i = 0; i < c->nrows; i++)
-		if (pk_u8_len(c->labels[i]) > chars)
-			chars = pk_u8_len(c->labels[i]);
+		if (pk_utf8_len(c->labels[i]) > chars)
+			chars = pk_utf8_len(c->labels[i]);
 	if (chars > LABEL_CHARS)
 		chars = LABEL_CHARS + 3;
 	/* room for the labels at 45 degrees (~6 px a character): below the

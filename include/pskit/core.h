@@ -56,10 +56,10 @@ void	 pk_ctx_close(struct pk_ctx *ctx);
 /* Record an error in ctx and return code.  With an OS error, fmt names
  * the call ("open /proc/1/stat") and pk_strerror() adds the OS's text;
  * without one (oserr 0), fmt is the whole message. */
-int	 pk_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
+int	 pk_ctx_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
 	    __attribute__((format(printf, 4, 5)));
-/* Like pk_fail with the code derived from the OS error (oserr.c). */
-int	 pk_fail_os(struct pk_ctx *ctx, int oserr, const char *fmt, ...)
+/* Like pk_ctx_fail with the code derived from the OS error (oserr.c). */
+int	 pk_ctx_fail_os(struct pk_ctx *ctx, int oserr, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 int	 pk_code_from_os(int oserr);
 /* The OS's text for a raw error number (oserr.c of each OS). */
@@ -86,13 +86,13 @@ void	 pk_buf_free(struct pk_buf *b);
  * capacity (first 32) when n has reached it; on PK_ENOMEM the old array is
  * untouched and still the caller's to free.
  */
-int	 pk_grow(void *arrp, size_t *cap, size_t n, size_t size);
+int	 pk_array_grow(void *arrp, size_t *cap, size_t n, size_t size);
 
 /*
  * Read a whole file below a root into buf (replacing its content), until
  * EOF.  Errors: PK_ENOENT, PK_EACCES, PK_ENOMEM, PK_EOS.
  */
-int	 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
+int	 pk_file_read(struct pk_ctx *ctx, enum pk_root root, const char *path,
 	    struct pk_buf *buf);
 
 /*
@@ -100,9 +100,9 @@ int	 pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
  * value.  Only regular files are read (every /proc and /sys file is
  * one): a directory gives EISDIR and a FIFO, device or socket EINVAL,
  * without blocking, so a planted FIFO cannot hang a report and a
- * /dev/zero link cannot fill memory.  pk_read_file() is built on it.
+ * /dev/zero link cannot fill memory.  pk_file_read() is built on it.
  */
-int	 pk_read_at(int dfd, const char *name, struct pk_buf *buf);
+int	 pk_file_read_at(int dfd, const char *name, struct pk_buf *buf);
 /*
  * Close a descriptor the library opened (a /proc/PID directory, an ioctl
  * socket), so the free functions of lib/common need no OS call; a no-op
@@ -111,13 +111,13 @@ int	 pk_read_at(int dfd, const char *name, struct pk_buf *buf);
 void	 pk_fd_close(int fd);
 
 /*
- * Number parsing shared by every /proc parser.  pk_parse_ulong() reads a
+ * Number parsing shared by every /proc parser.  pk_num_parse() reads a
  * decimal number from [p, end) with strtoul(3) semantics (leading white
  * space, optional sign, saturation at UINT64_MAX, "-N" wraps) and never
  * reads past end.  Returns the position after the digits; *ok is 0 when
  * no digit was found.
  */
-const char *pk_parse_ulong(const char *p, const char *end, uint64_t *val,
+const char *pk_num_parse(const char *p, const char *end, uint64_t *val,
 	    int *ok);
 
 /*

@@ -72,20 +72,20 @@ int	 pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents,
  * sysstat's S_VALUE, ll_sp_value, get_interval, compute_ext_disk_stats).
  * Deltas are taken in the counter's own type by the caller.
  */
-uint64_t pk_io_interval(uint64_t prev_cs, uint64_t curr_cs);
-double	 pk_io_rate(uint64_t delta, uint64_t itv);
-double	 pk_io_rate_unit(uint64_t delta, uint64_t itv, int fctr);
-uint64_t pk_io_sectors_delta(uint64_t prev, uint64_t curr);
-double	 pk_io_merge_percent(uint64_t dmerges, uint64_t dios);
-double	 pk_io_await(uint32_t dticks, uint64_t dios);
-double	 pk_io_await_total(const struct pk_blkstat *prev,
+uint64_t pk_disk_interval(uint64_t prev_cs, uint64_t curr_cs);
+double	 pk_disk_rate(uint64_t delta, uint64_t itv);
+double	 pk_disk_rate_unit(uint64_t delta, uint64_t itv, int fctr);
+uint64_t pk_disk_sectors_delta(uint64_t prev, uint64_t curr);
+double	 pk_disk_merge_percent(uint64_t dmerges, uint64_t dios);
+double	 pk_disk_await(uint32_t dticks, uint64_t dios);
+double	 pk_disk_await_total(const struct pk_blkstat *prev,
 	    const struct pk_blkstat *curr);
-double	 pk_io_areq_sectors(uint64_t dsectors, uint64_t dios);
-double	 pk_io_areq_total(const struct pk_blkstat *prev,
+double	 pk_disk_areq_sectors(uint64_t dsectors, uint64_t dios);
+double	 pk_disk_areq_total(const struct pk_blkstat *prev,
 	    const struct pk_blkstat *curr);
-double	 pk_io_aqu_sz(uint32_t drq_ticks, uint64_t itv);
-double	 pk_io_util(uint32_t prev_tot, uint32_t curr_tot, uint64_t itv);
-double	 pk_io_util_percent(double util, int ndev);
+double	 pk_disk_aqu_sz(uint32_t drq_ticks, uint64_t itv);
+double	 pk_disk_util(uint32_t prev_tot, uint32_t curr_tot, uint64_t itv);
+double	 pk_disk_util_percent(double util, int ndev);
 
 /*
  * One device over one interval (iorate.c; sysstat's write_basic_stat,

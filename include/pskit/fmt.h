@@ -29,9 +29,9 @@ int	 pk_proc_prom(struct pk_out *w, const struct pk_proc *p);
  * units ("1012.0K", "0"), -p percentages ("0.25%", "N/A"), -R sizes, and
  * the UTF-8 character counts and escaping of its fixed-width columns.
  */
-size_t	 pk_u8_len(const char *s);
-size_t	 pk_u8_prefix(const char *s, size_t nchars);
-char	*pk_disp_escape(const char *s);
+size_t	 pk_utf8_len(const char *s);
+size_t	 pk_utf8_prefix(const char *s, size_t nchars);
+char	*pk_smem_escape(const char *s);
 void	 pk_smem_units(int64_t kb, char *buf, size_t len);
 void	 pk_smem_percent(int64_t kb, double total, char *buf, size_t len);
 int	 pk_smem_size_kb(const char *s, double *kb);

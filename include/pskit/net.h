@@ -53,7 +53,7 @@ struct pk_inet6_entry {
 };
 
 /* Pure parser of /proc/net/if_inet6; malformed lines are skipped. */
-int	 pk_if_inet6_parse(const char *buf, size_t len,
+int	 pk_ifinet6_parse(const char *buf, size_t len,
 	    struct pk_inet6_entry **out, size_t *n);
 
 /* net-tools 2.10 nstrcmp(): natural order, "eth2" < "eth10" < "eth10:1". */

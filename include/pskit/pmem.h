@@ -184,7 +184,7 @@ void	 pk_pmem_free(struct pk_pmem *p);
  * errno or 0; the parser's error stays in ps (pk_smaps_end returns it).
  * *nread is the number of bytes read (0: empty file).
  */
-int	 pk_read_smaps_at(int dfd, const char *name,
+int	 pk_smaps_read_at(int dfd, const char *name,
 	    struct pk_smaps_parser *ps, size_t *nread);
 /*
  * to += from for every key, held at the parser's ceiling (2^53 kB) like
@@ -195,7 +195,7 @@ void	 pk_smaps_add(struct pk_smaps *to, const struct pk_smaps *from);
 
 /* The "dec" size reported by size(1) for an uncompressed kernel image,
  * in bytes (procsmem -K). */
-int	 pk_kernel_image_size(struct pk_ctx *ctx, const char *path,
+int	 pk_pmem_kernel_size(struct pk_ctx *ctx, const char *path,
 	    uint64_t *bytes);
 
 /*
@@ -210,7 +210,7 @@ struct pk_psmem {
 	uint64_t	 rss;		/* statm resident * page size */
 	uint32_t	 ruid;		/* real uid from status */
 	int		 has_uid;	/* 0: status unreadable (psutil None) */
-	struct pk_strv	 cmdline;	/* psutil's split (pk_cmdline_parse) */
+	struct pk_strv	 cmdline;	/* psutil's split (pk_pcmdline_parse) */
 	int		 has_cmdline;
 };
 /*

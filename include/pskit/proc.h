@@ -68,7 +68,7 @@ struct pk_plimits {
 	unsigned has;			/* bit per enum pk_rlim */
 };
 /* psutil's constant name without RLIMIT_ ("AS", "NOFILE") */
-const char *pk_rlim_name(int r);
+const char *pk_plimits_name(int r);
 
 /* smaps_rollup totals in bytes (pk_smaps_rollup_parse, USS as psutil). */
 struct pk_prollup {
@@ -95,7 +95,7 @@ struct pk_env {
 	size_t	  n;
 	char	 *store;
 };
-void	 pk_env_free(struct pk_env *e);
+void	 pk_penviron_free(struct pk_env *e);
 
 /* One grouped /proc/PID/smaps entry (psutil memory_maps(grouped=True)). */
 struct pk_pmap {
@@ -109,8 +109,8 @@ int	 pk_pstatus_parse(const char *buf, size_t len, struct pk_pstatus *out);
 int	 pk_pstatm_parse(const char *buf, size_t len, struct pk_pstatm *out);
 int	 pk_pio_parse(const char *buf, size_t len, struct pk_pio *out);
 int	 pk_plimits_parse(const char *buf, size_t len, struct pk_plimits *out);
-int	 pk_cmdline_parse(const char *buf, size_t len, struct pk_strv *out);
-int	 pk_environ_parse(const char *buf, size_t len, struct pk_env *out);
+int	 pk_pcmdline_parse(const char *buf, size_t len, struct pk_strv *out);
+int	 pk_penviron_parse(const char *buf, size_t len, struct pk_env *out);
 void	 pk_pmaps_free(struct pk_pmap *m, size_t n);
 /* /proc/stat "btime" (seconds since the epoch). */
 int	 pk_btime_parse(const char *buf, size_t len, uint64_t *btime);

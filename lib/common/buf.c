@@ -55,7 +55,7 @@ pk_buf_free(struct pk_buf *b)
 }
 
 int
-pk_grow(void *arrp, size_t *cap, size_t n, size_t size)
+pk_array_grow(void *arrp, size_t *cap, size_t n, size_t size)
 {
 	void *old, *nv;
 	size_t ncap;

@@ -169,7 +169,7 @@ pk_cgroup_parse_limit(const char *buf, size_t len, uint64_t *out)
 		*out = PK_CG_UNLIMITED;
 		return PK_OK;
 	}
-	if (pk_parse_ulong(buf, end, &v, &ok) != end || !ok)
+	if (pk_num_parse(buf, end, &v, &ok) != end || !ok)
 		return PK_EPARSE;
 	/* v1 says "no limit" with PAGE_COUNTER_MAX pages, about 2^63 */
 	*out = v >= ((uint64_t)1 << 62) ? PK_CG_UNLIMITED : v;
@@ -197,7 +197,7 @@ pk_cgroup_parse_stat(const char *buf, size_t len, int version,
 			if (keys[i] == NULL || strlen(keys[i]) != (size_t)(sp - p) ||
 			    memcmp(p, keys[i], (size_t)(sp - p)) != 0)
 				continue;
-			pk_parse_ulong(sp + 1, eol, &v, &ok);
+			pk_num_parse(sp + 1, eol, &v, &ok);
 			if (ok) {
 				stat[i] = v;
 				*has |= (uint64_t)1 << i;

@@ -47,7 +47,7 @@ pk_cpustat_parse(const char *buf, size_t len, struct pk_cpustat *out)
 		/* sysstat scans from line + 5, whatever the spacing. */
 		ls = le - ls >= 5 ? ls + 5 : le;
 		for (i = 0; i < 10; i++) {
-			ls = pk_parse_ulong(ls, le, f[i], &ok);
+			ls = pk_num_parse(ls, le, f[i], &ok);
 			if (!ok)
 				break;
 		}
@@ -66,7 +66,7 @@ scan_int(const char *p, const char *end, int *v)
 	while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
 		p++;
 	neg = p < end && *p == '-';
-	pk_parse_ulong(p, end, &u, &ok);
+	pk_num_parse(p, end, &u, &ok);
 	if (!ok)
 		return 0;
 	if (!neg && u > 0x7fffffffffffffffULL)
@@ -103,10 +103,10 @@ pk_uptime_parse(const char *buf, size_t len, uint64_t *cs)
 
 	if (!next_line(&p, end, 128, &ls, &le))
 		return PK_EPARSE;
-	ls = pk_parse_ulong(ls, le, &sec, &ok);
+	ls = pk_num_parse(ls, le, &sec, &ok);
 	if (!ok || ls >= le || *ls != '.')
 		return PK_EPARSE;
-	pk_parse_ulong(ls + 1, le, &cent, &ok);
+	pk_num_parse(ls + 1, le, &cent, &ok);
 	if (!ok)
 		return PK_EPARSE;
 	*cs = sec * 100 + cent;

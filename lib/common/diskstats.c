@@ -42,7 +42,7 @@ scan(const char *p, const char *end, const char *fmt, void **args)
 					s[n++] = *p;
 			s[n] = '\0';
 		} else {
-			p = pk_parse_ulong(p, end, &v, &ok);
+			p = pk_num_parse(p, end, &v, &ok);
 			if (!ok)
 				return count;
 			if (*fmt == 'l')
@@ -145,7 +145,7 @@ pk_diskstats_parse(const char *buf, size_t len, struct pk_diskstats_ent **ents,
 		c = diskstats_line(ls, p, &e);
 		if (c < 14 && c != 7)
 			continue;
-		if (pk_grow(&v, &cap, n, sizeof(*v)) != PK_OK) {
+		if (pk_array_grow(&v, &cap, n, sizeof(*v)) != PK_OK) {
 			free(v);
 			return PK_ENOMEM;
 		}

@@ -32,7 +32,7 @@ vfail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, va_list ap)
 }
 
 int
-pk_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
+pk_ctx_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -43,7 +43,7 @@ pk_fail(struct pk_ctx *ctx, int code, int oserr, const char *fmt, ...)
 }
 
 int
-pk_fail_os(struct pk_ctx *ctx, int oserr, const char *fmt, ...)
+pk_ctx_fail_os(struct pk_ctx *ctx, int oserr, const char *fmt, ...)
 {
 	va_list ap;
 	int code = pk_code_from_os(oserr);

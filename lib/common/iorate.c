@@ -11,7 +11,7 @@
 
 /* get_interval(): centiseconds between samples, never 0. */
 uint64_t
-pk_io_interval(uint64_t prev_cs, uint64_t curr_cs)
+pk_disk_interval(uint64_t prev_cs, uint64_t curr_cs)
 {
 	uint64_t itv = curr_cs - prev_cs;
 
@@ -20,16 +20,16 @@ pk_io_interval(uint64_t prev_cs, uint64_t curr_cs)
 
 /* S_VALUE: a per-second rate of a counter delta. */
 double
-pk_io_rate(uint64_t delta, uint64_t itv)
+pk_disk_rate(uint64_t delta, uint64_t itv)
 {
 	return (double)delta / (double)itv * 100;
 }
 
 /* S_VALUE(...) / fctr: sectors per second in the display unit. */
 double
-pk_io_rate_unit(uint64_t delta, uint64_t itv, int fctr)
+pk_disk_rate_unit(uint64_t delta, uint64_t itv, int fctr)
 {
-	return pk_io_rate(delta, itv) / fctr;
+	return pk_disk_rate(delta, itv) / fctr;
 }
 
 /*
@@ -37,7 +37,7 @@ pk_io_rate_unit(uint64_t delta, uint64_t itv, int fctr)
  * bits when the counter went backwards from a 32-bit value.
  */
 uint64_t
-pk_io_sectors_delta(uint64_t prev, uint64_t curr)
+pk_disk_sectors_delta(uint64_t prev, uint64_t curr)
 {
 	uint64_t d = curr - prev;
 
@@ -48,7 +48,7 @@ pk_io_sectors_delta(uint64_t prev, uint64_t curr)
 
 /* %rrqm, %wrqm, %drqm: merged share of the requests. */
 double
-pk_io_merge_percent(uint64_t dmerges, uint64_t dios)
+pk_disk_merge_percent(uint64_t dmerges, uint64_t dios)
 {
 	return dmerges + dios ?
 	    (double)dmerges / (dmerges + dios) * 100 : 0.0;
@@ -56,14 +56,14 @@ pk_io_merge_percent(uint64_t dmerges, uint64_t dios)
 
 /* r_await, w_await, d_await, f_await in ms. */
 double
-pk_io_await(uint32_t dticks, uint64_t dios)
+pk_disk_await(uint32_t dticks, uint64_t dios)
 {
 	return dios ? dticks / (double)dios : 0.0;
 }
 
 /* await of iostat -s (compute_ext_disk_stats): flushes not counted. */
 double
-pk_io_await_total(const struct pk_blkstat *j, const struct pk_blkstat *i)
+pk_disk_await_total(const struct pk_blkstat *j, const struct pk_blkstat *i)
 {
 	uint64_t nc = i->rd_ios + i->wr_ios + i->dc_ios;
 	uint64_t np = j->rd_ios + j->wr_ios + j->dc_ios;
@@ -75,14 +75,14 @@ pk_io_await_total(const struct pk_blkstat *j, const struct pk_blkstat *i)
 
 /* rareq-sz and friends, still in sectors (the caller halves it). */
 double
-pk_io_areq_sectors(uint64_t dsectors, uint64_t dios)
+pk_disk_areq_sectors(uint64_t dsectors, uint64_t dios)
 {
 	return dios ? dsectors / (double)dios : 0.0;
 }
 
 /* areq-sz of iostat -s, in sectors. */
 double
-pk_io_areq_total(const struct pk_blkstat *j, const struct pk_blkstat *i)
+pk_disk_areq_total(const struct pk_blkstat *j, const struct pk_blkstat *i)
 {
 	uint64_t nc = i->rd_ios + i->wr_ios + i->dc_ios;
 	uint64_t np = j->rd_ios + j->wr_ios + j->dc_ios;
@@ -94,9 +94,9 @@ pk_io_areq_total(const struct pk_blkstat *j, const struct pk_blkstat *i)
 
 /* aqu-sz: weighted ms per second / 1000. */
 double
-pk_io_aqu_sz(uint32_t drq_ticks, uint64_t itv)
+pk_disk_aqu_sz(uint32_t drq_ticks, uint64_t itv)
 {
-	return pk_io_rate(drq_ticks, itv) / 1000.0;
+	return pk_disk_rate(drq_ticks, itv) / 1000.0;
 }
 
 /*
@@ -104,14 +104,14 @@ pk_io_aqu_sz(uint32_t drq_ticks, uint64_t itv)
  * 32-bit difference even when the counter fell (it wraps; sysstat#412).
  */
 double
-pk_io_util(uint32_t prev_tot, uint32_t curr_tot, uint64_t itv)
+pk_disk_util(uint32_t prev_tot, uint32_t curr_tot, uint64_t itv)
 {
-	return pk_io_rate((uint32_t)(curr_tot - prev_tot), itv);
+	return pk_disk_rate((uint32_t)(curr_tot - prev_tot), itv);
 }
 
 /* %util: util / 10 / number of devices (1, or a group's members). */
 double
-pk_io_util_percent(double util, int ndev)
+pk_disk_util_percent(double util, int ndev)
 {
 	return util / 10.0 / (double)ndev;
 }
@@ -138,7 +138,7 @@ void
 pk_cpustat_percents(const struct pk_cpustat *p, const struct pk_cpustat *c,
     double pct[6])
 {
-	uint64_t dtot = pk_io_interval(pk_cpustat_total(p),
+	uint64_t dtot = pk_disk_interval(pk_cpustat_total(p),
 	    pk_cpustat_total(c));
 
 	pct[0] = pk_cpustat_percent(p->user, c->user, dtot);
@@ -170,7 +170,7 @@ double
 pk_disk_tps(const struct pk_blkstat *prev, const struct pk_blkstat *curr,
     uint64_t itv)
 {
-	return pk_io_rate(pk_disk_nr_ios(curr) - pk_disk_nr_ios(prev), itv);
+	return pk_disk_rate(pk_disk_nr_ios(curr) - pk_disk_nr_ios(prev), itv);
 }
 
 /* rqm/s of iostat -xs: S_VALUE of the merges of the three classes. */
@@ -178,7 +178,7 @@ double
 pk_disk_rqm(const struct pk_blkstat *prev, const struct pk_blkstat *curr,
     uint64_t itv)
 {
-	return pk_io_rate((curr->rd_merges + curr->wr_merges +
+	return pk_disk_rate((curr->rd_merges + curr->wr_merges +
 	    curr->dc_merges) - (prev->rd_merges + prev->wr_merges +
 	    prev->dc_merges), itv);
 }
@@ -188,9 +188,9 @@ double
 pk_disk_sectors_rate(const struct pk_blkstat *prev,
     const struct pk_blkstat *curr, uint64_t itv, int fctr)
 {
-	return (pk_io_rate(curr->rd_sectors - prev->rd_sectors, itv) +
-	    pk_io_rate(curr->wr_sectors - prev->wr_sectors, itv) +
-	    pk_io_rate(curr->dc_sectors - prev->dc_sectors, itv)) / fctr;
+	return (pk_disk_rate(curr->rd_sectors - prev->rd_sectors, itv) +
+	    pk_disk_rate(curr->wr_sectors - prev->wr_sectors, itv) +
+	    pk_disk_rate(curr->dc_sectors - prev->dc_sectors, itv)) / fctr;
 }
 
 /* kB_w+d of iostat -s: (Δwr_sectors + Δdc_sectors) / fctr, integers. */
@@ -198,8 +198,8 @@ uint64_t
 pk_disk_wd_total(const struct pk_blkstat *prev, const struct pk_blkstat *curr,
     int fctr)
 {
-	return (pk_io_sectors_delta(prev->wr_sectors, curr->wr_sectors) +
-	    pk_io_sectors_delta(prev->dc_sectors, curr->dc_sectors)) /
+	return (pk_disk_sectors_delta(prev->wr_sectors, curr->wr_sectors) +
+	    pk_disk_sectors_delta(prev->dc_sectors, curr->dc_sectors)) /
 	    (uint64_t)fctr;
 }
 
@@ -268,48 +268,48 @@ pk_disk_stats(const struct pk_blkstat *j, const struct pk_blkstat *i,
 {
 	memset(x, 0, sizeof(*x));
 	x->tps = pk_disk_tps(j, i, itv);
-	x->r = pk_io_rate(i->rd_ios - j->rd_ios, itv);
-	x->w = pk_io_rate(i->wr_ios - j->wr_ios, itv);
-	x->d = pk_io_rate(i->dc_ios - j->dc_ios, itv);
-	x->f = pk_io_rate(i->fl_ios - j->fl_ios, itv);
-	x->rs = pk_io_rate_unit(i->rd_sectors - j->rd_sectors, itv, fctr);
-	x->ws = pk_io_rate_unit(i->wr_sectors - j->wr_sectors, itv, fctr);
-	x->ds = pk_io_rate_unit(i->dc_sectors - j->dc_sectors, itv, fctr);
+	x->r = pk_disk_rate(i->rd_ios - j->rd_ios, itv);
+	x->w = pk_disk_rate(i->wr_ios - j->wr_ios, itv);
+	x->d = pk_disk_rate(i->dc_ios - j->dc_ios, itv);
+	x->f = pk_disk_rate(i->fl_ios - j->fl_ios, itv);
+	x->rs = pk_disk_rate_unit(i->rd_sectors - j->rd_sectors, itv, fctr);
+	x->ws = pk_disk_rate_unit(i->wr_sectors - j->wr_sectors, itv, fctr);
+	x->ds = pk_disk_rate_unit(i->dc_sectors - j->dc_sectors, itv, fctr);
 	x->sectors = pk_disk_sectors_rate(j, i, itv, fctr);
-	x->rd = pk_io_sectors_delta(j->rd_sectors, i->rd_sectors) /
+	x->rd = pk_disk_sectors_delta(j->rd_sectors, i->rd_sectors) /
 	    (uint64_t)fctr;
-	x->wr = pk_io_sectors_delta(j->wr_sectors, i->wr_sectors) /
+	x->wr = pk_disk_sectors_delta(j->wr_sectors, i->wr_sectors) /
 	    (uint64_t)fctr;
-	x->dc = pk_io_sectors_delta(j->dc_sectors, i->dc_sectors) /
+	x->dc = pk_disk_sectors_delta(j->dc_sectors, i->dc_sectors) /
 	    (uint64_t)fctr;
 	x->wd = pk_disk_wd_total(j, i, fctr);
-	x->rm = pk_io_rate(i->rd_merges - j->rd_merges, itv);
-	x->wm = pk_io_rate(i->wr_merges - j->wr_merges, itv);
-	x->dm = pk_io_rate(i->dc_merges - j->dc_merges, itv);
+	x->rm = pk_disk_rate(i->rd_merges - j->rd_merges, itv);
+	x->wm = pk_disk_rate(i->wr_merges - j->wr_merges, itv);
+	x->dm = pk_disk_rate(i->dc_merges - j->dc_merges, itv);
 	x->rqm = pk_disk_rqm(j, i, itv);
-	x->rm_pc = pk_io_merge_percent(i->rd_merges - j->rd_merges,
+	x->rm_pc = pk_disk_merge_percent(i->rd_merges - j->rd_merges,
 	    i->rd_ios - j->rd_ios);
-	x->wm_pc = pk_io_merge_percent(i->wr_merges - j->wr_merges,
+	x->wm_pc = pk_disk_merge_percent(i->wr_merges - j->wr_merges,
 	    i->wr_ios - j->wr_ios);
-	x->dm_pc = pk_io_merge_percent(i->dc_merges - j->dc_merges,
+	x->dm_pc = pk_disk_merge_percent(i->dc_merges - j->dc_merges,
 	    i->dc_ios - j->dc_ios);
-	x->r_await = pk_io_await(i->rd_ticks - j->rd_ticks,
+	x->r_await = pk_disk_await(i->rd_ticks - j->rd_ticks,
 	    i->rd_ios - j->rd_ios);
-	x->w_await = pk_io_await(i->wr_ticks - j->wr_ticks,
+	x->w_await = pk_disk_await(i->wr_ticks - j->wr_ticks,
 	    i->wr_ios - j->wr_ios);
-	x->d_await = pk_io_await(i->dc_ticks - j->dc_ticks,
+	x->d_await = pk_disk_await(i->dc_ticks - j->dc_ticks,
 	    i->dc_ios - j->dc_ios);
-	x->f_await = pk_io_await(i->fl_ticks - j->fl_ticks,
+	x->f_await = pk_disk_await(i->fl_ticks - j->fl_ticks,
 	    i->fl_ios - j->fl_ios);
-	x->await = pk_io_await_total(j, i);
-	x->r_sz = pk_io_areq_sectors(i->rd_sectors - j->rd_sectors,
+	x->await = pk_disk_await_total(j, i);
+	x->r_sz = pk_disk_areq_sectors(i->rd_sectors - j->rd_sectors,
 	    i->rd_ios - j->rd_ios) / 2;
-	x->w_sz = pk_io_areq_sectors(i->wr_sectors - j->wr_sectors,
+	x->w_sz = pk_disk_areq_sectors(i->wr_sectors - j->wr_sectors,
 	    i->wr_ios - j->wr_ios) / 2;
-	x->d_sz = pk_io_areq_sectors(i->dc_sectors - j->dc_sectors,
+	x->d_sz = pk_disk_areq_sectors(i->dc_sectors - j->dc_sectors,
 	    i->dc_ios - j->dc_ios) / 2;
-	x->sz = pk_io_areq_total(j, i) / 2;
-	x->aqu = pk_io_aqu_sz(i->rq_ticks - j->rq_ticks, itv);
-	x->util = pk_io_util_percent(pk_io_util(j->tot_ticks, i->tot_ticks,
+	x->sz = pk_disk_areq_total(j, i) / 2;
+	x->aqu = pk_disk_aqu_sz(i->rq_ticks - j->rq_ticks, itv);
+	x->util = pk_disk_util_percent(pk_disk_util(j->tot_ticks, i->tot_ticks,
 	    itv), ndev);
 }

@@ -2,7 +2,7 @@
  * kv.c: the "Key:   value ..." line parser shared by /proc files such as
  * status, smaps_rollup, io and vmstat-like files.  Keys are matched from a
  * caller's table (PK_KV("VmRSS", IDX) gives the length at compile time),
- * values are read with pk_parse_ulong().  Lines without a colon, unknown
+ * values are read with pk_num_parse().  Lines without a colon, unknown
  * keys and values without digits are skipped; the has-bits say which keys
  * were seen.  /proc/meminfo keeps its own procps-exact tokeniser.
  */
@@ -37,7 +37,7 @@ pk_kv_parse(const char *buf, size_t len, const struct pk_kv_key *keys,
 		colon = memchr(p, ':', (size_t)(eol - p));
 		if (colon != NULL &&
 		    (k = kv_lookup(keys, nkeys, p, (size_t)(colon - p))) != NULL) {
-			pk_parse_ulong(colon + 1, eol, &v, &ok);
+			pk_num_parse(colon + 1, eol, &v, &ok);
 			if (ok) {
 				vals[k->index] = v;
 				*has |= (uint64_t)1 << k->index;

@@ -86,7 +86,7 @@ pk_meminfo_parse(const char *buf, size_t len, unsigned flags,
 		colon = memchr(p, ':', (size_t)(lim - p));
 		if (colon != NULL &&
 		    (key = mi_lookup(p, (size_t)(colon - p))) >= 0) {
-			pk_parse_ulong(colon + 1, lim, &v, &ok);
+			pk_num_parse(colon + 1, lim, &v, &ok);
 			if (ok || !smem) {
 				out->kb[key] = v;
 				out->has |= 1u << key;

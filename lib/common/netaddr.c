@@ -40,7 +40,7 @@ pk_net_addrs_index(struct pk_ctx *ctx, struct pk_net_addrs *a)
 	a->in6s = reallocarray(NULL, a->nin6 + 1, sizeof(*a->in6s));
 	a->in4s = reallocarray(NULL, a->nin4 + 1, sizeof(*a->in4s));
 	if (a->in6s == NULL || a->in4s == NULL)
-		return pk_fail(ctx, PK_ENOMEM, 0, "out of memory");
+		return pk_ctx_fail(ctx, PK_ENOMEM, 0, "out of memory");
 	for (i = 0; i < a->nin6; i++)
 		a->in6s[i] = &a->in6[i];
 	for (i = 0; i < a->nin4; i++)

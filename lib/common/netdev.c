@@ -115,7 +115,7 @@ netdev_fields(const char *p, const char *e, int vsn,
 
 	memset(st, 0, sizeof(*st));
 	for (i = 0; i < ncols; i++) {
-		p = pk_parse_ulong(p, e, &v, &ok);
+		p = pk_num_parse(p, e, &v, &ok);
 		if (!ok)
 			break;
 		*(uint64_t *)(void *)((char *)st + cols[i]) = v;
@@ -221,7 +221,7 @@ inet6_line(const char *p, const char *e, struct pk_inet6_entry *en)
 }
 
 int
-pk_if_inet6_parse(const char *buf, size_t len, struct pk_inet6_entry **out,
+pk_ifinet6_parse(const char *buf, size_t len, struct pk_inet6_entry **out,
     size_t *n)
 {
 	const char *p = buf, *end = buf + len, *e;

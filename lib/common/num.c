@@ -18,7 +18,7 @@ is_space(char c)
  * (even for negative input), and "-N" giving the two's complement of N.
  */
 const char *
-pk_parse_ulong(const char *p, const char *end, uint64_t *val, int *ok)
+pk_num_parse(const char *p, const char *end, uint64_t *val, int *ok)
 {
 	const char *start = p;
 	uint64_t v = 0;

@@ -13,7 +13,7 @@ pk_proc_free(struct pk_proc *p)
 	size_t i;
 
 	pk_strv_free(&p->cmdline);
-	pk_env_free(&p->env);
+	pk_penviron_free(&p->env);
 	free(p->exe);
 	free(p->cwd);
 	free(p->user);

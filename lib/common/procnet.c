@@ -156,7 +156,7 @@ pk_pconn_inet_parse(const char *buf, size_t len, int family, int type,
 			nl = end;
 		if (tokens(p, nl, ts, te, 10) < 10)
 			continue;
-		pk_parse_ulong(ts[9], te[9], &ino, &ok);
+		pk_num_parse(ts[9], te[9], &ino, &ok);
 		if (!ok || (at = inode_find(ino, inodes, ninodes)) < 0)
 			continue;
 		if ((c = conn_new(conns, nconns)) == NULL)
@@ -212,7 +212,7 @@ unix_row(const char **ts, const char **te, size_t nt, uint64_t *ino,
 	if (nt > 7 && *ts[7] != '/' && *ts[7] != '@')
 		return 0;
 	if (*ts[6] < '0' || *ts[6] > '9' ||
-	    pk_parse_ulong(ts[6], te[6], ino, &ok) != te[6] || !ok)
+	    pk_num_parse(ts[6], te[6], ino, &ok) != te[6] || !ok)
 		return 0;
 	*type = (uint64_t)hexnum(ts[4], te[4]);
 	return 1;

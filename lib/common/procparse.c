@@ -48,7 +48,7 @@ pk_pstat_parse(const char *buf, size_t len, struct pk_pstat *out)
 	if (close == open)
 		return PK_EPARSE;
 	close--;			/* at the last ')' */
-	pk_parse_ulong(buf, open, &v, &ok);
+	pk_num_parse(buf, open, &v, &ok);
 	if (!ok)
 		return PK_EPARSE;
 	out->pid = (int64_t)v;
@@ -68,7 +68,7 @@ pk_pstat_parse(const char *buf, size_t len, struct pk_pstat *out)
 		p = next_tok(p, end);
 		if (p >= end)
 			break;
-		pk_parse_ulong(p, end, &v, &ok);
+		pk_num_parse(p, end, &v, &ok);
 		if (!ok)
 			break;
 		f[field] = v;
@@ -123,7 +123,7 @@ parse_n(const char *p, const char *end, uint64_t *v, size_t n)
 	int ok;
 
 	for (i = 0; i < n; i++) {
-		p = pk_parse_ulong(p, end, &v[i], &ok);
+		p = pk_num_parse(p, end, &v[i], &ok);
 		if (!ok)
 			return 0;
 	}
@@ -138,12 +138,12 @@ cpu_list(const char *p, const char *end, uint64_t *bits)
 	int ok;
 
 	for (;;) {
-		p = pk_parse_ulong(p, end, &a, &ok);
+		p = pk_num_parse(p, end, &a, &ok);
 		if (!ok)
 			return 0;
 		b = a;
 		if (p < end && *p == '-') {
-			p = pk_parse_ulong(p + 1, end, &b, &ok);
+			p = pk_num_parse(p + 1, end, &b, &ok);
 			if (!ok)
 				return 0;
 		}
@@ -170,20 +170,20 @@ status_line(const char *k, size_t klen, const char *v, const char *end,
 		if (parse_n(v, end, s->gid, 3))
 			s->has |= PK_PSTATUS_HAS_GID;
 	} else if (KEYIS(k, klen, "Threads")) {
-		pk_parse_ulong(v, end, &s->threads, &ok);
+		pk_num_parse(v, end, &s->threads, &ok);
 		if (ok)
 			s->has |= PK_PSTATUS_HAS_THREADS;
 	} else if (KEYIS(k, klen, "voluntary_ctxt_switches")) {
-		pk_parse_ulong(v, end, &s->vctx, &ok);
+		pk_num_parse(v, end, &s->vctx, &ok);
 	} else if (KEYIS(k, klen, "nonvoluntary_ctxt_switches")) {
-		pk_parse_ulong(v, end, &s->nvctx, &ok);
+		pk_num_parse(v, end, &s->nvctx, &ok);
 		if (ok)
 			s->has |= PK_PSTATUS_HAS_CTX;
 	} else if (KEYIS(k, klen, "Cpus_allowed_list")) {
 		if (cpu_list(v, end, s->cpus))
 			s->has |= PK_PSTATUS_HAS_CPUS;
 	} else if (KEYIS(k, klen, "Kthread")) {
-		pk_parse_ulong(v, end, &x, &ok);
+		pk_num_parse(v, end, &x, &ok);
 		s->kthread = ok && x != 0;
 	}
 }
@@ -254,7 +254,7 @@ static const char *const rlim_names[PK_RLIM_N] = {
 };
 
 const char *
-pk_rlim_name(int r)
+pk_plimits_name(int r)
 {
 	return r >= 0 && r < PK_RLIM_N ? rlim_names[r] : "?";
 }
@@ -269,7 +269,7 @@ rlim_value(const char *p, const char *end, uint64_t *v, int *ok)
 		*ok = 1;
 		return p + 9;
 	}
-	return pk_parse_ulong(p, end, v, ok);
+	return pk_num_parse(p, end, v, ok);
 }
 
 int
@@ -309,7 +309,7 @@ pk_btime_parse(const char *buf, size_t len, uint64_t *btime)
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		if ((size_t)(nl - p) > 6 && memcmp(p, "btime ", 6) == 0) {
-			pk_parse_ulong(p + 6, nl, btime, &ok);
+			pk_num_parse(p + 6, nl, btime, &ok);
 			return ok ? PK_OK : PK_EPARSE;
 		}
 	}

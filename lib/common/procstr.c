@@ -19,7 +19,7 @@ pk_strv_free(struct pk_strv *sv)
 }
 
 void
-pk_env_free(struct pk_env *e)
+pk_penviron_free(struct pk_env *e)
 {
 	free(e->key);
 	free(e->val);
@@ -34,7 +34,7 @@ pk_env_free(struct pk_env *e)
  * spaces (setproctitle, #1179).  Empty arguments are kept.
  */
 int
-pk_cmdline_parse(const char *buf, size_t len, struct pk_strv *out)
+pk_pcmdline_parse(const char *buf, size_t len, struct pk_strv *out)
 {
 	char sep, *s;
 	size_t i, n;
@@ -89,7 +89,7 @@ env_cmp(const void *a, const void *b)
  * Keys come back sorted by bytes (procinfo prints them sorted).
  */
 int
-pk_environ_parse(const char *buf, size_t len, struct pk_env *out)
+pk_penviron_parse(const char *buf, size_t len, struct pk_env *out)
 {
 	size_t pos, i, n = 0, cnt = 0;
 	char *s, *nul, *eq, **pairs;
@@ -104,7 +104,7 @@ pk_environ_parse(const char *buf, size_t len, struct pk_env *out)
 		if (s[i] == '\0')
 			cnt++;
 	if ((pairs = calloc(cnt + 1, 2 * sizeof(*pairs))) == NULL) {
-		pk_env_free(out);
+		pk_penviron_free(out);
 		return PK_ENOMEM;
 	}
 	for (pos = 0; pos < len; pos = (size_t)(nul - s) + 1) {
@@ -125,7 +125,7 @@ pk_environ_parse(const char *buf, size_t len, struct pk_env *out)
 	out->val = calloc(n + 1, sizeof(char *));
 	if (out->key == NULL || out->val == NULL) {
 		free(pairs);
-		pk_env_free(out);
+		pk_penviron_free(out);
 		return PK_ENOMEM;
 	}
 	for (i = 0; i < n; i++) {

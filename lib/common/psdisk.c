@@ -135,7 +135,7 @@ pk_psdisk_diskstats_parse(const char *buf, size_t len, struct pk_psdisk **ents,
 			p++;
 		if (p < end)
 			p++;
-		if (pk_grow(&v, &cap, n, sizeof(*v)) != PK_OK) {
+		if (pk_array_grow(&v, &cap, n, sizeof(*v)) != PK_OK) {
 			free(v);
 			return PK_ENOMEM;
 		}

@@ -86,7 +86,7 @@ field_line(const char *p, const char *eol, struct pk_smaps *s)
 		return 0;
 	if ((key = sm_lookup(p, (size_t)(colon - p))) < 0)
 		return 1;
-	pk_parse_ulong(colon + 1, eol, &v, &ok);
+	pk_num_parse(colon + 1, eol, &v, &ok);
 	if (!ok)
 		return 1;
 	s->kb[key] = sat_add(s->kb[key], v > SM_MAX ? SM_MAX : v);

@@ -297,7 +297,7 @@ out_rlimits(struct pk_out *w, const struct pk_proc *p)
 	for (i = 0; i < PK_RLIM_N; i++) {
 		if (!(p->limits.has & (1u << i)))
 			continue;
-		strlcpy(name, pk_rlim_name((int)i), sizeof(name));
+		strlcpy(name, pk_plimits_name((int)i), sizeof(name));
 		for (j = 0; name[j] != '\0'; j++)
 			name[j] = (char)(name[j] - 'A' + 'a');
 		pk_out_key(w, name);

@@ -12,7 +12,7 @@
 
 /* Characters (code points) of a UTF-8 string, as Python counts them. */
 size_t
-pk_u8_len(const char *s)
+pk_utf8_len(const char *s)
 {
 	size_t n = 0;
 
@@ -23,7 +23,7 @@ pk_u8_len(const char *s)
 
 /* Bytes of the first nchars characters of s (all of s if shorter). */
 size_t
-pk_u8_prefix(const char *s, size_t nchars)
+pk_utf8_prefix(const char *s, size_t nchars)
 {
 	size_t i, c = 0;
 
@@ -38,7 +38,7 @@ pk_u8_prefix(const char *s, size_t nchars)
  * one escaping policy (esc.c): malloc'd, NULL when out of memory.
  */
 char *
-pk_disp_escape(const char *s)
+pk_smem_escape(const char *s)
 {
 	return pk_esc_text_dup(s);
 }

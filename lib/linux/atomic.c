@@ -44,11 +44,11 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a,
 	if (strlcpy(a->path, path, sizeof(a->path)) >= sizeof(a->path) ||
 	    snprintf(a->tmp, sizeof(a->tmp), "%.*s.%s.XXXXXX", dirlen, path,
 	    path + dirlen) >= (int)sizeof(a->tmp))
-		return pk_fail(ctx, PK_EOS, ENAMETOOLONG, "%s", path);
+		return pk_ctx_fail(ctx, PK_EOS, ENAMETOOLONG, "%s", path);
 	if ((a->fd = mkstemp(a->tmp)) == -1)
-		return pk_fail_os(ctx, errno, "create %s", a->tmp);
+		return pk_ctx_fail_os(ctx, errno, "create %s", a->tmp);
 	if (fchmod(a->fd, new_mode(path, flags)) == -1 || (a->fp = fdopen(a->fd, "w")) == NULL) {
-		int rc = pk_fail_os(ctx, errno, "open %s", a->tmp);
+		int rc = pk_ctx_fail_os(ctx, errno, "open %s", a->tmp);
 
 		pk_atomic_abort(a);	/* after the message: it forgets a->tmp */
 		return rc;
@@ -105,7 +105,7 @@ pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 		e = fsync(a->fd) == -1 ? errno : 0;
 	/* The error names the file before pk_atomic_abort() forgets it. */
 	if (e != 0) {
-		rc = pk_fail_os(ctx, e, "write %s", a->tmp);
+		rc = pk_ctx_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
 		return rc;
 	}
@@ -113,12 +113,12 @@ pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 	a->fp = NULL;
 	a->fd = -1;
 	if (e != 0) {
-		rc = pk_fail_os(ctx, e, "write %s", a->tmp);
+		rc = pk_ctx_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
 		return rc;
 	}
 	if (rename(a->tmp, a->path) == -1) {
-		rc = pk_fail_os(ctx, errno, "rename %s", a->path);
+		rc = pk_ctx_fail_os(ctx, errno, "rename %s", a->path);
 		pk_atomic_abort(a);
 		return rc;
 	}

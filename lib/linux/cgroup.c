@@ -22,14 +22,14 @@ cg_dir(struct pk_ctx *ctx, const struct pk_cgroup_loc *l, char *dir,
 	size_t rl = strlen(l->root);
 
 	if (strncmp(l->mount, "/sys/", 5) != 0 && strcmp(l->mount, "/sys") != 0)
-		return pk_fail(ctx, PK_ENOTSUP, 0, "cgroup mount point %s is "
+		return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "cgroup mount point %s is "
 		    "not below /sys", l->mount);
 	/* a path below the mount's root is relative to that root */
 	if (rl > 1 && strncmp(rel, l->root, rl) == 0 &&
 	    (rel[rl] == '/' || rel[rl] == '\0'))
 		rel += rl;
 	if ((size_t)snprintf(dir, len, "%s%s", l->mount + 5, rel) >= len)
-		return pk_fail(ctx, PK_EPARSE, 0, "cgroup path too long");
+		return pk_ctx_fail(ctx, PK_EPARSE, 0, "cgroup path too long");
 	while (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')
 		dir[strlen(dir) - 1] = '\0';
 	return PK_OK;
@@ -42,7 +42,7 @@ read_sys(struct pk_ctx *ctx, const char *dir, const char *file,
 	char path[PK_CG_PATHMAX + 64];
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	return pk_read_file(ctx, PK_ROOT_SYS, path, b);
+	return pk_file_read(ctx, PK_ROOT_SYS, path, b);
 }
 
 /* The smallest limit in file from dir up to stop (the mount). Missing
@@ -60,7 +60,7 @@ min_limit(struct pk_ctx *ctx, char *dir, size_t stop, const char *file,
 		rc = read_sys(ctx, dir, file, b);
 		if (rc == PK_OK) {
 			if (pk_cgroup_parse_limit(b->data, b->len, &v) != PK_OK)
-				return pk_fail(ctx, PK_EPARSE, 0, "%s/%s/%s: "
+				return pk_ctx_fail(ctx, PK_EPARSE, 0, "%s/%s/%s: "
 				    "not a limit", ctx->sysfs, dir, file);
 			found = 1;
 			if (v < *out)
@@ -83,7 +83,7 @@ read_value(struct pk_ctx *ctx, const char *dir, const char *file,
 	if ((rc = read_sys(ctx, dir, file, b)) != PK_OK)
 		return rc;
 	if (pk_cgroup_parse_limit(b->data, b->len, v) != PK_OK)
-		return pk_fail(ctx, PK_EPARSE, 0, "%s/%s/%s: not a number",
+		return pk_ctx_fail(ctx, PK_EPARSE, 0, "%s/%s/%s: not a number",
 		    ctx->sysfs, dir, file);
 	return PK_OK;
 }
@@ -176,11 +176,11 @@ locate(struct pk_ctx *ctx, int pid, struct pk_cgroup_loc *loc,
 	else
 		strlcpy(self, "self", sizeof(self));
 	snprintf(file, sizeof(file), "%s/cgroup", self);
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, file, b)) != PK_OK)
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, file, b)) != PK_OK)
 		return rc;
 	pk_cgroup_parse_self(b->data, b->len, &v2, &v1);
 	snprintf(file, sizeof(file), "%s/mountinfo", self);
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, file, b)) != PK_OK)
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, file, b)) != PK_OK)
 		return rc;
 	pk_cgroup_parse_mounts(b->data, b->len, &v2, &v1);
 	if (v2.version && v2_has_memory(ctx, &v2, b))
@@ -188,7 +188,7 @@ locate(struct pk_ctx *ctx, int pid, struct pk_cgroup_loc *loc,
 	else if (v1.version && v1.mount[0] != '\0')
 		*loc = v1;
 	else
-		return pk_fail(ctx, PK_ENOENT, 0, "no memory cgroup hierarchy "
+		return pk_ctx_fail(ctx, PK_ENOENT, 0, "no memory cgroup hierarchy "
 		    "in %s/%s", ctx->procfs, self);
 	return PK_OK;
 }
@@ -228,10 +228,10 @@ pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path, size_t len)
 	int rc;
 
 	snprintf(file, sizeof(file), "%d/cgroup", pid);
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, file, &b)) == PK_OK) {
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, file, &b)) == PK_OK) {
 		pk_cgroup_parse_self(b.data, b.len, &v2, &v1);
 		if ((version == 2 ? v2.version : v1.version) == 0)
-			rc = pk_fail(ctx, PK_ENOENT, 0, "%s/%s: no cgroup v%d "
+			rc = pk_ctx_fail(ctx, PK_ENOENT, 0, "%s/%s: no cgroup v%d "
 			    "line", ctx->procfs, file, version);
 		else
 			strlcpy(path, version == 2 ? v2.path : v1.path, len);

@@ -18,7 +18,7 @@ pk_cpustat_read(struct pk_ctx *ctx, struct pk_cpustat *out)
 	struct pk_buf buf = { 0 };
 	int rc;
 
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "stat", &buf)) == PK_OK)
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, "stat", &buf)) == PK_OK)
 		rc = pk_cpustat_parse(buf.data, buf.len, out);
 	pk_buf_free(&buf);
 	return rc;
@@ -60,7 +60,7 @@ pk_cpu_count(struct pk_ctx *ctx)
 
 	if ((nr = sys_cpu_nr(ctx)) > 0)
 		return nr;
-	if (pk_read_file(ctx, PK_ROOT_PROC, "stat", &buf) != PK_OK) {
+	if (pk_file_read(ctx, PK_ROOT_PROC, "stat", &buf) != PK_OK) {
 		pk_buf_free(&buf);
 		return -1;
 	}
@@ -75,9 +75,9 @@ pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 	struct pk_buf buf = { 0 };
 	int rc;
 
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "uptime", &buf)) == PK_OK &&
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, "uptime", &buf)) == PK_OK &&
 	    (rc = pk_uptime_parse(buf.data, buf.len, cs)) != PK_OK)
-		pk_fail(ctx, rc, 0, "parse %s/uptime", ctx->procfs);
+		pk_ctx_fail(ctx, rc, 0, "parse %s/uptime", ctx->procfs);
 	pk_buf_free(&buf);
 	return rc;
 }

@@ -37,7 +37,7 @@ pk_ctx_open(struct pk_ctx *ctx, const char *procfs, const char *sysfs)
 	strlcpy(ctx->sysfs, sp, sizeof(ctx->sysfs));
 	ctx->procfd = open(pp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (ctx->procfd == -1)
-		return pk_fail_os(ctx, errno, "open %s", pp);
+		return pk_ctx_fail_os(ctx, errno, "open %s", pp);
 	/* A missing sysfs matters only to the probes that read it. */
 	ctx->sysfd = open(sp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	return PK_OK;
@@ -107,7 +107,7 @@ pk_fd_close(int fd)
 }
 
 int
-pk_read_at(int dfd, const char *name, struct pk_buf *buf)
+pk_file_read_at(int dfd, const char *name, struct pk_buf *buf)
 {
 	int fd, e, badtype;
 
@@ -126,7 +126,7 @@ pk_read_at(int dfd, const char *name, struct pk_buf *buf)
  * read).  *nread: the bytes read, 0 for a kernel thread or zombie.
  */
 int
-pk_read_smaps_at(int dfd, const char *name, struct pk_smaps_parser *ps,
+pk_smaps_read_at(int dfd, const char *name, struct pk_smaps_parser *ps,
     size_t *nread)
 {
 	char chunk[16384];
@@ -153,7 +153,7 @@ pk_read_smaps_at(int dfd, const char *name, struct pk_smaps_parser *ps,
 }
 
 int
-pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
+pk_file_read(struct pk_ctx *ctx, enum pk_root root, const char *path,
     struct pk_buf *buf)
 {
 	const char *rp = root == PK_ROOT_PROC ? ctx->procfs : ctx->sysfs;
@@ -164,20 +164,20 @@ pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
 		path++;
 	pk_buf_reset(buf);
 	if (dfd == -1)
-		return pk_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s", rp, path);
+		return pk_ctx_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s", rp, path);
 	if ((fd = open_regular(dfd, path, &e, &badtype)) == -1) {
 		if (!badtype)
-			return pk_fail_os(ctx, e, "open %s/%s", rp, path);
+			return pk_ctx_fail_os(ctx, e, "open %s/%s", rp, path);
 		if (e == EINVAL)
-			return pk_fail(ctx, PK_EOS, 0,
+			return pk_ctx_fail(ctx, PK_EOS, 0,
 			    "read %s/%s: not a regular file", rp, path);
-		return pk_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
+		return pk_ctx_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
 	}
 	e = read_all(fd, buf);
 	close(fd);
 	if (e == ENOMEM)
-		return pk_fail(ctx, PK_ENOMEM, e, "read %s/%s", rp, path);
+		return pk_ctx_fail(ctx, PK_ENOMEM, e, "read %s/%s", rp, path);
 	if (e != 0)
-		return pk_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
+		return pk_ctx_fail(ctx, PK_EOS, e, "read %s/%s", rp, path);
 	return PK_OK;
 }

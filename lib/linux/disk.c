@@ -25,7 +25,7 @@ pk_blkstat_read(struct pk_ctx *ctx, const char *path, struct pk_blkstat *out,
 	struct pk_buf buf = { 0 };
 	int rc;
 
-	if ((rc = pk_read_file(ctx, PK_ROOT_SYS, path, &buf)) == PK_OK)
+	if ((rc = pk_file_read(ctx, PK_ROOT_SYS, path, &buf)) == PK_OK)
 		*nfields = pk_blkstat_parse(buf.data, buf.len, out);
 	pk_buf_free(&buf);
 	return rc;
@@ -34,7 +34,7 @@ pk_blkstat_read(struct pk_ctx *ctx, const char *path, struct pk_blkstat *out,
 static int
 push(struct pk_blkdev **v, size_t *n, size_t *cap, const struct pk_blkdev *e)
 {
-	if (pk_grow(v, cap, *n, sizeof(**v)) != PK_OK)
+	if (pk_array_grow(v, cap, *n, sizeof(**v)) != PK_OK)
 		return PK_ENOMEM;
 	(*v)[(*n)++] = *e;
 	return PK_OK;
@@ -54,13 +54,13 @@ pk_blkdev_list(struct pk_ctx *ctx, const char *dir, struct pk_blkdev **list,
 	*list = NULL;
 	*n = 0;
 	if (ctx->sysfd == -1)
-		return pk_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s",
+		return pk_ctx_fail(ctx, PK_ENOENT, ENOENT, "open %s/%s",
 		    ctx->sysfs, dir);
 	fd = openat(ctx->sysfd, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd == -1 || (d = fdopendir(fd)) == NULL) {
 		if (fd != -1)
 			close(fd);
-		return pk_fail_os(ctx, errno, "open %s/%s", ctx->sysfs, dir);
+		return pk_ctx_fail_os(ctx, errno, "open %s/%s", ctx->sysfs, dir);
 	}
 	while ((de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
@@ -75,7 +75,7 @@ pk_blkdev_list(struct pk_ctx *ctx, const char *dir, struct pk_blkdev **list,
 			free(*list);
 			*list = NULL;
 			*n = 0;
-			return pk_fail(ctx, PK_ENOMEM, ENOMEM, "read %s/%s",
+			return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "read %s/%s",
 			    ctx->sysfs, dir);
 		}
 	}
@@ -93,7 +93,7 @@ pk_diskstats_read(struct pk_ctx *ctx, struct pk_diskstats_ent **ents,
 
 	*ents = NULL;
 	*n = 0;
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "diskstats", &buf)) == PK_OK)
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, "diskstats", &buf)) == PK_OK)
 		rc = pk_diskstats_parse(buf.data, buf.len, ents, n);
 	pk_buf_free(&buf);
 	return rc;
@@ -121,7 +121,7 @@ pk_blk_devmap_major(struct pk_ctx *ctx)
 	uint64_t v;
 	int ok;
 
-	if (pk_read_file(ctx, PK_ROOT_PROC, "devices", &buf) != PK_OK) {
+	if (pk_file_read(ctx, PK_ROOT_PROC, "devices", &buf) != PK_OK) {
 		pk_buf_free(&buf);
 		return maj;
 	}
@@ -132,7 +132,7 @@ pk_blk_devmap_major(struct pk_ctx *ctx)
 		else
 			nl++;
 		if (memmem(p, (size_t)(nl - p), "device-mapper", 13) != NULL) {
-			pk_parse_ulong(p, nl, &v, &ok);
+			pk_num_parse(p, nl, &v, &ok);
 			if (ok)
 				maj = (unsigned)v;
 		}
@@ -171,7 +171,7 @@ pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
 
 	/* Not PK_ENOENT: that means "no such entry" to the caller. */
 	if ((dir = opendir("/dev/mapper")) == NULL)
-		return pk_fail(ctx, PK_EOS, errno, "open /dev/mapper");
+		return pk_ctx_fail(ctx, PK_EOS, errno, "open /dev/mapper");
 	while ((de = readdir(dir)) != NULL) {
 		snprintf(path, sizeof(path), "/dev/mapper/%s", de->d_name);
 		if (stat(path, &sb) == 0 && major(sb.st_rdev) == maj &&
@@ -292,7 +292,7 @@ static int
 psdisk_push(struct pk_psdisk **v, size_t *n, size_t *cap,
     const struct pk_psdisk *e)
 {
-	if (pk_grow(v, cap, *n, sizeof(**v)) != PK_OK)
+	if (pk_array_grow(v, cap, *n, sizeof(**v)) != PK_OK)
 		return PK_ENOMEM;
 	(*v)[(*n)++] = *e;
 	return PK_OK;
@@ -317,14 +317,14 @@ psdisk_walk(struct pk_ctx *ctx, int dfd, const char *name, int depth,
 	if ((fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return PK_OK;	/* os.walk ignores what it cannot list */
 	if (fstatat(fd, "stat", &sb, 0) == 0 && !S_ISDIR(sb.st_mode)) {
-		if (pk_read_at(fd, "stat", &buf) != PK_OK)
-			rc = pk_fail_os(ctx, errno, "read %s/stat", name);
+		if (pk_file_read_at(fd, "stat", &buf) != PK_OK)
+			rc = pk_ctx_fail_os(ctx, errno, "read %s/stat", name);
 		else if ((rc = pk_psdisk_stat_parse(buf.data, buf.len, &e)) ==
 		    PK_OK) {
 			strlcpy(e.name, name, sizeof(e.name));
 			rc = psdisk_push(v, n, cap, &e);
 		} else
-			rc = pk_fail(ctx, rc, 0, "%s/stat: not psutil's layout",
+			rc = pk_ctx_fail(ctx, rc, 0, "%s/stat: not psutil's layout",
 			    name);
 		pk_buf_free(&buf);
 	}
@@ -354,12 +354,12 @@ psdisk_sysfs(struct pk_ctx *ctx, struct pk_psdisk **v, size_t *n)
 
 	if (ctx->sysfd == -1 || (fd = openat(ctx->sysfd, "block",
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
-		return pk_fail(ctx, PK_ENOENT, ENOENT,
+		return pk_ctx_fail(ctx, PK_ENOENT, ENOENT,
 		    "%s/diskstats nor %s/block are available", ctx->procfs,
 		    ctx->sysfs);
 	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
-		return pk_fail_os(ctx, errno, "open %s/block", ctx->sysfs);
+		return pk_ctx_fail_os(ctx, errno, "open %s/block", ctx->sysfs);
 	}
 	while (rc == PK_OK && (de = readdir(d)) != NULL)
 		if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
@@ -370,7 +370,7 @@ psdisk_sysfs(struct pk_ctx *ctx, struct pk_psdisk **v, size_t *n)
 		*v = NULL;
 		*n = 0;
 	}
-	return rc == PK_ENOMEM ? pk_fail(ctx, rc, ENOMEM, "read %s/block",
+	return rc == PK_ENOMEM ? pk_ctx_fail(ctx, rc, ENOMEM, "read %s/block",
 	    ctx->sysfs) : rc;
 }
 
@@ -387,10 +387,10 @@ pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents, size_t *n)
 	if (ctx->procfd == -1 || fstatat(ctx->procfd, "diskstats", &sb, 0) != 0)
 		rc = psdisk_sysfs(ctx, ents, n);
 	else {
-		if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "diskstats", &buf)) ==
+		if ((rc = pk_file_read(ctx, PK_ROOT_PROC, "diskstats", &buf)) ==
 		    PK_OK && (rc = pk_psdisk_diskstats_parse(buf.data, buf.len,
 		    ents, n)) != PK_OK)
-			rc = pk_fail(ctx, rc, 0, "%s/diskstats: a line psutil "
+			rc = pk_ctx_fail(ctx, rc, 0, "%s/diskstats: a line psutil "
 			    "cannot interpret", ctx->procfs);
 		pk_buf_free(&buf);
 	}

@@ -16,7 +16,7 @@
  * second line; so do we, without a shell.
  */
 int
-pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
+pk_pmem_kernel_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
 {
 	char line[512], *tok, *save = NULL;
 	int fds[2], i, f, st, ok = 0;
@@ -25,11 +25,11 @@ pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
 
 	*bytes = 0;
 	if (pipe(fds) == -1)
-		return pk_fail_os(ctx, errno, "pipe");
+		return pk_ctx_fail_os(ctx, errno, "pipe");
 	if ((pid = fork()) == -1) {
 		close(fds[0]);
 		close(fds[1]);
-		return pk_fail_os(ctx, errno, "fork");
+		return pk_ctx_fail_os(ctx, errno, "fork");
 	}
 	if (pid == 0) {
 		dup2(fds[1], STDOUT_FILENO);
@@ -57,6 +57,6 @@ pk_kernel_image_size(struct pk_ctx *ctx, const char *path, uint64_t *bytes)
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		;
 	if (!ok)
-		return pk_fail(ctx, PK_EPARSE, 0, "size %s: no size", path);
+		return pk_ctx_fail(ctx, PK_EPARSE, 0, "size %s: no size", path);
 	return PK_OK;
 }

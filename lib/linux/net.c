@@ -26,7 +26,7 @@ pk_net_open(struct pk_ctx *ctx, struct pk_net *net)
 	net->dev_oserr = 0;
 	net->sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (net->sock == -1)
-		return pk_fail_os(ctx, errno, "socket AF_INET");
+		return pk_ctx_fail_os(ctx, errno, "socket AF_INET");
 	return PK_OK;
 }
 
@@ -38,7 +38,7 @@ read_netdev(struct pk_ctx *ctx, struct pk_netdev_entry **v, size_t *n)
 
 	*v = NULL;
 	*n = 0;
-	if ((rc = pk_read_file(ctx, PK_ROOT_PROC, "net/dev", &buf)) == PK_OK)
+	if ((rc = pk_file_read(ctx, PK_ROOT_PROC, "net/dev", &buf)) == PK_OK)
 		rc = pk_netdev_parse(buf.data, buf.len, v, n);
 	pk_buf_free(&buf);
 	return rc;
@@ -98,12 +98,12 @@ add_ifconf(struct pk_ctx *ctx, struct pk_net *net, struct iflist *l)
 		ifc.ifc_len = (int)(sizeof(struct ifreq) * numreqs);
 		if ((nb = realloc(buf, (size_t)ifc.ifc_len)) == NULL) {
 			free(buf);
-			return pk_fail(ctx, PK_ENOMEM, ENOMEM, "SIOCGIFCONF");
+			return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "SIOCGIFCONF");
 		}
 		ifc.ifc_buf = buf = nb;
 		if (ioctl(net->sock, SIOCGIFCONF, &ifc) == -1) {
 			free(buf);
-			return pk_fail_os(ctx, errno, "SIOCGIFCONF");
+			return pk_ctx_fail_os(ctx, errno, "SIOCGIFCONF");
 		}
 		if ((size_t)ifc.ifc_len < sizeof(struct ifreq) * numreqs)
 			break;
@@ -115,7 +115,7 @@ add_ifconf(struct pk_ctx *ctx, struct pk_net *net, struct iflist *l)
 		name[sizeof(name) - 1] = '\0';
 		if (cache_add(l, name) == NULL) {
 			free(buf);
-			return pk_fail(ctx, PK_ENOMEM, ENOMEM, "interface list");
+			return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "interface list");
 		}
 	}
 	free(buf);
@@ -141,7 +141,7 @@ pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
 		if ((ifp = cache_add(&l, dev[i].name)) == NULL) {
 			free(dev);
 			free(l.v);
-			return pk_fail(ctx, PK_ENOMEM, ENOMEM, "interface list");
+			return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "interface list");
 		}
 		ifp->st = dev[i].st;
 		ifp->has |= PK_NETIF_HAS_STATS;
@@ -264,7 +264,7 @@ pk_net_fetch(struct pk_ctx *ctx, struct pk_net *net, unsigned what,
 	memset(&ifr, 0, sizeof(ifr));
 	set_name(&ifr, ifp->name);
 	if (ioctl(net->sock, SIOCGIFFLAGS, &ifr) == -1)
-		return pk_fail_os(ctx, errno, "%s", ifp->name);
+		return pk_ctx_fail_os(ctx, errno, "%s", ifp->name);
 	ifp->flags = (short)ifr.ifr_flags;
 	ifp->has |= PK_NETIF_HAS_FLAGS;
 	set_name(&ifr, ifp->name);
@@ -301,9 +301,9 @@ pk_net_inet6(struct pk_ctx *ctx, struct pk_inet6_entry **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	rc = pk_read_file(ctx, PK_ROOT_PROC, "net/if_inet6", &buf);
+	rc = pk_file_read(ctx, PK_ROOT_PROC, "net/if_inet6", &buf);
 	if (rc == PK_OK)
-		rc = pk_if_inet6_parse(buf.data, buf.len, out, n);
+		rc = pk_ifinet6_parse(buf.data, buf.len, out, n);
 	else if (rc == PK_ENOENT)
 		rc = PK_OK;	/* IPv6 disabled: no inet6 lines */
 	pk_buf_free(&buf);

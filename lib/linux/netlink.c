@@ -59,7 +59,7 @@ recv_dump(struct pk_ctx *ctx, int fd, char *buf, int msgtype, nl_parse_fn fn,
 		if ((got = recv(fd, buf, NL_BUFSIZE, 0)) == -1) {
 			if (errno == EINTR)
 				continue;
-			return pk_fail_os(ctx, errno, "netlink %s", what);
+			return pk_ctx_fail_os(ctx, errno, "netlink %s", what);
 		}
 		len = (unsigned)got;
 		for (h = (struct nlmsghdr *)(void *)buf; NLMSG_OK(h, len);
@@ -67,17 +67,17 @@ recv_dump(struct pk_ctx *ctx, int fd, char *buf, int msgtype, nl_parse_fn fn,
 			if (h->nlmsg_type == NLMSG_DONE)
 				return PK_OK;
 			if (h->nlmsg_type == NLMSG_ERROR)
-				return pk_fail(ctx, PK_EOS, EIO, "netlink %s",
+				return pk_ctx_fail(ctx, PK_EOS, EIO, "netlink %s",
 				    what);
 			if (h->nlmsg_type != msgtype)
 				continue;
 			if ((rec = vec_next(vec)) == NULL)
-				return pk_fail(ctx, PK_ENOMEM, ENOMEM,
+				return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM,
 				    "netlink %s", what);
 			fn(h, rec);
 		}
 		if (got == 0)
-			return pk_fail(ctx, PK_EPARSE, 0, "netlink %s: "
+			return pk_ctx_fail(ctx, PK_EPARSE, 0, "netlink %s: "
 			    "truncated dump", what);
 	}
 }
@@ -95,7 +95,7 @@ dump(struct pk_ctx *ctx, int type, const void *msg, size_t msglen,
 
 	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (fd == -1)
-		return pk_fail_os(ctx, errno, "socket AF_NETLINK");
+		return pk_ctx_fail_os(ctx, errno, "socket AF_NETLINK");
 	memset(&sa, 0, sizeof(sa));
 	sa.nl_family = AF_NETLINK;
 	memset(req, 0, sizeof(req));
@@ -107,12 +107,12 @@ dump(struct pk_ctx *ctx, int type, const void *msg, size_t msglen,
 	memcpy(NLMSG_DATA(h), msg, msglen);
 	if (sendto(fd, req, h->nlmsg_len, 0, (struct sockaddr *)&sa,
 	    sizeof(sa)) == -1) {
-		rc = pk_fail_os(ctx, errno, "netlink %s", what);
+		rc = pk_ctx_fail_os(ctx, errno, "netlink %s", what);
 		close(fd);
 		return rc;
 	}
 	if ((buf = malloc(NL_BUFSIZE)) == NULL)
-		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "netlink %s", what);
+		rc = pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "netlink %s", what);
 	else
 		rc = recv_dump(ctx, fd, buf, msgtype, fn, vec, what);
 	free(buf);
@@ -418,10 +418,10 @@ unix_recv(struct pk_ctx *ctx, int fd, char *buf, struct unix_arg *a)
 		if ((got = recv(fd, buf, NL_BUFSIZE, 0)) == -1) {
 			if (errno == EINTR)
 				continue;
-			return pk_fail_os(ctx, errno, "netlink UNIX_DIAG");
+			return pk_ctx_fail_os(ctx, errno, "netlink UNIX_DIAG");
 		}
 		if (got == 0)
-			return pk_fail(ctx, PK_EPARSE, 0, "netlink UNIX_DIAG: "
+			return pk_ctx_fail(ctx, PK_EPARSE, 0, "netlink UNIX_DIAG: "
 			    "truncated dump");
 		len = (unsigned)got;
 		for (h = (const struct nlmsghdr *)(void *)buf; NLMSG_OK(h, len);
@@ -429,11 +429,11 @@ unix_recv(struct pk_ctx *ctx, int fd, char *buf, struct unix_arg *a)
 			if (h->nlmsg_type == NLMSG_DONE)
 				return PK_OK;
 			if (h->nlmsg_type == NLMSG_ERROR)
-				return pk_fail(ctx, PK_EOS, EIO,
+				return pk_ctx_fail(ctx, PK_EOS, EIO,
 				    "netlink UNIX_DIAG");
 			if (h->nlmsg_type == SOCK_DIAG_BY_FAMILY &&
 			    (rc = unix_msg(h, a)) != PK_OK)
-				return pk_fail(ctx, rc, ENOMEM,
+				return pk_ctx_fail(ctx, rc, ENOMEM,
 				    "netlink UNIX_DIAG");
 		}
 	}
@@ -454,7 +454,7 @@ pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
 
 	if ((fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC,
 	    NETLINK_SOCK_DIAG)) == -1)
-		return pk_fail_os(ctx, errno, "socket NETLINK_SOCK_DIAG");
+		return pk_ctx_fail_os(ctx, errno, "socket NETLINK_SOCK_DIAG");
 	memset(&sa, 0, sizeof(sa));
 	sa.nl_family = AF_NETLINK;
 	memset(&req, 0, sizeof(req));
@@ -467,9 +467,9 @@ pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
 	req.r.udiag_show = UDIAG_SHOW_NAME | UDIAG_SHOW_VFS | UDIAG_SHOW_PEER;
 	if (sendto(fd, &req, sizeof(req), 0, (struct sockaddr *)&sa,
 	    sizeof(sa)) == -1)
-		rc = pk_fail_os(ctx, errno, "netlink UNIX_DIAG");
+		rc = pk_ctx_fail_os(ctx, errno, "netlink UNIX_DIAG");
 	else if ((buf = malloc(NL_BUFSIZE)) == NULL)
-		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "netlink UNIX_DIAG");
+		rc = pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "netlink UNIX_DIAG");
 	else {
 		rc = unix_recv(ctx, fd, buf, &a);
 		free(buf);

@@ -56,10 +56,10 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 	*npids = 0;
 	if ((fd = openat(ctx->procfd, ".", O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) == -1)
-		return pk_fail_os(ctx, errno, "open %s", ctx->procfs);
+		return pk_ctx_fail_os(ctx, errno, "open %s", ctx->procfs);
 	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
-		return pk_fail_os(ctx, errno, "opendir %s", ctx->procfs);
+		return pk_ctx_fail_os(ctx, errno, "opendir %s", ctx->procfs);
 	}
 	while ((de = readdir(d)) != NULL) {
 		if ((pid = pid_of(de->d_name)) < 0)
@@ -69,7 +69,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 			if ((nv = reallocarray(v, cap, sizeof(*v))) == NULL) {
 				free(v);
 				closedir(d);
-				return pk_fail(ctx, PK_ENOMEM, ENOMEM,
+				return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM,
 				    "list %s", ctx->procfs);
 			}
 			v = nv;
@@ -134,9 +134,9 @@ open_pid(struct pk_ctx *ctx, struct pk_pmem *p)
 	snprintf(name, sizeof(name), "%d", p->pid);
 	if ((p->dfd = openat(ctx->procfd, name, O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) == -1)
-		return pk_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
+		return pk_ctx_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
 	if (fstat(p->dfd, &sb) == -1)
-		return pk_fail_os(ctx, errno, "stat %s/%s", ctx->procfs, name);
+		return pk_ctx_fail_os(ctx, errno, "stat %s/%s", ctx->procfs, name);
 	p->uid = (uint32_t)sb.st_uid;
 	return PK_OK;
 }
@@ -148,15 +148,15 @@ read_pid(struct pk_ctx *ctx, const struct pk_pmem *p, const char *name,
 {
 	int e;
 
-	if ((e = pk_read_at(p->dfd, name, b)) == 0)
+	if ((e = pk_file_read_at(p->dfd, name, b)) == 0)
 		return PK_OK;
 	if (e == ENOMEM)
-		return pk_fail(ctx, PK_ENOMEM, e, "read %s/%d/%s", ctx->procfs,
+		return pk_ctx_fail(ctx, PK_ENOMEM, e, "read %s/%d/%s", ctx->procfs,
 		    p->pid, name);
 	if (e == EINVAL)	/* a FIFO or device planted in a tree */
-		return pk_fail(ctx, PK_EOS, 0, "read %s/%d/%s: not a regular "
+		return pk_ctx_fail(ctx, PK_EOS, 0, "read %s/%d/%s: not a regular "
 		    "file", ctx->procfs, p->pid, name);
-	return pk_fail_os(ctx, e, "read %s/%d/%s", ctx->procfs, p->pid, name);
+	return pk_ctx_fail_os(ctx, e, "read %s/%d/%s", ctx->procfs, p->pid, name);
 }
 
 int
@@ -174,21 +174,21 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 		goto out;
 	if (pk_pstat_parse(b.data, b.len, &p->st) != PK_OK) {
 		/* a process that exits leaves no half-written stat */
-		rc = b.len == 0 ? pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/"
-		    "stat", ctx->procfs, pid) : pk_fail(ctx, PK_EPARSE, 0,
+		rc = b.len == 0 ? pk_ctx_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/"
+		    "stat", ctx->procfs, pid) : pk_ctx_fail(ctx, PK_EPARSE, 0,
 		    "parse %s/%d/stat", ctx->procfs, pid);
 		goto out;
 	}
 	/* Kernel threads and zombies have no memory to report. */
 	if (p->st.state == 'Z' || (p->st.flags & PK_PF_KTHREAD)) {
-		rc = pk_fail(ctx, PK_ENOENT, ESRCH, "%s/%d: no user memory",
+		rc = pk_ctx_fail(ctx, PK_ENOENT, ESRCH, "%s/%d: no user memory",
 		    ctx->procfs, pid);
 		goto out;
 	}
 	if ((rc = read_pid(ctx, p, "cmdline", &b)) != PK_OK)
 		goto out;
 	if ((p->cmdline = cmdline_text(&b)) == NULL)
-		rc = pk_fail(ctx, PK_ENOMEM, ENOMEM, "read %s/%d/cmdline",
+		rc = pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "read %s/%d/cmdline",
 		    ctx->procfs, pid);
 out:
 	pk_buf_free(&b);
@@ -212,16 +212,16 @@ pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn, void *arg)
 	int e, rc;
 
 	pk_smaps_begin(&ps, fn, arg);
-	e = pk_read_smaps_at(p->dfd, "smaps", &ps, &nread);
+	e = pk_smaps_read_at(p->dfd, "smaps", &ps, &nread);
 	rc = pk_smaps_end(&ps, &p->mem);
 	if (e != 0)
-		return proc_err(ctx, pk_fail_os(ctx, e, "read %s/%d/smaps",
+		return proc_err(ctx, pk_ctx_fail_os(ctx, e, "read %s/%d/smaps",
 		    ctx->procfs, p->pid));
 	if (rc != PK_OK)
-		return pk_fail(ctx, rc, rc == PK_ENOMEM ? ENOMEM : 0,
+		return pk_ctx_fail(ctx, rc, rc == PK_ENOMEM ? ENOMEM : 0,
 		    "read %s/%d/smaps", ctx->procfs, p->pid);
 	if (nread == 0)
-		return pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/smaps: empty",
+		return pk_ctx_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/smaps: empty",
 		    ctx->procfs, p->pid);
 	p->exact = 1;
 	return PK_OK;
@@ -240,7 +240,7 @@ pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
 	if ((rc = read_pid(ctx, p, "cgroup", &b)) == PK_OK) {
 		pk_cgroup_parse_self(b.data, b.len, &v2, &v1);
 		if ((version == 2 ? v2.version : v1.version) == 0)
-			rc = pk_fail(ctx, PK_ENOENT, 0, "%s/%d/cgroup: no "
+			rc = pk_ctx_fail(ctx, PK_ENOENT, 0, "%s/%d/cgroup: no "
 			    "cgroup v%d line", ctx->procfs, p->pid, version);
 		else
 			strlcpy(path, version == 2 ? v2.path : v1.path, len);
@@ -257,7 +257,7 @@ read_exact(struct pk_ctx *ctx, struct pk_pmem *p)
 	if ((rc = pk_pmem_smaps(ctx, p, NULL, NULL)) != PK_OK)
 		return rc;
 	if (p->mem.maps == 0)
-		return pk_fail(ctx, PK_ENOENT, ESRCH, "%s/%d/smaps: no mappings",
+		return pk_ctx_fail(ctx, PK_ENOENT, ESRCH, "%s/%d/smaps: no mappings",
 		    ctx->procfs, p->pid);
 	return PK_OK;
 }
@@ -277,10 +277,10 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 	if (rc != PK_OK)
 		return proc_err(ctx, rc);
 	if (b->len == 0)
-		return pk_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/smaps_rollup: "
+		return pk_ctx_fail(ctx, PK_ENOENT, ESRCH, "read %s/%d/smaps_rollup: "
 		    "empty", ctx->procfs, p->pid);
 	if (pk_smaps_rollup_parse(b->data, b->len, &p->mem) != PK_OK)
-		return pk_fail(ctx, PK_EPARSE, 0, "parse %s/%d/smaps_rollup",
+		return pk_ctx_fail(ctx, PK_EPARSE, 0, "parse %s/%d/smaps_rollup",
 		    ctx->procfs, p->pid);
 	p->exact = 0;
 	return PK_OK;

@@ -43,16 +43,16 @@ static int
 rd(struct pk_ctx *ctx, int dfd, const char *name, struct pk_buf *b,
     struct pk_proc *p)
 {
-	int e = pk_read_at(dfd, name, b);
+	int e = pk_file_read_at(dfd, name, b);
 
 	if (e == 0)
 		return PK_OK;
 	if ((e == ENOENT || e == ESRCH) && !alive(ctx, p->pid))
 		p->vanished = 1;
 	if (e == EINVAL)	/* a FIFO or device: refused, not read */
-		return pk_fail(ctx, PK_EOS, 0, "read %s/%lld/%s: not a regular "
+		return pk_ctx_fail(ctx, PK_EOS, 0, "read %s/%lld/%s: not a regular "
 		    "file", ctx->procfs, (long long)p->pid, name);
-	return pk_fail_os(ctx, e, "read %s/%lld/%s", ctx->procfs,
+	return pk_ctx_fail_os(ctx, e, "read %s/%lld/%s", ctx->procfs,
 	    (long long)p->pid, name);
 }
 
@@ -125,13 +125,13 @@ read_core(struct pk_ctx *ctx, int dfd, struct pk_proc *p, struct pk_buf *b)
 	if (p->vanished)
 		return;
 	if (rd(ctx, dfd, "cmdline", b, p) == PK_OK &&
-	    pk_cmdline_parse(b->data, b->len, &p->cmdline) == PK_OK)
+	    pk_pcmdline_parse(b->data, b->len, &p->cmdline) == PK_OK)
 		p->has |= PK_P_CMDLINE;
 	if (p->vanished)
 		return;
 	/* ESRCH at open for zombies and kernel threads on 6.x: absent. */
 	if (rd(ctx, dfd, "environ", b, p) == PK_OK &&
-	    pk_environ_parse(b->data, b->len, &p->env) == PK_OK)
+	    pk_penviron_parse(b->data, b->len, &p->env) == PK_OK)
 		p->has |= PK_P_ENVIRON;
 }
 
@@ -236,7 +236,7 @@ read_system(struct pk_ctx *ctx, struct pk_proc *p, struct pk_buf *b)
 	uint64_t btime;
 	long v;
 
-	if (pk_read_file(ctx, PK_ROOT_PROC, "stat", b) == PK_OK &&
+	if (pk_file_read(ctx, PK_ROOT_PROC, "stat", b) == PK_OK &&
 	    pk_btime_parse(b->data, b->len, &btime) == PK_OK) {
 		p->create_time = (double)btime +
 		    (double)p->stat.starttime / (double)p->clk_tck;
@@ -291,11 +291,11 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	snprintf(name, sizeof(name), "%lld", (long long)pid);
 	if ((dfd = openat(ctx->procfd, name, O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) == -1)
-		return pk_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
+		return pk_ctx_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
 	if ((rc = rd(ctx, dfd, "stat", &b, p)) != PK_OK)
 		goto out;
 	if (pk_pstat_parse(b.data, b.len, &p->stat) != PK_OK) {
-		rc = pk_fail(ctx, PK_EPARSE, 0, "parse %s/%s/stat",
+		rc = pk_ctx_fail(ctx, PK_EPARSE, 0, "parse %s/%s/stat",
 		    ctx->procfs, name);
 		goto out;
 	}
@@ -320,7 +320,7 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	if (!alive(ctx, pid))
 		p->vanished = 1;
 gone:
-	rc = p->vanished ? pk_fail(ctx, PK_ENOENT, ESRCH, "process %s", name) :
+	rc = p->vanished ? pk_ctx_fail(ctx, PK_ENOENT, ESRCH, "process %s", name) :
 	    PK_OK;
 out:
 	close(dfd);

@@ -37,7 +37,7 @@ list_dir(int dfd, const char *name, int64_t **out)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] < '0' || de->d_name[0] > '9')
 			continue;
-		pk_parse_ulong(de->d_name, de->d_name + strlen(de->d_name),
+		pk_num_parse(de->d_name, de->d_name + strlen(de->d_name),
 		    &x, &ok);
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -86,8 +86,8 @@ other_name(struct pk_ctx *ctx, int64_t pid, const char *comm)
 
 	if (strlen(comm) >= 15) {
 		snprintf(path, sizeof(path), "%lld/cmdline", (long long)pid);
-		if (pk_read_at(ctx->procfd, path, &b) == 0)
-			pk_cmdline_parse(b.data, b.len, &sv);
+		if (pk_file_read_at(ctx->procfd, path, &b) == 0)
+			pk_pcmdline_parse(b.data, b.len, &sv);
 	}
 	s = strdup(pk_proc_name(comm, &sv));
 	pk_strv_free(&sv);
@@ -102,7 +102,7 @@ other_stat(struct pk_ctx *ctx, int64_t pid, struct pk_pstat *st,
 	char path[48];
 
 	snprintf(path, sizeof(path), "%lld/stat", (long long)pid);
-	if (pk_read_at(ctx->procfd, path, b) != 0)
+	if (pk_file_read_at(ctx->procfd, path, b) != 0)
 		return -1;
 	return pk_pstat_parse(b->data, b->len, st) == PK_OK ? 0 : -1;
 }
@@ -162,7 +162,7 @@ kernel_children(struct pk_ctx *ctx, int64_t pid, int64_t **out)
 	for (i = 0; i < nt && rc == 0; i++) {
 		snprintf(path, sizeof(path), "%lld/task/%lld/children",
 		    (long long)pid, (long long)tids[i]);
-		if ((e = pk_read_at(ctx->procfd, path, &b)) != 0) {
+		if ((e = pk_file_read_at(ctx->procfd, path, &b)) != 0) {
 			if (e == ENOENT && i == 0)
 				rc = -ENOENT;	/* no such file at all */
 			continue;		/* a thread that ended */
@@ -174,7 +174,7 @@ kernel_children(struct pk_ctx *ctx, int64_t pid, int64_t **out)
 				s++;
 				continue;
 			}
-			s = pk_parse_ulong(s, end, &x, &ok);
+			s = pk_num_parse(s, end, &x, &ok);
 			if (ok && push_pid(&v, &n, &cap, (int64_t)x) != 0)
 				rc = -ENOMEM;
 		}
@@ -209,7 +209,7 @@ pk_proc_children(struct pk_ctx *ctx, struct pk_proc *p)
 	if ((n = kernel_children(ctx, p->pid, &pids)) == -ENOENT)
 		n = list_dir(ctx->procfd, ".", &pids);
 	if (n < 0)
-		return pk_fail_os(ctx, (int)-n, "list %s", ctx->procfs);
+		return pk_ctx_fail_os(ctx, (int)-n, "list %s", ctx->procfs);
 	qsort(pids, (size_t)n, sizeof(*pids), cmp_num);
 	for (i = 0; i < n; i++) {
 		if (pids[i] == p->pid || (i > 0 && pids[i] == pids[i - 1]) ||
@@ -243,7 +243,7 @@ pk_proc_threads(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 	long n, i;
 
 	if ((n = list_dir(dfd, "task", &tids)) < 0)
-		return pk_fail_os(ctx, (int)-n, "list %s/%lld/task",
+		return pk_ctx_fail_os(ctx, (int)-n, "list %s/%lld/task",
 		    ctx->procfs, (long long)p->pid);
 	qsort(tids, (size_t)n, sizeof(*tids), cmp_str);
 	if ((p->threads = calloc((size_t)n + 1, sizeof(*p->threads))) == NULL) {
@@ -254,7 +254,7 @@ pk_proc_threads(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 		snprintf(path, sizeof(path), "task/%lld/stat",
 		    (long long)tids[i]);
 		/* split at the LAST ')' (psutil splits at the first) */
-		if (pk_read_at(dfd, path, &b) != 0 ||
+		if (pk_file_read_at(dfd, path, &b) != 0 ||
 		    pk_pstat_parse(b.data, b.len, &st) != PK_OK)
 			continue;
 		p->threads[p->nthreads].tid = tids[i];
@@ -284,14 +284,14 @@ pk_proc_maps(struct pk_ctx *ctx, int dfd, struct pk_proc *p)
 
 	memset(&g, 0, sizeof(g));
 	pk_smaps_begin(&ps, pk_pmap_group_add, &g);
-	e = pk_read_smaps_at(dfd, "smaps", &ps, &nread);
+	e = pk_smaps_read_at(dfd, "smaps", &ps, &nread);
 	rc = pk_smaps_end(&ps, &sum);
 	if (e != 0 || rc != PK_OK) {
 		pk_pmap_group_free(&g);
 		if (e != 0)
-			return pk_fail_os(ctx, e, "read %s/%lld/smaps",
+			return pk_ctx_fail_os(ctx, e, "read %s/%lld/smaps",
 			    ctx->procfs, (long long)p->pid);
-		return pk_fail(ctx, rc, rc == PK_ENOMEM ? ENOMEM : 0,
+		return pk_ctx_fail(ctx, rc, rc == PK_ENOMEM ? ENOMEM : 0,
 		    "read %s/%lld/smaps", ctx->procfs, (long long)p->pid);
 	}
 	pk_pmap_group_take(&g, &p->maps, &p->nmaps);
@@ -315,14 +315,14 @@ fdinfo(int dfd, int fd, struct pk_pfile *f, struct pk_buf *b)
 	int ok;
 
 	snprintf(path, sizeof(path), "fdinfo/%d", fd);
-	if (pk_read_at(dfd, path, b) != 0)
+	if (pk_file_read_at(dfd, path, b) != 0)
 		return;
 	end = b->data + b->len;
 	for (p = b->data; p < end; p = nl + 1) {
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		if (nl - p > 4 && memcmp(p, "pos:", 4) == 0) {
-			pk_parse_ulong(p + 4, nl, &f->position, &ok);
+			pk_num_parse(p + 4, nl, &f->position, &ok);
 			f->has_fdinfo = 1;
 		} else if (nl - p > 6 && memcmp(p, "flags:", 6) == 0) {
 			for (p += 6, v = 0; p < nl; p++)
@@ -406,7 +406,7 @@ unix_conns(struct pk_ctx *ctx, struct pk_proc *p, int dfd, const uint64_t *ino,
 			return;
 		p->nconns = before;	/* no half list: fall back whole */
 	}
-	if (pk_read_at(dfd, "net/unix", b) == 0)
+	if (pk_file_read_at(dfd, "net/unix", b) == 0)
 		pk_pconn_unix_parse(b->data, b->len, ino, fds, ns, &p->conns,
 		    &p->nconns);
 }
@@ -438,7 +438,7 @@ read_conns(struct pk_ctx *ctx, struct pk_proc *p, int dfd, unsigned flags,
 	}
 	/* a missing tcp6/udp6 (IPv6 disabled, #623) is skipped */
 	for (i = 0; i < sizeof(src) / sizeof(src[0]); i++)
-		if (pk_read_at(dfd, src[i].f, b) == 0)
+		if (pk_file_read_at(dfd, src[i].f, b) == 0)
 			pk_pconn_inet_parse(b->data, b->len, src[i].fam,
 			    src[i].type, ino, fds, ns, &p->conns, &p->nconns);
 	if (flags & PK_PROC_UNIX)
@@ -467,7 +467,7 @@ pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
 	int e, ok, denied = 0;
 
 	if ((n = list_dir(dfd, "fd", &fds)) < 0)
-		return pk_fail_os(ctx, (int)-n, "list %s/%lld/fd", ctx->procfs,
+		return pk_ctx_fail_os(ctx, (int)-n, "list %s/%lld/fd", ctx->procfs,
 		    (long long)p->pid);
 	qsort(fds, (size_t)n, sizeof(*fds), cmp_num);
 	p->num_fds = n;
@@ -485,7 +485,7 @@ pk_proc_fds(struct pk_ctx *ctx, int dfd, unsigned flags, struct pk_proc *p)
 			continue;
 		}
 		if (strncmp(l, "socket:[", 8) == 0) {
-			pk_parse_ulong(l + 8, l + strlen(l), &ino, &ok);
+			pk_num_parse(l + 8, l + strlen(l), &ino, &ok);
 			if (ok && socks != NULL) {
 				socks[2 * nsock] = ino;
 				socks[2 * nsock++ + 1] = (uint64_t)fds[i];

@@ -21,7 +21,7 @@ file_err(struct pk_ctx *ctx, int e, int pid, const char *name)
 {
 	if (e == ESRCH)
 		e = ENOENT;
-	return pk_fail_os(ctx, e, "read %s/%d/%s", ctx->procfs, pid, name);
+	return pk_ctx_fail_os(ctx, e, "read %s/%d/%s", ctx->procfs, pid, name);
 }
 
 /* uss, pss, swap: every "Private_" line, "Pss:", "Swap:" (kB). */
@@ -44,12 +44,12 @@ read_smaps(struct pk_ctx *ctx, int dfd, struct pk_psmem *p)
 	int e, rc;
 
 	pk_smaps_begin(&ps, NULL, NULL);
-	e = pk_read_smaps_at(dfd, "smaps", &ps, &nread);
+	e = pk_smaps_read_at(dfd, "smaps", &ps, &nread);
 	rc = pk_smaps_end(&ps, &sm);
 	if (e != 0)
 		return file_err(ctx, e, p->pid, "smaps");
 	if (rc != PK_OK)
-		return pk_fail(ctx, rc, ENOMEM, "read %s/%d/smaps",
+		return pk_ctx_fail(ctx, rc, ENOMEM, "read %s/%d/smaps",
 		    ctx->procfs, p->pid);
 	footprint(p, &sm);
 	return PK_OK;
@@ -62,7 +62,7 @@ read_footprint(struct pk_ctx *ctx, int dfd, struct pk_psmem *p,
 	struct pk_smaps sm;
 	int e;
 
-	e = pk_read_at(dfd, "smaps_rollup", b);
+	e = pk_file_read_at(dfd, "smaps_rollup", b);
 	if (e == ENOENT && faccessat(dfd, "stat", F_OK, 0) == 0) {
 		/* no rollup (Linux < 4.14): psutil sums smaps instead */
 		return read_smaps(ctx, dfd, p);
@@ -85,23 +85,23 @@ read_all(struct pk_ctx *ctx, int dfd, struct pk_psmem *p, struct pk_buf *b)
 
 	if ((rc = read_footprint(ctx, dfd, p, b)) != PK_OK)
 		return rc;
-	if ((e = pk_read_at(dfd, "statm", b)) != 0)
+	if ((e = pk_file_read_at(dfd, "statm", b)) != 0)
 		return file_err(ctx, e, p->pid, "statm");
 	if (pk_pstatm_parse(b->data, b->len, &sm) != PK_OK)
-		return pk_fail(ctx, PK_EPARSE, 0, "parse %s/%d/statm",
+		return pk_ctx_fail(ctx, PK_EPARSE, 0, "parse %s/%d/statm",
 		    ctx->procfs, p->pid);
 	p->rss = sm.resident * (uint64_t)sysconf(_SC_PAGESIZE);
 	/* as_dict(): a denied or unparsable field is None, not an error */
-	if ((e = pk_read_at(dfd, "status", b)) == 0 &&
+	if ((e = pk_file_read_at(dfd, "status", b)) == 0 &&
 	    pk_pstatus_parse(b->data, b->len, &st) == PK_OK &&
 	    (st.has & PK_PSTATUS_HAS_UID)) {
 		p->ruid = (uint32_t)st.uid[0];
 		p->has_uid = 1;
 	} else if (e == ENOENT || e == ESRCH)
 		return file_err(ctx, e, p->pid, "status");
-	if ((e = pk_read_at(dfd, "cmdline", b)) == 0) {
-		if (pk_cmdline_parse(b->data, b->len, &p->cmdline) != PK_OK)
-			return pk_fail(ctx, PK_ENOMEM, ENOMEM, "read cmdline");
+	if ((e = pk_file_read_at(dfd, "cmdline", b)) == 0) {
+		if (pk_pcmdline_parse(b->data, b->len, &p->cmdline) != PK_OK)
+			return pk_ctx_fail(ctx, PK_ENOMEM, ENOMEM, "read cmdline");
 		p->has_cmdline = 1;
 	} else if (e == ENOENT || e == ESRCH)
 		return file_err(ctx, e, p->pid, "cmdline");
@@ -120,7 +120,7 @@ pk_psmem_read(struct pk_ctx *ctx, int pid, struct pk_psmem *p)
 	snprintf(name, sizeof(name), "%d", pid);
 	if ((dfd = openat(ctx->procfd, name, O_RDONLY | O_DIRECTORY |
 	    O_CLOEXEC)) == -1)
-		return pk_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
+		return pk_ctx_fail_os(ctx, errno, "open %s/%s", ctx->procfs, name);
 	rc = read_all(ctx, dfd, p, &b);
 	close(dfd);
 	pk_buf_free(&b);

@@ -12,13 +12,13 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a,
 	(void)flags;
 	memset(a, 0, sizeof(*a));
 	a->fd = -1;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", path);
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", path);
 }
 
 int
 pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 {
-	return pk_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", a->path);
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "write %s: not supported on this system", a->path);
 }
 
 void

@@ -12,7 +12,7 @@ pk_cgroup_mem_read(struct pk_ctx *ctx, int pid, const char *path,
 	(void)pid;
 	(void)path;
 	memset(out, 0, sizeof(*out));
-	return pk_fail(ctx, PK_ENOTSUP, 0, "memory cgroups: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "memory cgroups: not supported on this system");
 }
 
 int
@@ -22,6 +22,6 @@ pk_cgroup_of(struct pk_ctx *ctx, int pid, int version, char *path, size_t len)
 	(void)version;
 	(void)path;
 	(void)len;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "memory cgroups: not supported on "
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "memory cgroups: not supported on "
 	    "this system");
 }

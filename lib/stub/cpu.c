@@ -7,13 +7,13 @@ int
 pk_cpustat_read(struct pk_ctx *ctx, struct pk_cpustat *out)
 {
 	(void)out;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "cpu statistics");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "cpu statistics");
 }
 
 int
 pk_cpu_count(struct pk_ctx *ctx)
 {
-	pk_fail(ctx, PK_ENOTSUP, 0, "cpu count");
+	pk_ctx_fail(ctx, PK_ENOTSUP, 0, "cpu count");
 	return -1;
 }
 
@@ -21,5 +21,5 @@ int
 pk_uptime_read(struct pk_ctx *ctx, uint64_t *cs)
 {
 	(void)cs;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "uptime");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "uptime");
 }

@@ -23,12 +23,12 @@ pk_ctx_close(struct pk_ctx *ctx)
 }
 
 int
-pk_read_file(struct pk_ctx *ctx, enum pk_root root, const char *path,
+pk_file_read(struct pk_ctx *ctx, enum pk_root root, const char *path,
     struct pk_buf *buf)
 {
 	(void)root;
 	(void)buf;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", path);
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", path);
 }
 
 void
@@ -38,7 +38,7 @@ pk_fd_close(int fd)
 }
 
 int
-pk_read_at(int dfd, const char *name, struct pk_buf *buf)
+pk_file_read_at(int dfd, const char *name, struct pk_buf *buf)
 {
 	(void)dfd;
 	(void)name;
@@ -47,7 +47,7 @@ pk_read_at(int dfd, const char *name, struct pk_buf *buf)
 }
 
 int
-pk_read_smaps_at(int dfd, const char *name, struct pk_smaps_parser *ps,
+pk_smaps_read_at(int dfd, const char *name, struct pk_smaps_parser *ps,
     size_t *nread)
 {
 	(void)dfd;

@@ -11,7 +11,7 @@ pk_blkstat_read(struct pk_ctx *ctx, const char *path, struct pk_blkstat *out,
 {
 	(void)out;
 	*nfields = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "%s", path);
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "%s", path);
 }
 
 int
@@ -20,7 +20,7 @@ pk_blkdev_list(struct pk_ctx *ctx, const char *dir, struct pk_blkdev **list,
 {
 	*list = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "%s", dir);
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "%s", dir);
 }
 
 int
@@ -29,7 +29,7 @@ pk_diskstats_read(struct pk_ctx *ctx, struct pk_diskstats_ent **ents,
 {
 	*ents = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "disk statistics");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "disk statistics");
 }
 
 int
@@ -64,7 +64,7 @@ pk_blk_devmap_name(struct pk_ctx *ctx, unsigned maj, unsigned min, char *out,
 	(void)min;
 	(void)out;
 	(void)len;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "device-mapper names");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "device-mapper names");
 }
 
 int
@@ -131,5 +131,5 @@ pk_psdisk_read(struct pk_ctx *ctx, struct pk_psdisk **ents, size_t *n)
 {
 	*ents = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "disk counters");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "disk counters");
 }

@@ -8,7 +8,7 @@ pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0,
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0,
 	    "IPv4 addresses: not supported on this system");
 }
 
@@ -17,7 +17,7 @@ pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0,
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0,
 	    "network links: not supported on this system");
 }
 
@@ -26,7 +26,7 @@ pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0,
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0,
 	    "IPv6 addresses: not supported on this system");
 }
 
@@ -39,6 +39,6 @@ pk_pconn_unix_diag(struct pk_ctx *ctx, const uint64_t *inodes, const int *fds,
 	(void)ninodes;
 	(void)conns;
 	(void)nconns;
-	return pk_fail(ctx, PK_ENOTSUP, 0,
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0,
 	    "UNIX socket diagnostics: not supported on this system");
 }

@@ -11,7 +11,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 {
 	*pids = NULL;
 	*npids = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -19,7 +19,7 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -29,7 +29,7 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 	(void)p;
 	(void)exact;
 	(void)scratch;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -39,7 +39,7 @@ pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn,
 	(void)p;
 	(void)fn;
 	(void)arg;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }
 
 int
@@ -50,5 +50,5 @@ pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
 	(void)version;
 	(void)path;
 	(void)len;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "process memory: not supported on this system");
 }

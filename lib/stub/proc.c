@@ -18,7 +18,7 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	(void)flags;
 	memset(out, 0, sizeof(*out));
 	out->pid = pid;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "process information: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "process information: not supported on this system");
 }
 
 char *

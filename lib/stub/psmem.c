@@ -10,7 +10,7 @@ pk_psmem_read(struct pk_ctx *ctx, int pid, struct pk_psmem *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
-	return pk_fail(ctx, PK_ENOTSUP, 0,
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0,
 	    "process memory: not supported on this system");
 }
 

@@ -10,7 +10,7 @@ int
 pk_svc_open(struct pk_ctx *ctx, struct pk_svc_scm *scm)
 {
 	scm->h = NULL;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "services: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "services: not supported on this system");
 }
 
 void
@@ -26,7 +26,7 @@ pk_svc_enum(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	(void)scm;
 	*out = NULL;
 	*n = 0;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "services: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "services: not supported on this system");
 }
 
 int
@@ -34,7 +34,7 @@ pk_svc_query(struct pk_ctx *ctx, struct pk_svc_scm *scm, struct pk_svc *s)
 {
 	(void)scm;
 	(void)s;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "services: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "services: not supported on this system");
 }
 
 int
@@ -46,5 +46,5 @@ pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	(void)list;
 	(void)n;
 	memset(out, 0, sizeof(*out));
-	return pk_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", name);
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "%s: not supported on this system", name);
 }

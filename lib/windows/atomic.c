@@ -62,17 +62,17 @@ pk_atomic_open(struct pk_ctx *ctx, const char *path, struct pk_atomic *a,
 		if (*p == '/' || *p == '\\' || (*p == ':' && p == path + 1))
 			base = p + 1;
 	if (strlcpy(a->path, path, sizeof(a->path)) >= sizeof(a->path))
-		return pk_fail_os(ctx, ERROR_FILENAME_EXCED_RANGE, "%s", path);
+		return pk_ctx_fail_os(ctx, ERROR_FILENAME_EXCED_RANGE, "%s", path);
 	if ((a->fd = create_tmp(a, (int)(base - path), base)) == -1) {
 		int e = (int)GetLastError();
 
 		a->tmp[0] = '\0';
-		return pk_fail_os(ctx, e, "create temporary file for %s",
+		return pk_ctx_fail_os(ctx, e, "create temporary file for %s",
 		    path);
 	}
 	_doserrno = 0;
 	if ((a->fp = _fdopen(a->fd, "wb")) == NULL) {
-		int rc = pk_fail_os(ctx, pk_win_crt_error(), "open %s",
+		int rc = pk_ctx_fail_os(ctx, pk_win_crt_error(), "open %s",
 		    a->tmp);
 
 		pk_atomic_abort(a);	/* after the message: it forgets a->tmp */
@@ -97,7 +97,7 @@ pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 	a->fd = -1;
 	if (e != 0) {
 		/* The message names the file before the abort forgets it. */
-		e = pk_fail_os(ctx, e, "write %s", a->tmp);
+		e = pk_ctx_fail_os(ctx, e, "write %s", a->tmp);
 		pk_atomic_abort(a);
 		return e;
 	}
@@ -111,7 +111,7 @@ pk_atomic_commit(struct pk_ctx *ctx, struct pk_atomic *a)
 	free(wtmp);
 	free(wpath);
 	if (e != 0) {
-		e = pk_fail_os(ctx, e, "rename %s", a->path);
+		e = pk_ctx_fail_os(ctx, e, "rename %s", a->path);
 		pk_atomic_abort(a);
 		return e;
 	}

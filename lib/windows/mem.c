@@ -115,7 +115,7 @@ physical(struct pk_ctx *ctx, uint64_t *total, uint64_t *avail,
 	memset(&ms, 0, sizeof(ms));
 	ms.dwLength = sizeof(ms);
 	if (!GlobalMemoryStatusEx(&ms))
-		return pk_fail_os(ctx, (int)GetLastError(),
+		return pk_ctx_fail_os(ctx, (int)GetLastError(),
 		    "GlobalMemoryStatusEx");
 	*total = ms.ullTotalPhys;
 	*avail = ms.ullAvailPhys;

@@ -42,7 +42,7 @@ adapters(struct pk_ctx *ctx, IP_ADAPTER_ADDRESSES **out)
 	for (tries = 0; tries < 8 && rc == ERROR_BUFFER_OVERFLOW; tries++) {
 		free(a);
 		if ((a = malloc(len)) == NULL)
-			return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+			return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 			    "GetAdaptersAddresses");
 		rc = GetAdaptersAddresses(AF_UNSPEC, GAA_FLAGS, NULL, a, &len);
 	}
@@ -51,7 +51,7 @@ adapters(struct pk_ctx *ctx, IP_ADAPTER_ADDRESSES **out)
 		a = NULL;
 	} else if (rc != ERROR_SUCCESS) {
 		free(a);
-		return pk_fail_os(ctx, (int)rc, "GetAdaptersAddresses");
+		return pk_ctx_fail_os(ctx, (int)rc, "GetAdaptersAddresses");
 	}
 	*out = a;
 	return PK_OK;
@@ -162,7 +162,7 @@ pk_net_names(struct pk_ctx *ctx, struct pk_net *net, struct pk_netif **out,
 		k++;
 	if ((v = calloc(k + 1, sizeof(*v))) == NULL) {
 		free(list);
-		return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+		return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 		    "interfaces");
 	}
 	for (k = 0, a = list; a != NULL; a = a->Next, k++) {
@@ -304,7 +304,7 @@ pk_net_fetch(struct pk_ctx *ctx, struct pk_net *net, unsigned what,
 		return rc;
 	if ((a = ad_find(list, ifp->name)) == NULL) {
 		free(list);
-		return pk_fail(ctx, PK_ENOENT, ERROR_NOT_FOUND, "%s",
+		return pk_ctx_fail(ctx, PK_ENOENT, ERROR_NOT_FOUND, "%s",
 		    ifp->name);
 	}
 	rowok = ad_row(a, &row);
@@ -373,7 +373,7 @@ count_addrs(struct pk_ctx *ctx, const IP_ADAPTER_ADDRESSES *list, int af,
 				k++;
 	*n = 0;
 	if ((*out = calloc(k + 1, size)) == NULL)
-		return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+		return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 		    "addresses");
 	return PK_OK;
 }
@@ -428,7 +428,7 @@ pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 		return rc;
 	if ((*out = calloc(k + 1, sizeof(**out))) == NULL) {
 		free(l);
-		return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+		return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 		    "addresses");
 	}
 	for (i = 0; i < k; i++) {
@@ -509,7 +509,7 @@ pk_net_links(struct pk_ctx *ctx, struct pk_net_link **out, size_t *n)
 		k++;
 	if ((l = calloc(k + 1, sizeof(*l))) == NULL) {
 		free(list);
-		return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+		return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 		    "links");
 	}
 	for (k = 0, a = list; a != NULL; a = a->Next, k++) {

@@ -52,7 +52,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 	for (;;) {
 		if ((nv = realloc(v, cap * sizeof(*v))) == NULL) {
 			free(v);
-			return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+			return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 			    "EnumProcesses");
 		}
 		v = nv;
@@ -60,7 +60,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 			int e = (int)GetLastError();
 
 			free(v);
-			return pk_fail_os(ctx, e, "EnumProcesses");
+			return pk_ctx_fail_os(ctx, e, "EnumProcesses");
 		}
 		if (got < cap * sizeof(*v) || cap >= (1u << 22))
 			break;
@@ -69,7 +69,7 @@ pk_pmem_pids(struct pk_ctx *ctx, int **pids, size_t *npids)
 	n = got / sizeof(*v);
 	if ((out = calloc(n ? n : 1, sizeof(*out))) == NULL) {
 		free(v);
-		return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+		return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 		    "EnumProcesses");
 	}
 	for (i = 0; i < n; i++)
@@ -86,8 +86,8 @@ static int
 open_err(struct pk_ctx *ctx, int pid, int e)
 {
 	if (e == ERROR_INVALID_PARAMETER)
-		return pk_fail(ctx, PK_ENOENT, e, "process %d: gone", pid);
-	return pk_fail_os(ctx, e, "OpenProcess %d", pid);
+		return pk_ctx_fail(ctx, PK_ENOENT, e, "process %d: gone", pid);
+	return pk_ctx_fail_os(ctx, e, "OpenProcess %d", pid);
 }
 
 /* A handle with access, or NULL and the reason in ctx. */
@@ -237,13 +237,13 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 	p->uid = PK_UID_UNKNOWN;
 	/* The System Idle Process has no memory of its own. */
 	if (pid == 0)
-		return pk_fail(ctx, PK_ENOENT, 0, "process 0: no user memory");
+		return pk_ctx_fail(ctx, PK_ENOENT, 0, "process 0: no user memory");
 	if ((h = open_proc(ctx, pid, PROCESS_QUERY_LIMITED_INFORMATION,
 	    &rc)) == NULL)
 		return rc;
 	if (!alive(h)) {
 		close_proc(h);
-		return pk_fail(ctx, PK_ENOENT, 0, "process %d: exited", pid);
+		return pk_ctx_fail(ctx, PK_ENOENT, 0, "process %d: exited", pid);
 	}
 	p->st.state = 'R';
 	image_name(h, p->st.comm, sizeof(p->st.comm));
@@ -252,7 +252,7 @@ pk_pmem_info(struct pk_ctx *ctx, int pid, struct pk_pmem *p)
 	p->uid = token_rid(h);
 	close_proc(h);
 	if (cmdline(pid, &p->cmdline) != PK_OK)
-		return pk_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
+		return pk_ctx_fail(ctx, PK_ENOMEM, ERROR_NOT_ENOUGH_MEMORY,
 		    "process %d", pid);
 	return PK_OK;
 }
@@ -366,9 +366,9 @@ pk_pmem_read(struct pk_ctx *ctx, struct pk_pmem *p, int exact,
 	memset(&pmc, 0, sizeof(pmc));
 	pmc.cb = sizeof(pmc);
 	if (!alive(h))
-		rc = pk_fail(ctx, PK_ENOENT, 0, "process %d: exited", p->pid);
+		rc = pk_ctx_fail(ctx, PK_ENOENT, 0, "process %d: exited", p->pid);
 	else if (!GetProcessMemoryInfo(h, &pmc, sizeof(pmc)))
-		rc = pk_fail_os(ctx, (int)GetLastError(),
+		rc = pk_ctx_fail_os(ctx, (int)GetLastError(),
 		    "GetProcessMemoryInfo %d", p->pid);
 	if (rc != PK_OK) {
 		close_proc(h);
@@ -389,7 +389,7 @@ pk_pmem_smaps(struct pk_ctx *ctx, struct pk_pmem *p, pk_vma_fn fn,
 	(void)p;
 	(void)fn;
 	(void)arg;
-	return pk_fail(ctx, PK_ENOTSUP, 0,
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0,
 	    "per-mapping memory: not supported on this system");
 }
 
@@ -401,5 +401,5 @@ pk_pmem_cgroup(struct pk_ctx *ctx, const struct pk_pmem *p, int version,
 	(void)version;
 	(void)path;
 	(void)len;
-	return pk_fail(ctx, PK_ENOTSUP, 0, "cgroups: not supported on this system");
+	return pk_ctx_fail(ctx, PK_ENOTSUP, 0, "cgroups: not supported on this system");
 }

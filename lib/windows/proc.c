@@ -349,7 +349,7 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 	if (pid < 0 || pid > UINT32_MAX || !snapshot(p)) {
 		pk_proc_free(p);
 		p->pid = pid;
-		return pk_fail(ctx, PK_ENOENT, ERROR_INVALID_PARAMETER,
+		return pk_ctx_fail(ctx, PK_ENOENT, ERROR_INVALID_PARAMETER,
 		    "process %lld", (long long)pid);
 	}
 	p->stat.pid = pid;
@@ -372,7 +372,7 @@ pk_proc_read(struct pk_ctx *ctx, int64_t pid, unsigned flags,
 		p->has |= PK_P_MEMTOTAL;
 	}
 	if (rc != PK_OK)
-		return pk_fail(ctx, rc, ERROR_NOT_ENOUGH_MEMORY, "process %lld",
+		return pk_ctx_fail(ctx, rc, ERROR_NOT_ENOUGH_MEMORY, "process %lld",
 		    (long long)pid);
 	return PK_OK;
 }

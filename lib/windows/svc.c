@@ -36,7 +36,7 @@ pk_svc_open(struct pk_ctx *ctx, struct pk_svc_scm *scm)
 	h = OpenSCManagerW(NULL, NULL, SC_MANAGER_CONNECT |
 	    SC_MANAGER_ENUMERATE_SERVICE);
 	if (h == NULL)
-		return pk_fail_os(ctx, (int)GetLastError(),
+		return pk_ctx_fail_os(ctx, (int)GetLastError(),
 		    "open the service control manager");
 	scm->h = h;
 	return PK_OK;
@@ -153,8 +153,8 @@ pk_svc_enum(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	*out = NULL;
 	*n = 0;
 	if (rc == PK_ENOMEM)
-		return pk_fail(ctx, PK_ENOMEM, 0, "enumerate services");
-	return pk_fail_os(ctx, (int)(e ? e : ERROR_MORE_DATA),
+		return pk_ctx_fail(ctx, PK_ENOMEM, 0, "enumerate services");
+	return pk_ctx_fail_os(ctx, (int)(e ? e : ERROR_MORE_DATA),
 	    "enumerate services");
 }
 
@@ -209,7 +209,7 @@ svc_fail(struct pk_ctx *ctx, struct pk_svc *s, DWORD err, const char *what)
 	if (code == PK_ENOENT && strcmp(what, "open service") != 0)
 		code = PK_EOS;
 	s->oserr = (int)err;
-	s->code = pk_fail(ctx, code, (int)err, "%s %s", what,
+	s->code = pk_ctx_fail(ctx, code, (int)err, "%s %s", what,
 	    s->name != NULL ? s->name : "");
 	return s->code;
 }
@@ -366,7 +366,7 @@ pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	memset(out, 0, sizeof(*out));
 	out->delayed = -1;
 	if ((w = pk_win_wide(name)) == NULL)
-		return pk_fail_os(ctx, ERROR_INVALID_NAME, "%s", name);
+		return pk_ctx_fail_os(ctx, ERROR_INVALID_NAME, "%s", name);
 	for (i = 0; i < n; i++)
 		if (CompareStringOrdinal(w, -1, list[i].wname, -1, TRUE) ==
 		    CSTR_EQUAL)
@@ -374,12 +374,12 @@ pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	if (i < n) {
 		free(w);
 		if (copy_entry(out, &list[i]) != PK_OK)
-			return pk_fail(ctx, PK_ENOMEM, 0, "%s", name);
+			return pk_ctx_fail(ctx, PK_ENOMEM, 0, "%s", name);
 		return pk_svc_query(ctx, scm, out);
 	}
 	out->wname = w;
 	if ((out->name = sdup(name)) == NULL)
-		return pk_fail(ctx, PK_ENOMEM, 0, "%s", name);
+		return pk_ctx_fail(ctx, PK_ENOMEM, 0, "%s", name);
 	if (pk_svc_query(ctx, scm, out) != PK_OK)
 		return out->code;
 	canonical_name((SC_HANDLE)scm->h, out);

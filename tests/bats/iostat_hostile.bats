@@ -106,7 +106,7 @@ nonfile() {
 @test "iostat hostile: directories, symlink loops, FIFOs and /dev/zero" {
 	local kind
 	each_file nonfile dir
-	# the same check in pk_read_file() refuses all three: one fatal file,
+	# the same check in pk_file_read() refuses all three: one fatal file,
 	# one that sysstat skips silently, one per-device file
 	for kind in loop fifo zero; do
 		FILES="proc/uptime proc/diskstats sys/block/sda/stat" each_file nonfile $kind

@@ -28,12 +28,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pk_uptime_parse(buf, size, &cs);
 	pk_cpustat_percents(&z, &c, pc);
 	pk_blkstat_parse(buf, size, &b);
-	(void)pk_io_await_total(&zb, &b);
-	(void)pk_io_areq_total(&zb, &b);
-	(void)pk_io_util(zb.tot_ticks, b.tot_ticks, pk_io_interval(0, cs));
+	(void)pk_disk_await_total(&zb, &b);
+	(void)pk_disk_areq_total(&zb, &b);
+	(void)pk_disk_util(zb.tot_ticks, b.tot_ticks, pk_disk_interval(0, cs));
 	if (pk_diskstats_parse(buf, size, &e, &n) == PK_OK) {
 		for (i = 0; i < n; i++)
-			(void)pk_io_merge_percent(e[i].st.rd_merges,
+			(void)pk_disk_merge_percent(e[i].st.rd_merges,
 			    e[i].st.rd_ios);
 		free(e);
 	}

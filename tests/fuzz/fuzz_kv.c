@@ -1,7 +1,7 @@
 /*
  * libFuzzer entry point for the "Key:   value" parser every status-like
  * file goes through (pk_kv_parse, pk_kv_find) and the number parser under
- * all of them (pk_parse_ulong).  Build with `make fuzz CC=clang`.
+ * all of them (pk_num_parse).  Build with `make fuzz CC=clang`.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -29,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();	/* the value must lie inside the buffer */
 	/* every number of the input, as the /proc parsers walk them */
 	for (p = b; p < end; p++) {
-		const char *q = pk_parse_ulong(p, end, &v, &ok);
+		const char *q = pk_num_parse(p, end, &v, &ok);
 
 		if (q < p || q > end)
 			abort();

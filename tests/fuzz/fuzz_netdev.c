@@ -30,7 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		free(dev);
 	}
-	if (pk_if_inet6_parse((const char *)data, size, &in6, &n) == PK_OK) {
+	if (pk_ifinet6_parse((const char *)data, size, &in6, &n) == PK_OK) {
 		for (i = 0; i < n; i++)
 			pk_net_ntop6(in6[i].addr, buf, sizeof(buf));
 		free(in6);

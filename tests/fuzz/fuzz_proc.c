@@ -34,12 +34,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pk_pio_parse(b, size, &io);
 	pk_plimits_parse(b, size, &li);
 	pk_btime_parse(b, size, &bt);
-	if (pk_cmdline_parse(b, size, &sv) == PK_OK) {
+	if (pk_pcmdline_parse(b, size, &sv) == PK_OK) {
 		pk_proc_name(st.comm, &sv);
 		pk_strv_free(&sv);
 	}
-	if (pk_environ_parse(b, size, &env) == PK_OK)
-		pk_env_free(&env);
+	if (pk_penviron_parse(b, size, &env) == PK_OK)
+		pk_penviron_free(&env);
 	if (pk_smaps_group_parse(b, size, &maps, &nmaps) == PK_OK)
 		pk_pmaps_free(maps, nmaps);
 	pk_pconn_inet_parse(b, size, 2, 1, ino, fds, 4, &c, &nc);

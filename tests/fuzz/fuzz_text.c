@@ -83,10 +83,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	pk_out_parse_fmt(s);
 	pk_smem_size_kb(s, &kb);
-	n = pk_u8_len(s);
-	if (pk_u8_prefix(s, n / 2) > strlen(s))
+	n = pk_utf8_len(s);
+	if (pk_utf8_prefix(s, n / 2) > strlen(s))
 		abort();	/* a prefix cannot be longer than the string */
-	if ((e = pk_disp_escape(s)) != NULL)
+	if ((e = pk_smem_escape(s)) != NULL)
 		free(e);
 	escapers(s);
 	terminal(s);

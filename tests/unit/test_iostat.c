@@ -139,20 +139,20 @@ diskstats(void)
 static void
 rates(void)
 {
-	CHECK_U64(pk_io_interval(5, 5), 1);
-	CHECK_U64(pk_io_interval(0, 10000), 10000);
-	CHECK(pk_io_rate(3050, 10000) == 30.5);
-	CHECK(pk_io_rate_unit(80000, 10000, 2) == 400.0);
-	CHECK_U64(pk_io_sectors_delta(10, 4), 0xfffffffaULL);
-	CHECK_U64(pk_io_sectors_delta(0x100000000ULL, 4),
+	CHECK_U64(pk_disk_interval(5, 5), 1);
+	CHECK_U64(pk_disk_interval(0, 10000), 10000);
+	CHECK(pk_disk_rate(3050, 10000) == 30.5);
+	CHECK(pk_disk_rate_unit(80000, 10000, 2) == 400.0);
+	CHECK_U64(pk_disk_sectors_delta(10, 4), 0xfffffffaULL);
+	CHECK_U64(pk_disk_sectors_delta(0x100000000ULL, 4),
 	    (uint64_t)4 - 0x100000000ULL);
-	CHECK(pk_io_merge_percent(0, 0) == 0.0);
-	CHECK(pk_io_await(5000, 1000) == 5.0);
-	CHECK(pk_io_await(5, 0) == 0.0);
-	CHECK(pk_io_areq_sectors(80000, 1000) / 2 == 40.0);
-	CHECK(pk_io_util_percent(pk_io_util(0, 9000, 10000), 1) == 9.0);
+	CHECK(pk_disk_merge_percent(0, 0) == 0.0);
+	CHECK(pk_disk_await(5000, 1000) == 5.0);
+	CHECK(pk_disk_await(5, 0) == 0.0);
+	CHECK(pk_disk_areq_sectors(80000, 1000) / 2 == 40.0);
+	CHECK(pk_disk_util_percent(pk_disk_util(0, 9000, 10000), 1) == 9.0);
 	/* A tot_ticks that fell wraps in 32 bits, as in 12.6.1. */
-	CHECK(pk_io_util(350, 300, 150) > 2.8e9);
+	CHECK(pk_disk_util(350, 300, 150) > 2.8e9);
 }
 
 static void
@@ -267,13 +267,13 @@ disk_stats_interval(void)
 	char buf[512];
 
 	/* basic/i2.out, second report (uptime 100.00 -> 102.00) */
-	pk_disk_stats(&a, &b, pk_io_interval(10000, 10200), 2, 1, &x);
+	pk_disk_stats(&a, &b, pk_disk_interval(10000, 10200), 2, 1, &x);
 	ext_line(&x, buf, sizeof(buf));
 	CHECK_STR(buf, "50.00 2000.00 10.00 16.67 5.00 40.00 50.00 2000.00 "
 	    "10.00 16.67 6.00 40.00 0.00 0.00 0.00 0.00 0.00 0.00 1.00 10.00 "
 	    "0.40 25.00");
 	/* back/i2.out, vdb (uptime 500.00 -> 501.50): %util wraps */
-	pk_disk_stats(&vdb, &vdb2, pk_io_interval(50000, 50150), 2, 1, &x);
+	pk_disk_stats(&vdb, &vdb2, pk_disk_interval(50000, 50150), 2, 1, &x);
 	ext_line(&x, buf, sizeof(buf));
 	CHECK_STR(buf, "66.67 266.67 0.00 0.00 0.20 4.00 0.00 0.00 0.00 0.00 "
 	    "0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.02 "

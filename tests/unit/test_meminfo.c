@@ -156,14 +156,14 @@ parse_ulong_bounds(void)
 	const char *end;
 
 	/* never reads past the end it is given */
-	end = pk_parse_ulong(s, s + 5, &v, &ok);
+	end = pk_num_parse(s, s + 5, &v, &ok);
 	CHECK(ok && v == 123 && end == s + 5);
-	end = pk_parse_ulong(s, s + 2, &v, &ok);
+	end = pk_num_parse(s, s + 2, &v, &ok);
 	CHECK(!ok && v == 0 && end == s);
 	{
 		const char neg[] = "-18446744073709551616";
 
-		pk_parse_ulong(neg, neg + sizeof(neg) - 1, &v, &ok);
+		pk_num_parse(neg, neg + sizeof(neg) - 1, &v, &ok);
 		CHECK(ok && v == UINT64_MAX);	/* saturates like strtoul */
 	}
 }

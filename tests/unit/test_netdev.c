@@ -109,7 +109,7 @@ inet6_lines(void)
 	struct pk_inet6_entry *v;
 	size_t n;
 
-	CHECK(pk_if_inet6_parse(f, sizeof(f) - 1, &v, &n) == PK_OK);
+	CHECK(pk_ifinet6_parse(f, sizeof(f) - 1, &v, &n) == PK_OK);
 	CHECK_U64(n, 3);
 	CHECK_STR(v[0].name, "lo");
 	CHECK_U64(v[0].prefixlen, 128);

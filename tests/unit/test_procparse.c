@@ -129,7 +129,7 @@ limits_rows(void)
 	CHECK(l.soft[PK_RLIM_CPU] == PK_RLIM_INFINITY);
 	CHECK_U64(l.soft[PK_RLIM_NOFILE], 1024);
 	CHECK_U64(l.hard[PK_RLIM_NOFILE], 524288);
-	CHECK_STR(pk_rlim_name(PK_RLIM_NOFILE), "NOFILE");
+	CHECK_STR(pk_plimits_name(PK_RLIM_NOFILE), "NOFILE");
 	CHECK(pk_plimits_parse(S("Limit\n"), &l) == PK_EPARSE);
 }
 
@@ -138,27 +138,27 @@ cmdline_heuristic(void)
 {
 	struct pk_strv sv;
 
-	CHECK(pk_cmdline_parse(S("/bin/sleep\0" "100\0"), &sv) == PK_OK);
+	CHECK(pk_pcmdline_parse(S("/bin/sleep\0" "100\0"), &sv) == PK_OK);
 	CHECK_U64(sv.n, 2);
 	CHECK_STR(sv.v[0], "/bin/sleep");
 	CHECK_STR(sv.v[1], "100");
 	pk_strv_free(&sv);
-	CHECK(pk_cmdline_parse(S(""), &sv) == PK_OK);
+	CHECK(pk_pcmdline_parse(S(""), &sv) == PK_OK);
 	CHECK_U64(sv.n, 0);
 	pk_strv_free(&sv);
 	/* setproctitle: one NUL-terminated arg with spaces -> split (#1179) */
-	CHECK(pk_cmdline_parse(S("nginx: worker process\0"), &sv) == PK_OK);
+	CHECK(pk_pcmdline_parse(S("nginx: worker process\0"), &sv) == PK_OK);
 	CHECK_U64(sv.n, 3);
 	CHECK_STR(sv.v[2], "process");
 	pk_strv_free(&sv);
 	/* NUL padding keeps empty arguments */
-	CHECK(pk_cmdline_parse(S("title x\0\0\0"), &sv) == PK_OK);
+	CHECK(pk_pcmdline_parse(S("title x\0\0\0"), &sv) == PK_OK);
 	CHECK_U64(sv.n, 3);
 	CHECK_STR(sv.v[0], "title x");
 	CHECK_STR(sv.v[2], "");
 	pk_strv_free(&sv);
 	/* no final NUL: space separated */
-	CHECK(pk_cmdline_parse(S("a b  c"), &sv) == PK_OK);
+	CHECK(pk_pcmdline_parse(S("a b  c"), &sv) == PK_OK);
 	CHECK_U64(sv.n, 4);
 	CHECK_STR(sv.v[2], "");
 	pk_strv_free(&sv);
@@ -169,7 +169,7 @@ environ_block(void)
 {
 	struct pk_env e;
 
-	CHECK(pk_environ_parse(S("B=2\0A=1\0=x\0noeq\0B=3\0C=a=b\0\0D=4\0"),
+	CHECK(pk_penviron_parse(S("B=2\0A=1\0=x\0noeq\0B=3\0C=a=b\0\0D=4\0"),
 	    &e) == PK_OK);
 	CHECK_U64(e.n, 3);
 	CHECK_STR(e.key[0], "A");
@@ -177,11 +177,11 @@ environ_block(void)
 	CHECK_STR(e.val[1], "3");	/* last duplicate wins */
 	CHECK_STR(e.key[2], "C");
 	CHECK_STR(e.val[2], "a=b");
-	pk_env_free(&e);
+	pk_penviron_free(&e);
 	/* a missing final NUL drops the last entry, as psutil */
-	CHECK(pk_environ_parse(S("A=1\0B=2"), &e) == PK_OK);
+	CHECK(pk_penviron_parse(S("A=1\0B=2"), &e) == PK_OK);
 	CHECK_U64(e.n, 1);
-	pk_env_free(&e);
+	pk_penviron_free(&e);
 }
 
 static void
@@ -301,7 +301,7 @@ names_and_misc(void)
 	struct pk_strv sv;
 	uint64_t bt = 0;
 
-	pk_cmdline_parse(S("/opt/verylongprocessname_x\0-v\0"), &sv);
+	pk_pcmdline_parse(S("/opt/verylongprocessname_x\0-v\0"), &sv);
 	CHECK_STR(pk_proc_name("verylongprocess", &sv), "verylongprocessname_x");
 	CHECK_STR(pk_proc_name("otherlongproces", &sv), "otherlongproces");
 	CHECK_STR(pk_proc_name("short", &sv), "short");

@@ -1,5 +1,5 @@
 /*
- * Unit tests of pk_read_at() and pk_read_file() on hostile entries of a
+ * Unit tests of pk_file_read_at() and pk_file_read() on hostile entries of a
  * fake /proc: a FIFO must be refused at once (procinfo's own readers
  * used to block on it), a /dev/zero link refused (they read it until
  * memory ran out), a directory and a symlink loop reported, a regular
@@ -27,7 +27,7 @@ regular(void)
 
 	CHECK(fd != -1 && write(fd, "MemTotal: 5 kB", 14) == 14);
 	close(fd);
-	CHECK(pk_read_at(dfd, "meminfo", &b) == 0);
+	CHECK(pk_file_read_at(dfd, "meminfo", &b) == 0);
 	CHECK_U64(b.len, 14);
 	CHECK_STR(b.data, "MemTotal: 5 kB");
 }
@@ -37,7 +37,7 @@ fifo_refused(void)
 {
 	CHECK(mkfifoat(dfd, "fifo", 0600) == 0);
 	alarm(5);		/* a regression blocks in open(2): die, not hang */
-	CHECK(pk_read_at(dfd, "fifo", &b) == EINVAL);
+	CHECK(pk_file_read_at(dfd, "fifo", &b) == EINVAL);
 	alarm(0);
 	CHECK_U64(b.len, 0);
 }
@@ -46,7 +46,7 @@ static void
 device_refused(void)
 {
 	CHECK(symlinkat("/dev/zero", dfd, "zero") == 0);
-	CHECK(pk_read_at(dfd, "zero", &b) == EINVAL);
+	CHECK(pk_file_read_at(dfd, "zero", &b) == EINVAL);
 	CHECK_U64(b.len, 0);
 }
 
@@ -54,13 +54,13 @@ static void
 directory_and_loop(void)
 {
 	CHECK(mkdirat(dfd, "stat", 0755) == 0);
-	CHECK(pk_read_at(dfd, "stat", &b) == EISDIR);
+	CHECK(pk_file_read_at(dfd, "stat", &b) == EISDIR);
 	CHECK(symlinkat("loop", dfd, "loop") == 0);
-	CHECK(pk_read_at(dfd, "loop", &b) == ELOOP);
-	CHECK(pk_read_at(dfd, "missing", &b) == ENOENT);
+	CHECK(pk_file_read_at(dfd, "loop", &b) == ELOOP);
+	CHECK(pk_file_read_at(dfd, "missing", &b) == ENOENT);
 }
 
-/* pk_read_file() says what is wrong in one line. */
+/* pk_file_read() says what is wrong in one line. */
 static void
 read_file_messages(void)
 {
@@ -68,14 +68,14 @@ read_file_messages(void)
 	char want[128];
 
 	CHECK(pk_ctx_open(&ctx, dir, dir) == PK_OK);
-	CHECK(pk_read_file(&ctx, PK_ROOT_PROC, "fifo", &b) == PK_EOS);
+	CHECK(pk_file_read(&ctx, PK_ROOT_PROC, "fifo", &b) == PK_EOS);
 	snprintf(want, sizeof(want), "read %s/fifo: not a regular file", dir);
 	CHECK_STR(pk_strerror(&ctx), want);
-	CHECK(pk_read_file(&ctx, PK_ROOT_PROC, "zero", &b) == PK_EOS);
-	CHECK(pk_read_file(&ctx, PK_ROOT_PROC, "stat", &b) == PK_EOS);
+	CHECK(pk_file_read(&ctx, PK_ROOT_PROC, "zero", &b) == PK_EOS);
+	CHECK(pk_file_read(&ctx, PK_ROOT_PROC, "stat", &b) == PK_EOS);
 	snprintf(want, sizeof(want), "read %s/stat: Is a directory", dir);
 	CHECK_STR(pk_strerror(&ctx), want);
-	CHECK(pk_read_file(&ctx, PK_ROOT_PROC, "meminfo", &b) == PK_OK);
+	CHECK(pk_file_read(&ctx, PK_ROOT_PROC, "meminfo", &b) == PK_OK);
 	CHECK_U64(b.len, 14);
 	pk_ctx_close(&ctx);
 }

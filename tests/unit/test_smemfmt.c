@@ -64,14 +64,14 @@ utf8(void)
 {
 	char *e;
 
-	CHECK_U64(pk_u8_len("abc"), 3);
-	CHECK_U64(pk_u8_len("h\xc3\xa9llo \xe6\x97\xa5"), 7);
-	CHECK_U64(pk_u8_prefix("h\xc3\xa9llo", 2), 3);
-	CHECK_U64(pk_u8_prefix("ab", 5), 2);
-	e = pk_disp_escape("a\tb\nc\\d \x01 \xc3\xa9 \xff");
+	CHECK_U64(pk_utf8_len("abc"), 3);
+	CHECK_U64(pk_utf8_len("h\xc3\xa9llo \xe6\x97\xa5"), 7);
+	CHECK_U64(pk_utf8_prefix("h\xc3\xa9llo", 2), 3);
+	CHECK_U64(pk_utf8_prefix("ab", 5), 2);
+	e = pk_smem_escape("a\tb\nc\\d \x01 \xc3\xa9 \xff");
 	CHECK_STR(e, "a\\011b\\012c\\d \\001 \xc3\xa9 \\377");
 	free(e);
-	e = pk_disp_escape("\xe6\x97");		/* truncated sequence */
+	e = pk_smem_escape("\xe6\x97");		/* truncated sequence */
 	CHECK_STR(e, "\\346\\227");
 	free(e);
 }
