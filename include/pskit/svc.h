@@ -37,7 +37,7 @@ struct pk_svc {
 	char		*binpath;
 	char		*username;
 	char		*description;
-	wchar_t		*wname;		/* the name as the SCM spells it */
+	void		*osname;	/* Windows: the SCM key (UTF-16) */
 	uint32_t	 service_type;	/* SERVICE_WIN32_OWN_PROCESS ... */
 	uint32_t	 start;
 	int		 delayed;

@@ -17,7 +17,7 @@ pk_svc_clear(struct pk_svc *s)
 	free(s->binpath);
 	free(s->username);
 	free(s->description);
-	free(s->wname);
+	free(s->osname);
 	memset(s, 0, sizeof(*s));
 }
 

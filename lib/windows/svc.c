@@ -79,7 +79,7 @@ take_entry(struct pk_svc *s, const ENUM_SERVICE_STATUS_PROCESSW *e)
 {
 	memset(s, 0, sizeof(*s));
 	s->delayed = -1;
-	if ((s->wname = wdup(e->lpServiceName)) == NULL ||
+	if ((s->osname = wdup(e->lpServiceName)) == NULL ||
 	    pk_win_utf8(e->lpServiceName, &s->name) != PK_OK ||
 	    pk_win_utf8(e->lpDisplayName, &s->display_name) != PK_OK)
 		return PK_ENOMEM;
@@ -286,7 +286,7 @@ pk_svc_query(struct pk_ctx *ctx, struct pk_svc_scm *scm, struct pk_svc *s)
 	SC_HANDLE h;
 	DWORD need;
 
-	h = OpenServiceW((SC_HANDLE)scm->h, s->wname,
+	h = OpenServiceW((SC_HANDLE)scm->h, s->osname,
 	    SERVICE_QUERY_CONFIG | SERVICE_QUERY_STATUS);
 	if (h == NULL)
 		return svc_fail(ctx, s, GetLastError(), "open service");
@@ -321,9 +321,9 @@ copy_entry(struct pk_svc *d, const struct pk_svc *s)
 	*d = *s;
 	d->name = sdup(s->name);
 	d->display_name = sdup(s->display_name);
-	d->wname = wdup(s->wname);
+	d->osname = wdup(s->osname);
 	d->binpath = d->username = d->description = NULL;
-	if (d->name == NULL || d->wname == NULL ||
+	if (d->name == NULL || d->osname == NULL ||
 	    (s->display_name != NULL && d->display_name == NULL))
 		return PK_ENOMEM;
 	return PK_OK;
@@ -345,12 +345,12 @@ canonical_name(SC_HANDLE scm, struct pk_svc *s)
 	    (wdisp = pk_win_wide(s->display_name)) == NULL)
 		return;
 	if (GetServiceKeyNameW(scm, wdisp, key, &len) &&
-	    CompareStringOrdinal(key, -1, s->wname, -1, TRUE) == CSTR_EQUAL &&
+	    CompareStringOrdinal(key, -1, s->osname, -1, TRUE) == CSTR_EQUAL &&
 	    pk_win_utf8(key, &u) == PK_OK && (wk = wdup(key)) != NULL) {
 		free(s->name);
-		free(s->wname);
+		free(s->osname);
 		s->name = u;
-		s->wname = wk;
+		s->osname = wk;
 	}
 	free(wdisp);
 }
@@ -368,7 +368,7 @@ pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 	if ((w = pk_win_wide(name)) == NULL)
 		return pk_ctx_fail_os(ctx, ERROR_INVALID_NAME, "%s", name);
 	for (i = 0; i < n; i++)
-		if (CompareStringOrdinal(w, -1, list[i].wname, -1, TRUE) ==
+		if (CompareStringOrdinal(w, -1, list[i].osname, -1, TRUE) ==
 		    CSTR_EQUAL)
 			break;
 	if (i < n) {
@@ -377,7 +377,7 @@ pk_svc_get(struct pk_ctx *ctx, struct pk_svc_scm *scm,
 			return pk_ctx_fail(ctx, PK_ENOMEM, 0, "%s", name);
 		return pk_svc_query(ctx, scm, out);
 	}
-	out->wname = w;
+	out->osname = w;
 	if ((out->name = sdup(name)) == NULL)
 		return pk_ctx_fail(ctx, PK_ENOMEM, 0, "%s", name);
 	if (pk_svc_query(ctx, scm, out) != PK_OK)
