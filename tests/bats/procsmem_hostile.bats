@@ -332,23 +332,26 @@ mutate() {
 	! grep -qE ' -[0-9]' "$OUT"
 }
 
-@test "procsmem hostile: a /proc with 100,000 PIDs" {
-	local fmt
-	python3 "$BATS_TEST_DIRNAME/bigproc.py" "$P" 100000
+@test "procsmem hostile: a /proc with 100,000 PIDs (20,000 under ASan)" {
+	# ASan checks the scan's growth steps, which 20,000 PIDs take as
+	# 100,000 do; the plain build runs the whole size
+	local fmt n=100000
+	[ "${SANITIZE:-}" != 1 ] || n=20000
+	python3 "$BATS_TEST_DIRNAME/bigproc.py" "$P" $n
 	for fmt in text tsv json prom; do
 		timeout 60 "$PROCSMEM" --procfs "$P" -o $fmt -t >"$OUT" 2>"$ERR" &&
 		    status=0 || status=$?
 		judge big $fmt 0
 		[ "$status" -eq 0 ]
 		case $fmt in
-		text) [ "$(wc -l <"$OUT")" -eq 100003 ] ;;	# header, rule, totals
+		text) [ "$(wc -l <"$OUT")" -eq $((n + 3)) ] ;;	# header, rule, totals
 		# -t in tsv/json: a last record of kind "total" (issue 15.7)
-		tsv) [ "$(wc -l <"$OUT")" -eq 100002 ] ;;
-		json) [ "$(jq length "$OUT")" -eq 100001 ] ;;
+		tsv) [ "$(wc -l <"$OUT")" -eq $((n + 2)) ] ;;
+		json) [ "$(jq length "$OUT")" -eq $((n + 1)) ] ;;
 		esac
 	done
 	timeout 60 "$PROCSMEM" --procfs "$P" -o json -u >"$OUT" 2>"$ERR" &&
 	    status=0 || status=$?
 	judge big-users json 0
-	[ "$(jq '.[0].count' "$OUT")" -eq 100000 ]
+	[ "$(jq '.[0].count' "$OUT")" -eq $n ]
 }
