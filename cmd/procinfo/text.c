@@ -179,26 +179,27 @@ text_mem(FILE *fp, const struct opts *o, const struct pk_proc *p)
 	putc('\n', fp);
 }
 
+/* "uids"/"gids": real, effective, saved (blank when status lacks them). */
+static void
+text_id3(FILE *fp, const struct opts *o, const char *l, int has,
+    const uint64_t id[3])
+{
+	label(fp, o, l);
+	if (has)
+		fprintf(fp, "real=%llu, effective=%llu, saved=%llu",
+		    (unsigned long long)id[0], (unsigned long long)id[1],
+		    (unsigned long long)id[2]);
+	putc('\n', fp);
+}
+
 static void
 text_ids(FILE *fp, const struct opts *o, const struct pk_proc *p)
 {
 	const struct pk_pstatus *s = &p->status;
 
 	line(fp, o, "user", p->has & PK_P_USER ? p->user : NULL);
-	label(fp, o, "uids");
-	if (s->has & PK_PSTATUS_HAS_UID)
-		fprintf(fp, "real=%llu, effective=%llu, saved=%llu",
-		    (unsigned long long)s->uid[0],
-		    (unsigned long long)s->uid[1],
-		    (unsigned long long)s->uid[2]);
-	putc('\n', fp);
-	label(fp, o, "gids");
-	if (s->has & PK_PSTATUS_HAS_GID)
-		fprintf(fp, "real=%llu, effective=%llu, saved=%llu",
-		    (unsigned long long)s->gid[0],
-		    (unsigned long long)s->gid[1],
-		    (unsigned long long)s->gid[2]);
-	putc('\n', fp);
+	text_id3(fp, o, "uids", (s->has & PK_PSTATUS_HAS_UID) != 0, s->uid);
+	text_id3(fp, o, "gids", (s->has & PK_PSTATUS_HAS_GID) != 0, s->gid);
 	line(fp, o, "terminal", p->terminal);
 	line(fp, o, "status", p->has & PK_P_STAT ?
 	    pk_proc_status_str(p->stat.state) : NULL);
