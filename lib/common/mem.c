@@ -67,33 +67,32 @@ pk_mem_low_free(const struct pk_meminfo *mi)
 	return KB(mi, PK_MI_LOWFREE);
 }
 
+/* total - free, never negative (procps clamps each used figure at 0). */
+static int64_t
+used0(uint64_t total, uint64_t free_kb)
+{
+	return free_kb < total ? (int64_t)(total - free_kb) : 0;
+}
+
 /* Note: ignores cache, unlike Mem used (procps does the same). */
 int64_t
 pk_mem_low_used(const struct pk_meminfo *mi)
 {
-	uint64_t total = (uint64_t)pk_mem_low_total(mi);
-	uint64_t lfree = (uint64_t)pk_mem_low_free(mi);
-
-	return lfree < total ? (int64_t)(total - lfree) : 0;
+	return used0((uint64_t)pk_mem_low_total(mi),
+	    (uint64_t)pk_mem_low_free(mi));
 }
 
 int64_t
 pk_mem_high_used(const struct pk_meminfo *mi)
 {
-	if (UKB(mi, PK_MI_HIGHFREE) < UKB(mi, PK_MI_HIGHTOTAL))
-		return (int64_t)(UKB(mi, PK_MI_HIGHTOTAL) -
-		    UKB(mi, PK_MI_HIGHFREE));
-	return 0;
+	return used0(UKB(mi, PK_MI_HIGHTOTAL), UKB(mi, PK_MI_HIGHFREE));
 }
 
 /* Never negative: 0 when SwapFree >= SwapTotal. */
 int64_t
 pk_mem_swap_used(const struct pk_meminfo *mi)
 {
-	if (UKB(mi, PK_MI_SWAPFREE) < UKB(mi, PK_MI_SWAPTOTAL))
-		return (int64_t)(UKB(mi, PK_MI_SWAPTOTAL) -
-		    UKB(mi, PK_MI_SWAPFREE));
-	return 0;
+	return used0(UKB(mi, PK_MI_SWAPTOTAL), UKB(mi, PK_MI_SWAPFREE));
 }
 
 /* Negative with overcommit; procps 4.0.2 prints it so. */

@@ -191,17 +191,24 @@ parse_ifaddr(const struct nlmsghdr *h, void *rec)
 	}
 }
 
+/* Every address of one family: an RTM_GETADDR dump into size-byte records. */
+static int
+dump_addrs(struct pk_ctx *ctx, int family, nl_parse_fn fn, size_t size,
+    void **out, size_t *n)
+{
+	struct ifaddrmsg m;
+
+	memset(&m, 0, sizeof(m));
+	m.ifa_family = (unsigned char)family;
+	return dump_into(ctx, RTM_GETADDR, &m, sizeof(m), fn, size, out, n);
+}
+
 int
 pk_net_inet4(struct pk_ctx *ctx, struct pk_inet4_addr **out, size_t *n)
 {
-	struct ifaddrmsg m;
 	void *v;
-	int rc;
+	int rc = dump_addrs(ctx, AF_INET, parse_ifaddr, sizeof(**out), &v, n);
 
-	memset(&m, 0, sizeof(m));
-	m.ifa_family = AF_INET;
-	rc = dump_into(ctx, RTM_GETADDR, &m, sizeof(m), parse_ifaddr,
-	    sizeof(**out), &v, n);
 	*out = v;
 	return rc;
 }
@@ -231,14 +238,10 @@ parse_ifaddr6(const struct nlmsghdr *h, void *rec)
 int
 pk_net_inet6_addrs(struct pk_ctx *ctx, struct pk_inet6_addr **out, size_t *n)
 {
-	struct ifaddrmsg m;
 	void *v;
-	int rc;
+	int rc = dump_addrs(ctx, AF_INET6, parse_ifaddr6, sizeof(**out), &v,
+	    n);
 
-	memset(&m, 0, sizeof(m));
-	m.ifa_family = AF_INET6;
-	rc = dump_into(ctx, RTM_GETADDR, &m, sizeof(m), parse_ifaddr6,
-	    sizeof(**out), &v, n);
 	*out = v;
 	return rc;
 }
