@@ -22,6 +22,9 @@ int	 pk_sys_uname(struct pk_sys_uname *u);
 int	 pk_sys_user_name(uint32_t uid, char *buf, size_t len);
 /* Columns of the terminal on fd, -1 when fd is not a terminal. */
 int	 pk_sys_term_columns(int fd);
+/* 1 when the user's locale (LC_ALL, LC_CTYPE, LANG) has the codeset
+ * UTF-8, else 0: whether text may pass printable UTF-8 (pk_esc_locale). */
+int	 pk_sys_utf8_locale(void);
 
 struct pk_re;
 /* Compile an extended regular expression; on error, errbuf says why. */

@@ -21,13 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef _WIN32
-#define PK_NO_LANGINFO
-#else
-#include <langinfo.h>
-#include <locale.h>
-#include <strings.h>
-#endif
 
 #include "pskit.h"
 #include "pskit/out.h"
@@ -94,34 +87,11 @@ unit(const unsigned char *s, int utf8, size_t *n)
 	return *n == 2 && s[0] == 0xc2 && s[1] < 0xa0;
 }
 
-/*
- * PK_ESC_UTF8 when the user's locale (LC_ALL, LC_CTYPE, LANG) has the
- * codeset UTF-8.  Read through newlocale(3), so no command has to call
- * setlocale() and the process's own locale stays "C"; a locale that is
- * not installed counts as "C", as it would for setlocale() and ps.
- */
+/* PK_ESC_UTF8 when the user's locale has the codeset UTF-8 (sys topic). */
 unsigned
 pk_esc_locale(void)
 {
-#ifdef PK_NO_LANGINFO
-	return PK_ESC_UTF8;	/* Windows: pskit writes UTF-8 there */
-#else
-	static int cached = -1;
-	locale_t loc;
-	const char *cs;
-
-	if (cached >= 0)
-		return (unsigned)cached;
-	cached = 0;
-	if ((loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0)) != (locale_t)0) {
-		cs = nl_langinfo_l(CODESET, loc);
-		if (cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
-		    strcasecmp(cs, "UTF8") == 0))
-			cached = PK_ESC_UTF8;
-		freelocale(loc);
-	}
-	return (unsigned)cached;
-#endif
+	return pk_sys_utf8_locale() ? PK_ESC_UTF8 : 0;
 }
 
 /* One text unit at s, escaped into tmp (16 bytes at most): its length. */

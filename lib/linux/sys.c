@@ -6,8 +6,11 @@
 #include <sys/utsname.h>
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <pwd.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pskit.h"
 
@@ -44,4 +47,29 @@ pk_sys_term_columns(int fd)
 	if (ioctl(fd, TIOCGWINSZ, &ws) == -1)
 		return -1;
 	return ws.ws_col;
+}
+
+/*
+ * Read through newlocale(3), so no command has to call setlocale() and
+ * the process's own locale stays "C"; a locale that is not installed
+ * counts as "C", as it would for setlocale() and ps.
+ */
+int
+pk_sys_utf8_locale(void)
+{
+	static int cached = -1;
+	locale_t loc;
+	const char *cs;
+
+	if (cached >= 0)
+		return cached;
+	cached = 0;
+	if ((loc = newlocale(LC_CTYPE_MASK, "", (locale_t)0)) != (locale_t)0) {
+		cs = nl_langinfo_l(CODESET, loc);
+		if (cs != NULL && (strcasecmp(cs, "UTF-8") == 0 ||
+		    strcasecmp(cs, "UTF8") == 0))
+			cached = 1;
+		freelocale(loc);
+	}
+	return cached;
 }

@@ -25,3 +25,10 @@ pk_sys_term_columns(int fd)
 	(void)fd;
 	return -1;
 }
+
+/* No locale to ask: every byte >= 0x80 is escaped, as in "C". */
+int
+pk_sys_utf8_locale(void)
+{
+	return 0;
+}
