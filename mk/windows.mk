@@ -33,5 +33,6 @@ PLATFORM_SRCS = \
 	lib/windows/startup.c \
 	lib/windows/svc.c \
 	lib/windows/wstr.c \
+	lib/windows/locale.c \
 	lib/windows/sys.c \
 	lib/stub/time.c

@@ -89,10 +89,3 @@ pk_sys_term_columns(int fd)
 		return -1;
 	return ci.srWindow.Right - ci.srWindow.Left + 1;
 }
-
-/* pskit writes UTF-8 on Windows (the console code page is set to it). */
-int
-pk_sys_utf8_locale(void)
-{
-	return 1;
-}
